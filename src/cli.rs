@@ -1,0 +1,281 @@
+//! The command-line front end: `validate`, `stats`, `import`, `export`.
+//!
+//! Exit codes: 0 success (for `validate`: no error findings), 1 `validate` found errors,
+//! 2 the input could not be read or the output could not be written.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::io::{self, LoadError};
+use crate::model::{Org, ProfileName};
+use crate::rules::{Counts, Severity, Thresholds, validate_with};
+use crate::stats::Stats;
+
+/// Design scaled Scrum (Scrum@Scale) organisations.
+#[derive(Debug, Parser)]
+#[command(name = "orgscale", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Check an org against the Scrum@Scale rule catalogue (exit 1 if any finding is an error).
+    Validate {
+        /// Org file (.json) or roster (.csv).
+        file: PathBuf,
+        /// Rule profile; default: the one the file names, else two-pizza.
+        #[arg(long, value_parser = parse_profile)]
+        profile: Option<ProfileName>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print size, levels, roles and coordination paths of an org.
+    Stats {
+        /// Org file (.json) or roster (.csv).
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Turn a CSV roster into an org file.
+    Import {
+        /// Roster with the columns person, team, role, path (and optionally email).
+        roster: PathBuf,
+        /// Org file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Write an org in another format.
+    Export {
+        /// Org file (.json) or roster (.csv).
+        org: PathBuf,
+        /// File to write; the format follows from its extension unless --format is given.
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+    },
+}
+
+/// Report format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+impl ExportFormat {
+    fn from_extension(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(ExportFormat::Csv),
+            "json" => Some(ExportFormat::Json),
+            _ => None,
+        }
+    }
+}
+
+fn parse_profile(s: &str) -> Result<ProfileName, String> {
+    s.parse()
+}
+
+/// Run a parsed command line, writing to the given streams. Returns the process exit code.
+pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    match cmd {
+        Cmd::Validate {
+            file,
+            profile,
+            format,
+        } => validate_cmd(&file, profile, format, out, err),
+        Cmd::Stats { file, format } => match io::load(&file) {
+            Err(e) => fail(err, &e),
+            Ok(org) => {
+                let stats = Stats::of(&org);
+                let _ = match format {
+                    Format::Text => out.write_all(stats.to_text().as_bytes()),
+                    Format::Json => writeln!(out, "{}", pretty(&stats)),
+                };
+                0
+            }
+        },
+        Cmd::Import { roster, output } => match io::csv_roster::import(&roster) {
+            Err(e) => fail(err, &e),
+            Ok(org) => write_output(
+                &output,
+                io::json::to_string(&org).as_bytes(),
+                err,
+                || {
+                    format!(
+                        "Imported {} people in {} teams and {} groups into {}",
+                        org.people().len(),
+                        org.teams().len(),
+                        org.groups().len(),
+                        output.display()
+                    )
+                },
+                out,
+            ),
+        },
+        Cmd::Export {
+            org,
+            output,
+            format,
+        } => {
+            let Some(format) = format.or_else(|| ExportFormat::from_extension(&output)) else {
+                let _ = writeln!(
+                    err,
+                    "error: cannot tell the export format from {}; name it with --format (csv or json)",
+                    output.display()
+                );
+                return 2;
+            };
+            let org = match io::load(&org) {
+                Ok(o) => o,
+                Err(e) => return fail(err, &e),
+            };
+            let bytes = match format {
+                ExportFormat::Json => io::json::to_string(&org).into_bytes(),
+                ExportFormat::Csv => match io::csv_roster::export(&org) {
+                    Ok(s) => s.into_bytes(),
+                    Err(e) => {
+                        let _ = writeln!(err, "error: cannot export {}: {e}", output.display());
+                        return 2;
+                    }
+                },
+            };
+            write_output(
+                &output,
+                &bytes,
+                err,
+                || format!("Wrote {}", output.display()),
+                out,
+            )
+        }
+    }
+}
+
+fn write_output(
+    path: &Path,
+    bytes: &[u8],
+    err: &mut dyn Write,
+    done: impl FnOnce() -> String,
+    out: &mut dyn Write,
+) -> u8 {
+    match io::save_atomic(path, bytes) {
+        Ok(()) => {
+            let _ = writeln!(out, "{}", done());
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "error: cannot write {}: {}",
+                path.display(),
+                io::io_reason(&e)
+            );
+            2
+        }
+    }
+}
+
+fn fail(err: &mut dyn Write, e: &LoadError) -> u8 {
+    let _ = writeln!(err, "error: {e}");
+    2
+}
+
+fn pretty<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string_pretty(v).expect("report serialises")
+}
+
+fn validate_cmd(
+    file: &Path,
+    profile: Option<ProfileName>,
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let org: Org = match io::load(file) {
+        Ok(o) => o,
+        Err(e) => return fail(err, &e),
+    };
+    let mut settings = org.rules().clone();
+    if let Some(p) = profile {
+        settings.profile = p;
+    }
+    let thresholds = Thresholds::from_settings(&settings);
+    let findings = validate_with(&org, &thresholds);
+    let counts = Counts::of(&findings);
+    match format {
+        Format::Json => {
+            let report = serde_json::json!({
+                "file": file.display().to_string(),
+                "profile": settings.profile.as_str(),
+                "summary": counts,
+                "findings": findings,
+            });
+            let _ = writeln!(out, "{}", pretty(&report));
+        }
+        Format::Text => {
+            for f in &findings {
+                let subject = f.subject();
+                let _ = writeln!(
+                    out,
+                    "{}[{}] {} \"{}\": {}",
+                    f.severity, f.rule, subject.kind, subject.name, f.message
+                );
+            }
+            let _ = writeln!(
+                out,
+                "{}: {} (profile {})",
+                file.display(),
+                summary(counts),
+                settings.profile
+            );
+        }
+    }
+    if findings.iter().any(|f| f.severity == Severity::Error) {
+        1
+    } else {
+        0
+    }
+}
+
+/// "2 errors, 1 warning, no infos".
+pub fn summary(c: Counts) -> String {
+    let part = |n: usize, one: &str, many: &str| match n {
+        0 => format!("no {many}"),
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    };
+    format!(
+        "{}, {}, {}",
+        part(c.errors, "error", "errors"),
+        part(c.warnings, "warning", "warnings"),
+        part(c.infos, "info", "infos")
+    )
+}
+
+/// Entry point used by `main`.
+pub fn main_with(cli: Cli) -> ExitCode {
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    match cli.command {
+        Some(cmd) => ExitCode::from(run(cmd, &mut stdout.lock(), &mut stderr.lock())),
+        None => {
+            use clap::CommandFactory;
+            let _ = Cli::command().print_help();
+            ExitCode::SUCCESS
+        }
+    }
+}

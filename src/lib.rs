@@ -1,0 +1,12 @@
+//! orgscale: design scaled Scrum (Scrum@Scale) organisations.
+//!
+//! The library holds the domain [`model`], the [`rules`] catalogue, file formats ([`io`]) and the
+//! command-line front end ([`cli`]). The desktop designer builds on the same modules; none of the
+//! core modules depends on egui.
+
+pub mod cli;
+pub mod io;
+pub mod model;
+pub mod rules;
+pub mod sample;
+pub mod stats;

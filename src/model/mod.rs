@@ -1,0 +1,16 @@
+//! The Scrum@Scale domain model: people, teams, groups at any depth, EAT and EMS, and the
+//! commands that change them. No UI code lives here.
+
+mod command;
+mod entities;
+mod ids;
+mod org;
+mod settings;
+
+pub use command::{Command, CommandError, History, PersonSnapshot};
+pub use entities::{
+    Body, Eat, Ems, Group, Person, RoleHolder, ScaledRole, Team, TeamKind, TeamRole,
+};
+pub use ids::{GroupId, PersonId, TeamId, Unit};
+pub use org::{Org, Structure};
+pub use settings::{Overrides, ProfileName, RuleSettings, TeamCount};

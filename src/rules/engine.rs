@@ -1,0 +1,749 @@
+//! Evaluation of the rule catalogue over an org.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Band, Finding, RuleId, Severity, SubjectRef, Thresholds};
+use crate::model::{
+    GroupId, Org, PersonId, ScaledRole, Structure, TeamCount, TeamId, TeamRole, Unit,
+};
+
+/// Validate with the org's own profile and overrides.
+pub fn validate(org: &Org) -> Vec<Finding> {
+    validate_with(org, &Thresholds::from_settings(org.rules()))
+}
+
+/// Validate with explicit thresholds. Findings come sorted: errors first, then by rule id, then
+/// by subject.
+pub fn validate_with(org: &Org, t: &Thresholds) -> Vec<Finding> {
+    let ctx = Ctx::new(org, t);
+    let mut out = Vec::new();
+    ctx.team_rules(&mut out);
+    ctx.group_rules(&mut out);
+    ctx.body_rules(&mut out);
+    ctx.structure_rules(&mut out);
+    ctx.people_rules(&mut out);
+    out.sort_by(|a, b| {
+        (a.severity, a.rule, a.subject, &a.message)
+            .cmp(&(b.severity, b.rule, b.subject, &b.message))
+    });
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn names(org: &Org, people: impl IntoIterator<Item = PersonId>) -> String {
+    let names: Vec<String> = people.into_iter().map(|p| org.person_name(p)).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+struct Ctx<'a> {
+    org: &'a Org,
+    t: &'a Thresholds,
+    s: Structure,
+    /// Seats of each person in real teams.
+    seats: HashMap<PersonId, Vec<(TeamId, TeamRole)>>,
+    /// Teams (real or virtual) each person has any seat in.
+    member_of: HashMap<PersonId, Vec<TeamId>>,
+    /// Distance of each group from the top (top groups: 0).
+    from_top: HashMap<GroupId, u32>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(org: &'a Org, t: &'a Thresholds) -> Self {
+        let s = org.structure();
+        let mut seats: HashMap<PersonId, Vec<(TeamId, TeamRole)>> =
+            HashMap::with_capacity(org.people().len());
+        for team in org.teams().values().filter(|t| t.is_real()) {
+            for role in TeamRole::ALL {
+                for p in team.seats(role) {
+                    seats.entry(*p).or_default().push((team.id, role));
+                }
+            }
+        }
+        let mut member_of: HashMap<PersonId, Vec<TeamId>> = HashMap::new();
+        for team in org.teams().values() {
+            for p in team.people() {
+                member_of.entry(p).or_default().push(team.id);
+            }
+        }
+        let mut from_top = HashMap::with_capacity(org.groups().len());
+        let mut stack: Vec<(GroupId, u32)> = s.top_groups.iter().map(|g| (*g, 0)).collect();
+        while let Some((g, d)) = stack.pop() {
+            if from_top.insert(g, d).is_some() {
+                continue;
+            }
+            stack.extend(s.child_groups(g).map(|c| (c, d + 1)));
+        }
+        Ctx {
+            org,
+            t,
+            s,
+            seats,
+            member_of,
+            from_top,
+        }
+    }
+
+    fn finding(
+        &self,
+        rule: u8,
+        severity: Severity,
+        subject: SubjectRef,
+        message: String,
+    ) -> Finding {
+        let subject_name = match subject {
+            SubjectRef::Org => self.org.name().to_string(),
+            SubjectRef::Team(t) => self.org.unit_name(Unit::Team(t)),
+            SubjectRef::Group(g) => self.org.unit_name(Unit::Group(g)),
+            SubjectRef::Person(p) => self.org.person_name(p),
+            SubjectRef::Eat => "Executive Action Team".to_string(),
+            SubjectRef::Ems => "Executive MetaScrum".to_string(),
+        };
+        Finding {
+            rule: RuleId(rule),
+            severity,
+            subject,
+            subject_name,
+            message,
+        }
+    }
+
+    fn group_title(&self, g: GroupId) -> String {
+        let level = self.s.level(g);
+        format!(
+            "{} {}",
+            Structure::level_label(level),
+            self.org.unit_name(Unit::Group(g))
+        )
+    }
+
+    // ---- V1-V5: teams -------------------------------------------------------------------
+
+    fn team_rules(&self, out: &mut Vec<Finding>) {
+        let profile = self.t.profile.as_str();
+        for team in self.org.teams().values().filter(|t| t.is_real()) {
+            let subject = SubjectRef::Team(team.id);
+            let name = &team.name;
+            for (rule, role, long) in [
+                (1, TeamRole::ProductOwner, "Product Owner"),
+                (2, TeamRole::ScrumMaster, "Scrum Master"),
+            ] {
+                let seats = team.seats(role);
+                match seats.len() {
+                    1 => {}
+                    0 => out.push(self.finding(
+                        rule,
+                        Severity::Error,
+                        subject,
+                        format!("Team {name} has no {long}; a Scrum team has exactly one."),
+                    )),
+                    n => out.push(self.finding(
+                        rule,
+                        Severity::Error,
+                        subject,
+                        format!(
+                            "Team {name} has {n} {long}s ({}); a Scrum team has exactly one.",
+                            names(self.org, seats.iter().copied())
+                        ),
+                    )),
+                }
+            }
+            if team.developers.is_empty() {
+                out.push(self.finding(
+                    3,
+                    Severity::Error,
+                    subject,
+                    format!("Team {name} has nobody doing Sprint work: add Developers (a PO or SM who develops also takes a Developer seat)."),
+                ));
+            }
+            let (count, unit) = match self.t.team_count {
+                TeamCount::Whole => (team.headcount(), ("person", "people")),
+                TeamCount::Doers => (team.doers(), ("Developer", "Developers")),
+            };
+            let n = plural(count, unit.0, unit.1);
+            if let Some(min) = self.t.team_min
+                && (count as u32) < min
+                && count > 0
+            {
+                out.push(self.finding(
+                    4,
+                    Severity::Warning,
+                    subject,
+                    format!("Team {name} has {n}; the {profile} minimum is {min}."),
+                ));
+            }
+            if let Some(max) = self.t.team_max
+                && count as u32 > max
+            {
+                out.push(self.finding(
+                    4,
+                    Severity::Warning,
+                    subject,
+                    format!("Team {name} has {n}; the {profile} limit is {max}. Consider splitting it into two teams that share one Product Backlog."),
+                ));
+            }
+            if let Some(ideal) = self.t.doers_ideal_max
+                && team.doers() as u32 > ideal
+            {
+                out.push(self.finding(
+                    4,
+                    Severity::Info,
+                    subject,
+                    format!(
+                        "Team {name} has {}; {profile} puts the ideal at {ideal} or fewer.",
+                        plural(team.doers(), "Developer", "Developers")
+                    ),
+                ));
+            }
+            let both: Vec<PersonId> = team
+                .product_owners
+                .intersection(&team.scrum_masters)
+                .copied()
+                .collect();
+            if !both.is_empty() {
+                out.push(self.finding(
+                    5,
+                    Severity::Warning,
+                    subject,
+                    format!(
+                        "{} is both Product Owner and Scrum Master of team {name}; the two accountabilities pull against each other.",
+                        names(self.org, both)
+                    ),
+                ));
+            }
+        }
+    }
+
+    // ---- V6-V12, V23: groups ----------------------------------------------------------------
+
+    /// Whether `person` holds a seat of `role` in some team within the subtree of `g`, or (for
+    /// `holder_role`) holds that scaled role in a child group of `g`.
+    fn is_candidate(
+        &self,
+        g: GroupId,
+        person: PersonId,
+        role: TeamRole,
+        holder_role: ScaledRole,
+    ) -> bool {
+        let in_subtree = self.seats.get(&person).is_some_and(|seats| {
+            seats
+                .iter()
+                .any(|(t, r)| *r == role && self.org.is_within(Unit::Team(*t), g))
+        });
+        in_subtree
+            || self.s.child_groups(g).any(|c| {
+                self.org
+                    .group(c)
+                    .is_some_and(|c| c.holders(holder_role).iter().any(|h| h.person == person))
+            })
+    }
+
+    /// Whether `person` belongs to a unit: a seat in the team, or for a group any seat or scaled
+    /// role within its subtree.
+    fn belongs_to(&self, unit: Unit, person: PersonId) -> bool {
+        match unit {
+            Unit::Team(t) => self.org.team(t).is_some_and(|t| t.has_member(person)),
+            Unit::Group(g) => {
+                let in_team = self.member_of.get(&person).is_some_and(|teams| {
+                    teams.iter().any(|t| self.org.is_within(Unit::Team(*t), g))
+                });
+                in_team
+                    || std::iter::once(g)
+                        .chain(self.s.groups_below(g))
+                        .filter_map(|x| self.org.group(x))
+                        .any(|x| x.masters.iter().chain(&x.cpos).any(|h| h.person == person))
+            }
+        }
+    }
+
+    fn group_rules(&self, out: &mut Vec<Finding>) {
+        let any_dod = self.org.groups().values().any(|g| {
+            g.definition_of_done
+                .as_ref()
+                .is_some_and(|d| !d.trim().is_empty())
+        });
+        for group in self.org.groups().values() {
+            let g = group.id;
+            let subject = SubjectRef::Group(g);
+            let level = self.s.level(g);
+            let title = self.group_title(g);
+            let children = self.s.children(g);
+            // V6 / V12: member count.
+            let (rule, band) = if level <= 1 {
+                (6, self.t.group)
+            } else {
+                (12, self.t.upper)
+            };
+            self.member_count(out, rule, band, subject, &title, children);
+
+            // V7 / V8: exactly one holder of each scaled role.
+            for (rule, role, label) in [
+                (7, ScaledRole::Master, Structure::master_label(level)),
+                (
+                    8,
+                    ScaledRole::ChiefProductOwner,
+                    Structure::cpo_label(level),
+                ),
+            ] {
+                let holders = group.holders(role);
+                if holders.is_empty() {
+                    out.push(self.finding(
+                        rule,
+                        Severity::Error,
+                        subject,
+                        format!("{title} has no {label}."),
+                    ));
+                } else if holders.len() > 1 {
+                    out.push(self.finding(
+                        rule,
+                        Severity::Error,
+                        subject,
+                        format!(
+                            "{title} has {} {label}s ({}); it needs exactly one.",
+                            holders.len(),
+                            names(self.org, holders.iter().map(|h| h.person))
+                        ),
+                    ));
+                }
+            }
+
+            // V9 / V10: holders come from the member teams or are marked dedicated.
+            for (rule, role, seat, label, seat_label) in [
+                (
+                    9,
+                    ScaledRole::ChiefProductOwner,
+                    TeamRole::ProductOwner,
+                    Structure::cpo_label(level),
+                    "Product Owner",
+                ),
+                (
+                    10,
+                    ScaledRole::Master,
+                    TeamRole::ScrumMaster,
+                    Structure::master_label(level),
+                    "Scrum Master",
+                ),
+            ] {
+                for h in group.holders(role).iter().filter(|h| !h.dedicated) {
+                    if !self.is_candidate(g, h.person, seat, role) {
+                        out.push(self.finding(
+                            rule,
+                            Severity::Warning,
+                            subject,
+                            format!(
+                                "{}, {label} of {title}, is not a {seat_label} of any of its teams; pick one of them or mark {} as dedicated.",
+                                self.org.person_name(h.person),
+                                self.org.person_name(h.person)
+                            ),
+                        ));
+                    }
+                }
+            }
+
+            // V11: every member has a Scaled Daily Scrum representative.
+            for &child in children {
+                let (rep, explicit) = match child {
+                    Unit::Team(t) => {
+                        let t = self.org.team(t).expect("structure");
+                        (t.effective_sds_rep(), t.sds_rep.is_some())
+                    }
+                    Unit::Group(c) => {
+                        let c = self.org.group(c).expect("structure");
+                        (c.effective_sds_rep(), c.sds_rep.is_some())
+                    }
+                };
+                let child_name = self.org.unit_name(child);
+                let child_subject = match child {
+                    Unit::Team(t) => SubjectRef::Team(t),
+                    Unit::Group(c) => SubjectRef::Group(c),
+                };
+                match rep {
+                    None => out.push(self.finding(
+                        11,
+                        Severity::Warning,
+                        child_subject,
+                        format!("{child_name} has nobody at the Scaled Daily Scrum of {title}: name a representative (by default its {}).", match child { Unit::Team(_) => "Scrum Master", Unit::Group(_) => "master" }),
+                    )),
+                    Some(p) if explicit && !self.belongs_to(child, p) => out.push(self.finding(
+                        11,
+                        Severity::Warning,
+                        child_subject,
+                        format!(
+                            "{} represents {child_name} at the Scaled Daily Scrum of {title} but is not part of {child_name}.",
+                            self.org.person_name(p)
+                        ),
+                    )),
+                    Some(_) => {}
+                }
+            }
+
+            // V23: shared Definition of Done, only where the org records any.
+            if any_dod
+                && group
+                    .definition_of_done
+                    .as_ref()
+                    .is_none_or(|d| d.trim().is_empty())
+            {
+                out.push(self.finding(
+                    23,
+                    Severity::Info,
+                    subject,
+                    format!("{title} has no shared Definition of Done recorded."),
+                ));
+            }
+        }
+    }
+
+    fn member_count(
+        &self,
+        out: &mut Vec<Finding>,
+        rule: u8,
+        band: Band,
+        subject: SubjectRef,
+        title: &str,
+        children: &[Unit],
+    ) {
+        let n = children.len();
+        let teams = children
+            .iter()
+            .filter(|u| matches!(u, Unit::Team(_)))
+            .count();
+        let what = if teams == n {
+            plural(n, "team", "teams")
+        } else if teams == 0 {
+            plural(n, "member group", "member groups")
+        } else {
+            plural(n, "member", "members")
+        };
+        let target = if band.target_min == band.target_max {
+            band.target_min.to_string()
+        } else {
+            format!("{} or {}", band.target_min, band.target_max)
+        };
+        let n32 = n as u32;
+        let (severity, advice) = if n == 0 {
+            (
+                Severity::Error,
+                format!("{title} is empty; give it members or delete it."),
+            )
+        } else if n32 < band.warn_below {
+            (
+                Severity::Warning,
+                format!(
+                    "{title} has only {what}; a group works best with {target}. Merge it with a neighbour or add members."
+                ),
+            )
+        } else if n32 > band.warn_above {
+            (
+                Severity::Warning,
+                format!(
+                    "{title} has {what}; a group works best with {target}. Consider splitting it."
+                ),
+            )
+        } else if n32 < band.target_min || n32 > band.target_max {
+            (
+                Severity::Info,
+                format!("{title} has {what}; the Scrum@Scale target is {target}."),
+            )
+        } else {
+            return;
+        };
+        out.push(self.finding(rule, severity, subject, advice));
+    }
+
+    // ---- V13-V16, V22: executive bodies ---------------------------------------------------------
+
+    fn body_rules(&self, out: &mut Vec<Finding>) {
+        let org = self.org;
+        let eat = org.eat();
+        let ems = org.ems();
+        if !org.groups().is_empty() {
+            if eat.members.is_empty() {
+                out.push(self.finding(
+                    13,
+                    Severity::Warning,
+                    SubjectRef::Eat,
+                    "The organisation has Scrums of Scrums but no Executive Action Team members; impediments the groups cannot clear have nowhere to go.".to_string(),
+                ));
+            }
+            if ems.attendees.is_empty() {
+                out.push(self.finding(
+                    13,
+                    Severity::Warning,
+                    SubjectRef::Ems,
+                    "The organisation has Scrums of Scrums but no Executive MetaScrum attendees; backlog priorities across groups have nowhere to be set.".to_string(),
+                ));
+            }
+        }
+        if !eat.members.is_empty() {
+            let missing: Vec<&str> = [
+                (eat.product_owner.is_none(), "Product Owner"),
+                (eat.scrum_master.is_none(), "Scrum Master"),
+            ]
+            .into_iter()
+            .filter_map(|(m, l)| m.then_some(l))
+            .collect();
+            if !missing.is_empty() {
+                out.push(self.finding(
+                    14,
+                    Severity::Warning,
+                    SubjectRef::Eat,
+                    format!(
+                        "The Executive Action Team has no designated {}.",
+                        missing.join(" or ")
+                    ),
+                ));
+            }
+        }
+        if ems.attendees.is_empty() {
+            return;
+        }
+        // V15: group CPOs at or above ems_min_level attend the EMS.
+        for group in org.groups().values() {
+            let level = self.s.level(group.id);
+            if level < self.t.ems_min_level {
+                continue;
+            }
+            for h in &group.cpos {
+                if !ems.attendees.contains(&h.person) {
+                    out.push(self.finding(
+                        15,
+                        Severity::Warning,
+                        SubjectRef::Person(h.person),
+                        format!(
+                            "{}, {} of {}, does not attend the Executive MetaScrum.",
+                            org.person_name(h.person),
+                            Structure::cpo_label(level),
+                            self.group_title(group.id)
+                        ),
+                    ));
+                }
+            }
+        }
+        // V16: with a single SoS, every team PO attends the EMS.
+        let sos: Vec<GroupId> = org
+            .groups()
+            .keys()
+            .copied()
+            .filter(|g| self.s.level(*g) == 1)
+            .collect();
+        if let [only] = sos.as_slice() {
+            for t in self.s.child_teams(*only) {
+                let team = org.team(t).expect("structure");
+                if !team.is_real() {
+                    continue;
+                }
+                for po in &team.product_owners {
+                    if !ems.attendees.contains(po) {
+                        out.push(self.finding(
+                            16,
+                            Severity::Warning,
+                            SubjectRef::Person(*po),
+                            format!(
+                                "{}, Product Owner of {}, does not attend the Executive MetaScrum; with a single Scrum of Scrums the team POs take part in it.",
+                                org.person_name(*po),
+                                team.name
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        // V22: EAT and EMS may share members; deliberately never reported.
+    }
+
+    // ---- V17, V21: structure ---------------------------------------------------------------------
+
+    fn structure_rules(&self, out: &mut Vec<Finding>) {
+        for cycle in self.org.cycles() {
+            let path: Vec<String> = cycle
+                .iter()
+                .map(|g| self.org.unit_name(Unit::Group(*g)))
+                .collect();
+            out.push(self.finding(
+                17,
+                Severity::Error,
+                SubjectRef::Group(cycle[0]),
+                format!(
+                    "Groups contain each other in a circle: {}.",
+                    path.join(" → ")
+                ),
+            ));
+        }
+        let depth = self.s.depth();
+        if depth > self.t.max_depth {
+            out.push(self.finding(
+                21,
+                Severity::Info,
+                SubjectRef::Org,
+                format!(
+                    "The organisation is {depth} levels deep; more than {} levels of groups slows coordination.",
+                    self.t.max_depth
+                ),
+            ));
+        }
+        // Ragged trees: teams of one top group at different depths.
+        let mut spread: HashMap<GroupId, (u32, u32)> = HashMap::new();
+        for team in self.org.teams().values() {
+            let Some(parent) = team.group else { continue };
+            let Some(d) = self.from_top.get(&parent) else {
+                continue;
+            };
+            let top = *self
+                .org
+                .ancestors(Unit::Team(team.id))
+                .last()
+                .unwrap_or(&parent);
+            let e = spread.entry(top).or_insert((u32::MAX, 0));
+            e.0 = e.0.min(d + 1);
+            e.1 = e.1.max(d + 1);
+        }
+        let mut ragged: Vec<_> = spread.into_iter().filter(|(_, (a, b))| a != b).collect();
+        ragged.sort_unstable();
+        for (top, (min, max)) in ragged {
+            out.push(self.finding(
+                21,
+                Severity::Info,
+                SubjectRef::Group(top),
+                format!(
+                    "Teams under {} sit at different depths ({min} to {max} levels down); a regular structure keeps every team at the same level.",
+                    self.group_title(top)
+                ),
+            ));
+        }
+    }
+
+    // ---- V18-V20: people ------------------------------------------------------------------------
+
+    fn people_rules(&self, out: &mut Vec<Finding>) {
+        let org = self.org;
+        let mut people: Vec<&PersonId> = self.seats.keys().collect();
+        people.sort_unstable();
+        for &p in people {
+            let seats = &self.seats[&p];
+            let teams: Vec<TeamId> = {
+                let mut v: Vec<TeamId> = seats.iter().map(|(t, _)| *t).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            };
+            let name = org.person_name(p);
+            if teams.len() >= 2 {
+                let all_sm = seats.iter().all(|(_, r)| *r == TeamRole::ScrumMaster);
+                let all_po = seats.iter().all(|(_, r)| *r == TeamRole::ProductOwner);
+                let parents: HashSet<Option<GroupId>> = teams
+                    .iter()
+                    .map(|t| org.team(*t).and_then(|t| t.group))
+                    .collect();
+                let list = {
+                    let parts: Vec<String> = teams
+                        .iter()
+                        .map(|t| {
+                            let team = org.team(*t).expect("indexed");
+                            let roles: Vec<&str> =
+                                team.roles_of(p).iter().map(|r| r.short()).collect();
+                            format!("{} as {}", team.name, roles.join("+"))
+                        })
+                        .collect();
+                    parts.join(", ")
+                };
+                if all_sm {
+                    // Left to V19.
+                } else if all_po && parents.len() == 1 && !parents.contains(&None) {
+                    out.push(self.finding(
+                        18,
+                        Severity::Info,
+                        SubjectRef::Person(p),
+                        format!("{name} is Product Owner of {} teams in one Scrum of Scrums ({list}); sharing a PO across a SoS is allowed but stretches them.", teams.len()),
+                    ));
+                } else {
+                    out.push(self.finding(
+                        18,
+                        Severity::Warning,
+                        SubjectRef::Person(p),
+                        format!("{name} works in {} teams ({list}); splitting attention across teams costs focus.", teams.len()),
+                    ));
+                }
+            }
+            let sm_teams = seats
+                .iter()
+                .filter(|(_, r)| *r == TeamRole::ScrumMaster)
+                .count();
+            if sm_teams >= 2 {
+                let severity = if sm_teams as u32 > self.t.sm_max_teams {
+                    Severity::Warning
+                } else {
+                    Severity::Info
+                };
+                out.push(self.finding(
+                    19,
+                    severity,
+                    SubjectRef::Person(p),
+                    format!(
+                        "{name} is Scrum Master of {sm_teams} teams; up to {} is workable.",
+                        self.t.sm_max_teams
+                    ),
+                ));
+            }
+        }
+        // V20: scaled roles per person.
+        let mut scaled: HashMap<PersonId, Vec<String>> = HashMap::new();
+        for g in org.groups().values() {
+            let level = self.s.level(g.id);
+            for h in &g.masters {
+                scaled.entry(h.person).or_default().push(format!(
+                    "{} of {}",
+                    Structure::master_label(level),
+                    g.name
+                ));
+            }
+            for h in &g.cpos {
+                scaled.entry(h.person).or_default().push(format!(
+                    "{} of {}",
+                    Structure::cpo_label(level),
+                    g.name
+                ));
+            }
+        }
+        let eat = org.eat();
+        let eat_people: HashSet<PersonId> = eat
+            .members
+            .iter()
+            .chain(&eat.product_owner)
+            .chain(&eat.scrum_master)
+            .copied()
+            .collect();
+        for p in eat_people {
+            scaled.entry(p).or_default().push("EAT member".to_string());
+        }
+        let mut heavy: Vec<_> = scaled
+            .into_iter()
+            .filter(|(_, roles)| roles.len() as u32 > self.t.max_scaled_roles)
+            .collect();
+        heavy.sort_unstable();
+        for (p, roles) in heavy {
+            out.push(self.finding(
+                20,
+                Severity::Info,
+                SubjectRef::Person(p),
+                format!(
+                    "{} holds {} scaled roles ({}); more than {} is a lot for one person.",
+                    org.person_name(p),
+                    roles.len(),
+                    roles.join(", "),
+                    self.t.max_scaled_roles
+                ),
+            ));
+        }
+    }
+}

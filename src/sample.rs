@@ -1,0 +1,359 @@
+//! Generated orgs: the guide's symmetric structures and large orgs for benchmarks and tests.
+//! Every org is built through commands, with readable names, and is deterministic.
+
+use crate::model::{
+    Body, Command, Group, GroupId, Org, Person, PersonId, ScaledRole, Structure, Team, TeamId,
+    TeamRole, Unit,
+};
+
+const FIRST: [&str; 64] = [
+    "Aisha", "Ben", "Carla", "Deepak", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi",
+    "Luis", "Maya", "Nikolai", "Olga", "Pedro", "Quinn", "Rosa", "Sami", "Tanya", "Umar", "Vera",
+    "Wei", "Ximena", "Yusuf", "Zoe", "Amara", "Bruno", "Chen", "Dalia", "Emil", "Fatima", "Gustav",
+    "Hana", "Ivan", "Julia", "Kofi", "Lena", "Mateo", "Nadia", "Oscar", "Priya", "Rafael", "Sofia",
+    "Tomas", "Uma", "Viktor", "Wanda", "Yara", "Zain", "Anika", "Bilal", "Clara", "Diego", "Esra",
+    "Felix", "Gita", "Hugo", "Ingrid", "Jamal", "Keiko", "Leon", "Mirela", "Noah",
+];
+const LAST: [&str; 48] = [
+    "Okafor",
+    "Schmidt",
+    "Rossi",
+    "Sharma",
+    "Petrova",
+    "Haddad",
+    "Kim",
+    "Tanaka",
+    "Moreau",
+    "Lindqvist",
+    "Adeyemi",
+    "Garcia",
+    "Cohen",
+    "Ivanov",
+    "Novak",
+    "Silva",
+    "Walsh",
+    "Mendes",
+    "Nakamura",
+    "Brown",
+    "Khan",
+    "Jensen",
+    "Zhang",
+    "Lopez",
+    "Demir",
+    "Murphy",
+    "Kowalski",
+    "Nguyen",
+    "Fischer",
+    "Alvarez",
+    "Mensah",
+    "Berg",
+    "Costa",
+    "Dubois",
+    "Eriksen",
+    "Farah",
+    "Gallo",
+    "Horvat",
+    "Iyer",
+    "Jovanovic",
+    "Kaur",
+    "Larsen",
+    "Mwangi",
+    "Ortiz",
+    "Park",
+    "Quispe",
+    "Reyes",
+    "Sato",
+];
+const AREAS: [&str; 25] = [
+    "Checkout",
+    "Search",
+    "Payments",
+    "Catalog",
+    "Cart",
+    "Pricing",
+    "Reviews",
+    "Recommendations",
+    "Inventory",
+    "Shipping",
+    "Returns",
+    "Invoicing",
+    "Identity",
+    "Notifications",
+    "Loyalty",
+    "Onboarding",
+    "Analytics",
+    "Fraud",
+    "Messaging",
+    "Storefront",
+    "Mobile",
+    "Partner API",
+    "Billing",
+    "Support Tools",
+    "Data Platform",
+];
+const DOMAINS: [&str; 25] = [
+    "Commerce",
+    "Discovery",
+    "Fulfilment",
+    "Customer",
+    "Platform",
+    "Growth",
+    "Finance",
+    "Marketplace",
+    "Logistics",
+    "Insights",
+    "Trust",
+    "Engagement",
+    "Operations",
+    "Content",
+    "Experience",
+    "Integration",
+    "Identity",
+    "Retail",
+    "Services",
+    "Devices",
+    "Security",
+    "Payments",
+    "Media",
+    "Travel",
+    "Health",
+];
+
+/// A plausible, unique full name for the n-th generated person.
+pub fn person_name(n: usize) -> String {
+    let first = FIRST[n % FIRST.len()];
+    let last = LAST[(n / FIRST.len() + n) % LAST.len()];
+    let round = n / (FIRST.len() * LAST.len());
+    if round == 0 {
+        format!("{first} {last}")
+    } else {
+        format!("{first} {last} {}", round + 1)
+    }
+}
+
+/// A team name for the n-th generated team: an area, numbered once the areas run out.
+pub fn team_name(n: usize) -> String {
+    let area = AREAS[n % AREAS.len()];
+    match n / AREAS.len() {
+        0 => area.to_string(),
+        k => format!("{area} {}", k + 1),
+    }
+}
+
+/// A group name for the n-th group of a level.
+pub fn group_name(level: u32, n: usize) -> String {
+    let domain = DOMAINS[n % DOMAINS.len()];
+    let round = n / DOMAINS.len();
+    let suffix = if round == 0 {
+        String::new()
+    } else {
+        format!(" {}", round + 1)
+    };
+    format!("{domain}{suffix} {}", Structure::level_label(level))
+}
+
+/// Helper that issues commands with fresh ids.
+pub struct Builder {
+    pub org: Org,
+    people: usize,
+}
+
+impl Builder {
+    pub fn new(name: &str) -> Self {
+        Builder {
+            org: Org::new(name),
+            people: 0,
+        }
+    }
+
+    fn apply(&mut self, cmd: Command) {
+        cmd.apply(&mut self.org)
+            .expect("generated commands are valid");
+    }
+
+    pub fn person(&mut self) -> PersonId {
+        let id = self.org.next_person_id();
+        let name = person_name(self.people);
+        self.people += 1;
+        self.apply(Command::AddPerson(Person {
+            id,
+            name,
+            email: None,
+        }));
+        id
+    }
+
+    /// A team of `size` people: PO, SM and `size - 2` Developers (at least one).
+    pub fn team(&mut self, name: String, group: Option<GroupId>, size: usize) -> TeamId {
+        let id = self.org.next_team_id();
+        let mut t = Team::new(id, name);
+        t.group = group;
+        t.product_owners.insert(self.person());
+        t.scrum_masters.insert(self.person());
+        for _ in 0..size.saturating_sub(2).max(1) {
+            t.developers.insert(self.person());
+        }
+        self.apply(Command::AddTeam(t));
+        id
+    }
+
+    pub fn group(&mut self, name: String, parent: Option<GroupId>) -> GroupId {
+        let id = self.org.next_group_id();
+        let mut g = Group::new(id, name);
+        g.parent = parent;
+        self.apply(Command::AddGroup(g));
+        id
+    }
+
+    pub fn set_parent(&mut self, unit: Unit, parent: GroupId) {
+        self.apply(Command::Move {
+            item: unit,
+            to: Some(Unit::Group(parent)),
+        });
+    }
+
+    /// Fill every group's master and CPO from its own subtree (SMs and POs not yet holding a
+    /// scaled role, first in depth-first order), then staff the EAT and EMS.
+    pub fn staff(&mut self) {
+        let s = self.org.structure();
+        let mut order: Vec<GroupId> = self.org.groups().keys().copied().collect();
+        order.sort_by_key(|g| (s.level(*g), *g));
+        let mut busy: std::collections::HashSet<PersonId> = Default::default();
+        for g in order {
+            for (role, seat) in [
+                (ScaledRole::Master, TeamRole::ScrumMaster),
+                (ScaledRole::ChiefProductOwner, TeamRole::ProductOwner),
+            ] {
+                if !self.org.groups()[&g].holders(role).is_empty() {
+                    continue;
+                }
+                let teams = s.teams_below(g);
+                let pick = teams
+                    .iter()
+                    .flat_map(|t| self.org.teams()[t].seats(seat).iter().copied())
+                    .find(|p| !busy.contains(p))
+                    .or_else(|| {
+                        teams
+                            .iter()
+                            .flat_map(|t| self.org.teams()[t].seats(seat).iter().copied())
+                            .next()
+                    });
+                if let Some(p) = pick {
+                    busy.insert(p);
+                    self.apply(Command::assign(g, role, p, false));
+                }
+            }
+        }
+        if self.org.groups().is_empty() {
+            return;
+        }
+        let tops = s.top_groups.clone();
+        let mut sms = Vec::new();
+        let mut cpos = Vec::new();
+        for top in &tops {
+            let grp = &self.org.groups()[top];
+            sms.extend(grp.master());
+            cpos.extend(grp.cpo());
+        }
+        for p in sms.iter().chain(&cpos) {
+            self.apply(Command::SetBodyMember {
+                body: Body::Eat,
+                person: *p,
+                member: true,
+            });
+        }
+        self.apply(Command::SetEatScrumMaster(sms.first().copied()));
+        self.apply(Command::SetEatProductOwner(cpos.first().copied()));
+        // Every CPO attends the EMS; with a single SoS, so do the team POs.
+        let mut ems: Vec<PersonId> = self
+            .org
+            .groups()
+            .values()
+            .flat_map(|g| g.cpos.iter().map(|h| h.person))
+            .collect();
+        let sos: Vec<GroupId> = self
+            .org
+            .groups()
+            .keys()
+            .copied()
+            .filter(|g| s.level(*g) == 1)
+            .collect();
+        if let [only] = sos.as_slice() {
+            for t in s.child_teams(*only) {
+                ems.extend(self.org.teams()[&t].product_owners.iter().copied());
+            }
+        }
+        ems.sort_unstable();
+        ems.dedup();
+        for p in ems {
+            self.apply(Command::SetBodyMember {
+                body: Body::Ems,
+                person: p,
+                member: true,
+            });
+        }
+        self.apply(Command::SetEmsFacilitator(cpos.first().copied()));
+    }
+}
+
+/// `n` teams of `team_size` people grouped bottom-up into groups of `fanout` members, level by
+/// level, until one top group remains; fully staffed. With `n = fanout^L` this is the guide's
+/// symmetric structure (5, 25, 125 teams for fan-out 5).
+pub fn balanced(name: &str, n: usize, fanout: usize, team_size: usize) -> Org {
+    let fanout = fanout.max(2);
+    let mut b = Builder::new(name);
+    let mut units: Vec<Unit> = (0..n)
+        .map(|i| Unit::Team(b.team(team_name(i), None, team_size)))
+        .collect();
+    let mut level = 1;
+    while units.len() > 1 {
+        let mut next = Vec::new();
+        for (i, chunk) in units.chunks(fanout).enumerate() {
+            let g = b.group(group_name(level, i), None);
+            for u in chunk {
+                b.set_parent(*u, g);
+            }
+            next.push(Unit::Group(g));
+        }
+        units = next;
+        level += 1;
+    }
+    b.staff();
+    b.org
+}
+
+/// The guide's symmetric structure with `fanout^levels` teams of `fanout` people.
+pub fn symmetric(fanout: usize, levels: u32) -> Org {
+    let n = fanout.pow(levels);
+    balanced(&format!("Symmetric {n} teams"), n, fanout, fanout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Severity, validate};
+
+    #[test]
+    fn names_are_unique_for_large_orgs() {
+        let names: std::collections::HashSet<String> = (0..20_000).map(person_name).collect();
+        assert_eq!(names.len(), 20_000);
+        let teams: std::collections::HashSet<String> = (0..10_000).map(team_name).collect();
+        assert_eq!(teams.len(), 10_000);
+    }
+
+    #[test]
+    fn symmetric_structures_are_clean() {
+        for (levels, teams, groups) in [(1, 5, 1), (2, 25, 6), (3, 125, 31)] {
+            let org = symmetric(5, levels);
+            assert_eq!(org.teams().len(), teams);
+            assert_eq!(org.groups().len(), groups);
+            assert_eq!(org.structure().depth(), levels);
+            let findings = validate(&org);
+            assert!(
+                findings.iter().all(|f| f.severity == Severity::Info),
+                "{findings:#?}"
+            );
+            assert!(findings.is_empty(), "{findings:#?}");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Headline numbers of an org: size, levels, roles, coordination paths.
+
+use serde::Serialize;
+
+use crate::model::{Org, Structure};
+
+/// Statistics of one org (what `orgscale stats` prints).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Stats {
+    pub name: String,
+    pub teams: usize,
+    pub real_teams: usize,
+    pub virtual_teams: usize,
+    pub people: usize,
+    /// Group levels: 0 when there are no groups, 1 with only Scrums of Scrums, and so on.
+    pub levels: u32,
+    /// Groups per level, level 1 first.
+    pub groups_per_level: Vec<usize>,
+    /// Average people per real team (distinct people with any seat).
+    pub average_team_size: f64,
+    pub sosm_filled: usize,
+    pub sosm_missing: usize,
+    pub cpo_filled: usize,
+    pub cpo_missing: usize,
+    /// People sitting in Scaled Daily Scrums (one representative per member), per level.
+    pub sds_seats_per_level: Vec<usize>,
+    /// Coordination paths between team representatives if every team talked to every other:
+    /// N(N-1)/2.
+    pub paths_all_to_all: u64,
+    /// Coordination paths of the hierarchy: c(c-1)/2 summed over groups with c members.
+    pub paths_hierarchical: u64,
+    pub eat_members: usize,
+    pub ems_attendees: usize,
+}
+
+/// All-to-all paths among `n` participants.
+pub fn all_to_all(n: u64) -> u64 {
+    n.saturating_mul(n.saturating_sub(1)) / 2
+}
+
+impl Stats {
+    pub fn of(org: &Org) -> Self {
+        let s = org.structure();
+        let levels = s.depth();
+        let mut groups_per_level = vec![0; levels as usize];
+        let mut sds_seats_per_level = vec![0; levels as usize];
+        let mut paths_hierarchical = 0u64;
+        let (mut sosm_filled, mut sosm_missing, mut cpo_filled, mut cpo_missing) = (0, 0, 0, 0);
+        for g in org.groups().values() {
+            let level = s.level(g.id) as usize;
+            if level >= 1 && level <= groups_per_level.len() {
+                groups_per_level[level - 1] += 1;
+                sds_seats_per_level[level - 1] += s.children(g.id).len();
+            }
+            paths_hierarchical += all_to_all(s.children(g.id).len() as u64);
+            if g.masters.is_empty() {
+                sosm_missing += 1;
+            } else {
+                sosm_filled += 1;
+            }
+            if g.cpos.is_empty() {
+                cpo_missing += 1;
+            } else {
+                cpo_filled += 1;
+            }
+        }
+        let real: Vec<_> = org.teams().values().filter(|t| t.is_real()).collect();
+        let average_team_size = if real.is_empty() {
+            0.0
+        } else {
+            real.iter().map(|t| t.headcount()).sum::<usize>() as f64 / real.len() as f64
+        };
+        Stats {
+            name: org.name().to_string(),
+            teams: org.teams().len(),
+            real_teams: real.len(),
+            virtual_teams: org.teams().len() - real.len(),
+            people: org.people().len(),
+            levels,
+            groups_per_level,
+            average_team_size: (average_team_size * 100.0).round() / 100.0,
+            sosm_filled,
+            sosm_missing,
+            cpo_filled,
+            cpo_missing,
+            sds_seats_per_level,
+            paths_all_to_all: all_to_all(org.teams().len() as u64),
+            paths_hierarchical,
+            eat_members: org.eat().members.len(),
+            ems_attendees: org.ems().attendees.len(),
+        }
+    }
+
+    /// A plain-text report.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let mut line = |k: &str, v: String| {
+            out.push_str(&format!("{k:<28}{v}\n"));
+        };
+        line("Organisation", self.name.clone());
+        line(
+            "Teams",
+            if self.virtual_teams > 0 {
+                format!(
+                    "{} ({} Scrum, {} virtual)",
+                    self.teams, self.real_teams, self.virtual_teams
+                )
+            } else {
+                self.teams.to_string()
+            },
+        );
+        line("People", self.people.to_string());
+        line(
+            "Average team size",
+            format!("{:.1}", self.average_team_size),
+        );
+        line("Levels", self.levels.to_string());
+        for (i, n) in self.groups_per_level.iter().enumerate() {
+            line(
+                &format!("  {}", plural_label(i as u32 + 1)),
+                format!("{n} (SDS seats: {})", self.sds_seats_per_level[i]),
+            );
+        }
+        line(
+            "SoSM roles",
+            format!("{} filled, {} missing", self.sosm_filled, self.sosm_missing),
+        );
+        line(
+            "CPO roles",
+            format!("{} filled, {} missing", self.cpo_filled, self.cpo_missing),
+        );
+        line("EAT members", self.eat_members.to_string());
+        line("EMS attendees", self.ems_attendees.to_string());
+        line(
+            "Coordination paths",
+            format!(
+                "{} hierarchical vs {} all-to-all{}",
+                self.paths_hierarchical,
+                self.paths_all_to_all,
+                if self.paths_hierarchical > 0 {
+                    format!(
+                        " ({:.1}x fewer)",
+                        self.paths_all_to_all as f64 / self.paths_hierarchical as f64
+                    )
+                } else {
+                    String::new()
+                }
+            ),
+        );
+        out
+    }
+}
+
+fn plural_label(level: u32) -> String {
+    match level {
+        1 => "Scrums of Scrums".to_string(),
+        2 => "SoSoS".to_string(),
+        n => format!("{}s", Structure::level_label(n)),
+    }
+}

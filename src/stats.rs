@@ -137,7 +137,7 @@ impl Stats {
                 "{} hierarchical vs {} all-to-all{}",
                 self.paths_hierarchical,
                 self.paths_all_to_all,
-                if self.paths_hierarchical > 0 {
+                if self.paths_hierarchical > 0 && self.paths_hierarchical < self.paths_all_to_all {
                     format!(
                         " ({:.1}x fewer)",
                         self.paths_all_to_all as f64 / self.paths_hierarchical as f64

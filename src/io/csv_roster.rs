@@ -533,216 +533,147 @@ pub struct ExportError(pub String);
 
 /// Write an org as a roster. Round-trips through [`import_bytes`] (people, teams, groups, seats,
 /// scaled roles, SDS reps, EAT and EMS; rule settings and Definitions of Done are not part of the
-/// roster).
+/// roster). Rows come in hierarchy order; exporting an imported roster gives the same text.
 pub fn export(org: &Org) -> Result<String, ExportError> {
     check_exportable(org)?;
     let s = org.structure();
-    let path_of = |g: Option<GroupId>| -> String {
-        let Some(g) = g else { return String::new() };
-        let mut names: Vec<String> = org
-            .ancestors(Unit::Group(g))
-            .iter()
-            .rev()
-            .map(|a| org.unit_name(Unit::Group(*a)))
-            .collect();
-        names.push(org.unit_name(Unit::Group(g)));
-        join_path(&names)
+    let mut rows = RowSink {
+        org,
+        rows: Vec::new(),
+        seen: HashMap::new(),
     };
+    // Groups depth first from each top group, each followed by its teams; then teams in no group.
+    let mut stack: Vec<GroupId> = s.top_groups.iter().rev().copied().collect();
+    while let Some(g) = stack.pop() {
+        let group = &org.groups()[&g];
+        let path = group_path(org, g);
+        for (role, holders) in [("SoSM", &group.masters), ("CPO", &group.cpos)] {
+            for h in holders {
+                rows.person(h.person, "", role, &path, h.dedicated, "");
+            }
+        }
+        if let Some(p) = group.sds_rep {
+            rows.person(p, "", "SDS", &path, false, "");
+        }
+        if group.masters.is_empty() && group.cpos.is_empty() && group.sds_rep.is_none() {
+            rows.bare("", &path, "");
+        }
+        for t in s.child_teams(g) {
+            rows.team(&org.teams()[&t], &path);
+        }
+        let kids: Vec<GroupId> = s.child_groups(g).collect();
+        stack.extend(kids.into_iter().rev());
+    }
+    for t in &s.loose_teams {
+        rows.team(&org.teams()[t], "");
+    }
+    // Executive bodies: people in the order they first appeared above, so that a re-import
+    // (which numbers people by appearance) exports identically.
+    let eat = org.eat();
+    for p in rows.by_appearance(&eat.members) {
+        rows.person(p, "", "EAT", "", false, "");
+    }
+    if let Some(p) = eat.product_owner {
+        rows.person(p, "", "EAT PO", "", false, "");
+    }
+    if let Some(p) = eat.scrum_master {
+        rows.person(p, "", "EAT SM", "", false, "");
+    }
+    let ems = org.ems();
+    for p in rows.by_appearance(&ems.attendees) {
+        rows.person(p, "", "EMS", "", false, "");
+    }
+    if let Some(p) = ems.facilitator {
+        rows.person(p, "", "EMS Facilitator", "", false, "");
+    }
+    let unused: Vec<PersonId> = org
+        .people()
+        .keys()
+        .filter(|p| !rows.seen.contains_key(p))
+        .copied()
+        .collect();
+    for p in unused {
+        rows.person(p, "", "", "", false, "");
+    }
+
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    let header = [
-        "person",
-        "team",
-        "role",
-        "path",
-        "email",
-        "dedicated",
-        "kind",
-    ];
-    w.write_record(header)
-        .map_err(|e| ExportError(e.to_string()))?;
-    let mut rows: Vec<[String; 7]> = Vec::new();
-    let mut used: std::collections::HashSet<PersonId> = Default::default();
-    let person_row = |p: PersonId,
-                      team: &str,
-                      role: &str,
-                      path: &str,
-                      dedicated: bool,
-                      kind: &str,
-                      used: &mut std::collections::HashSet<PersonId>,
-                      rows: &mut Vec<[String; 7]>| {
-        used.insert(p);
-        let person = org.person(p);
-        rows.push([
+    let header = ["person", "team", "role", "path", "email", "dedicated", "kind"];
+    w.write_record(header).map_err(|e| ExportError(e.to_string()))?;
+    for row in rows.rows {
+        w.write_record(row.iter().map(|c| neutralise(c)))
+            .map_err(|e| ExportError(e.to_string()))?;
+    }
+    let bytes = w.into_inner().map_err(|e| ExportError(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| ExportError(e.to_string()))
+}
+
+fn group_path(org: &Org, g: GroupId) -> String {
+    let mut names: Vec<String> = org
+        .ancestors(Unit::Group(g))
+        .iter()
+        .rev()
+        .map(|a| org.unit_name(Unit::Group(*a)))
+        .collect();
+    names.push(org.unit_name(Unit::Group(g)));
+    join_path(&names)
+}
+
+/// Collects roster rows and remembers the order in which people first appear.
+struct RowSink<'a> {
+    org: &'a Org,
+    rows: Vec<[String; 7]>,
+    seen: HashMap<PersonId, usize>,
+}
+
+impl RowSink<'_> {
+    fn person(&mut self, p: PersonId, team: &str, role: &str, path: &str, dedicated: bool, kind: &str) {
+        let n = self.seen.len();
+        self.seen.entry(p).or_insert(n);
+        let person = self.org.person(p);
+        self.rows.push([
             person.map_or_else(String::new, |p| p.name.clone()),
             team.to_string(),
             role.to_string(),
             path.to_string(),
             person.and_then(|p| p.email.clone()).unwrap_or_default(),
-            if dedicated {
-                "yes".into()
-            } else {
-                String::new()
-            },
+            if dedicated { "yes".into() } else { String::new() },
             kind.to_string(),
         ]);
-    };
-    // Teams in hierarchy order: each top group depth first, then teams in no group.
-    let mut team_order: Vec<TeamId> = Vec::new();
-    let mut group_order: Vec<GroupId> = Vec::new();
-    let mut stack: Vec<GroupId> = s.top_groups.iter().rev().copied().collect();
-    while let Some(g) = stack.pop() {
-        group_order.push(g);
-        team_order.extend(s.child_teams(g));
-        let kids: Vec<GroupId> = s.child_groups(g).collect();
-        stack.extend(kids.into_iter().rev());
     }
-    team_order.extend(s.loose_teams.iter().copied());
-    for g in &group_order {
-        let group = &org.groups()[g];
-        let path = path_of(Some(*g));
-        for (role, holders) in [("SoSM", &group.masters), ("CPO", &group.cpos)] {
-            for h in holders {
-                person_row(
-                    h.person,
-                    "",
-                    role,
-                    &path,
-                    h.dedicated,
-                    "",
-                    &mut used,
-                    &mut rows,
-                );
-            }
-        }
-        if let Some(p) = group.sds_rep {
-            person_row(p, "", "SDS", &path, false, "", &mut used, &mut rows);
-        }
-        if group.masters.is_empty() && group.cpos.is_empty() && group.sds_rep.is_none() {
-            rows.push([
-                String::new(),
-                String::new(),
-                String::new(),
-                path.clone(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ]);
-        }
-        for t in s.child_teams(*g) {
-            let team = &org.teams()[&t];
-            let kind = if team.is_real() { "" } else { "virtual" };
-            let mut any = false;
-            for role in TeamRole::ALL {
-                for p in team.seats(role) {
-                    person_row(
-                        *p,
-                        &team.name,
-                        role.short(),
-                        &path,
-                        false,
-                        kind,
-                        &mut used,
-                        &mut rows,
-                    );
-                    any = true;
-                }
-            }
-            if let Some(p) = team.sds_rep {
-                person_row(
-                    p, &team.name, "SDS", &path, false, kind, &mut used, &mut rows,
-                );
-                any = true;
-            }
-            if !any {
-                rows.push([
-                    String::new(),
-                    team.name.clone(),
-                    String::new(),
-                    path.clone(),
-                    String::new(),
-                    String::new(),
-                    kind.to_string(),
-                ]);
-            }
-        }
+
+    fn bare(&mut self, team: &str, path: &str, kind: &str) {
+        self.rows.push([
+            String::new(),
+            team.to_string(),
+            String::new(),
+            path.to_string(),
+            String::new(),
+            String::new(),
+            kind.to_string(),
+        ]);
     }
-    for t in &s.loose_teams {
-        let team = &org.teams()[t];
+
+    fn team(&mut self, team: &Team, path: &str) {
         let kind = if team.is_real() { "" } else { "virtual" };
-        let mut any = false;
+        let before = self.rows.len();
         for role in TeamRole::ALL {
             for p in team.seats(role) {
-                person_row(
-                    *p,
-                    &team.name,
-                    role.short(),
-                    "",
-                    false,
-                    kind,
-                    &mut used,
-                    &mut rows,
-                );
-                any = true;
+                self.person(*p, &team.name, role.short(), path, false, kind);
             }
         }
         if let Some(p) = team.sds_rep {
-            person_row(p, &team.name, "SDS", "", false, kind, &mut used, &mut rows);
-            any = true;
+            self.person(p, &team.name, "SDS", path, false, kind);
         }
-        if !any {
-            rows.push([
-                String::new(),
-                team.name.clone(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                kind.to_string(),
-            ]);
+        if self.rows.len() == before {
+            self.bare(&team.name, path, kind);
         }
     }
-    let eat = org.eat();
-    for p in &eat.members {
-        person_row(*p, "", "EAT", "", false, "", &mut used, &mut rows);
+
+    fn by_appearance(&self, people: &std::collections::BTreeSet<PersonId>) -> Vec<PersonId> {
+        let mut v: Vec<PersonId> = people.iter().copied().collect();
+        v.sort_by_key(|p| (self.seen.get(p).copied().unwrap_or(usize::MAX), *p));
+        v
     }
-    if let Some(p) = eat.product_owner {
-        person_row(p, "", "EAT PO", "", false, "", &mut used, &mut rows);
-    }
-    if let Some(p) = eat.scrum_master {
-        person_row(p, "", "EAT SM", "", false, "", &mut used, &mut rows);
-    }
-    let ems = org.ems();
-    for p in &ems.attendees {
-        person_row(*p, "", "EMS", "", false, "", &mut used, &mut rows);
-    }
-    if let Some(p) = ems.facilitator {
-        person_row(
-            p,
-            "",
-            "EMS Facilitator",
-            "",
-            false,
-            "",
-            &mut used,
-            &mut rows,
-        );
-    }
-    let unused: Vec<PersonId> = org
-        .people()
-        .keys()
-        .filter(|p| !used.contains(p))
-        .copied()
-        .collect();
-    for p in unused {
-        person_row(p, "", "", "", false, "", &mut used, &mut rows);
-    }
-    for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| neutralise(c)).collect();
-        w.write_record(&cells)
-            .map_err(|e| ExportError(e.to_string()))?;
-    }
-    let bytes = w.into_inner().map_err(|e| ExportError(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| ExportError(e.to_string()))
 }
 
 /// A roster names teams, groups and people by name, so names it relies on must be unambiguous.
@@ -777,21 +708,22 @@ fn check_exportable(org: &Org) -> Result<(), ExportError> {
             "two groups side by side are both called \"{name}\"; a CSV roster names groups by path, so rename one first"
         )));
     }
-    let mut people: HashMap<(&str, Option<&str>), usize> = HashMap::new();
+    let mut people: HashMap<&str, Vec<Option<&str>>> = HashMap::new();
     for p in org.people().values() {
-        *people
-            .entry((p.name.trim(), p.email.as_deref()))
-            .or_default() += 1;
+        people.entry(p.name.trim()).or_default().push(p.email.as_deref());
     }
     let mut dup: Vec<&str> = people
         .into_iter()
-        .filter(|(_, n)| *n > 1)
-        .map(|((k, _), _)| k)
+        .filter(|(_, emails)| {
+            let distinct: std::collections::HashSet<_> = emails.iter().collect();
+            emails.len() > 1 && (distinct.len() < emails.len() || emails.contains(&None))
+        })
+        .map(|(k, _)| k)
         .collect();
     dup.sort_unstable();
     if let Some(name) = dup.first() {
         return Err(ExportError(format!(
-            "several people are called \"{name}\" with the same e-mail; a CSV roster tells people apart by name and e-mail, so give them different e-mails first"
+            "several people are called \"{name}\"; a CSV roster tells people apart by name and e-mail, so give each of them their own e-mail first"
         )));
     }
     Ok(())

@@ -163,6 +163,21 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Org, LoadError> {
         if rec.iter().all(|c| c.is_empty()) {
             continue;
         }
+        let needed = [cols.person, cols.team, cols.role, cols.path]
+            .into_iter()
+            .max()
+            .unwrap_or(0)
+            + 1;
+        if rec.len() < needed {
+            return Err(err(
+                line,
+                format!(
+                    "this row has {} cell{} but the header has {needed} or more; is a quote left open or a comma missing?",
+                    rec.len(),
+                    if rec.len() == 1 { "" } else { "s" }
+                ),
+            ));
+        }
         let cell = |i: usize| unneutralise(rec.get(i).unwrap_or(""));
         let opt = |i: Option<usize>| i.map(cell).filter(|s| !s.is_empty());
         let row = Row {
@@ -548,8 +563,10 @@ pub fn export(org: &Org) -> Result<String, ExportError> {
         let group = &org.groups()[&g];
         let path = group_path(org, g);
         for (role, holders) in [("SoSM", &group.masters), ("CPO", &group.cpos)] {
-            for h in holders {
-                rows.person(h.person, "", role, &path, h.dedicated, "");
+            let people: Vec<PersonId> = holders.iter().map(|h| h.person).collect();
+            for p in rows.by_appearance(people) {
+                let dedicated = holders.iter().any(|h| h.person == p && h.dedicated);
+                rows.person(p, "", role, &path, dedicated, "");
             }
         }
         if let Some(p) = group.sds_rep {
@@ -570,7 +587,7 @@ pub fn export(org: &Org) -> Result<String, ExportError> {
     // Executive bodies: people in the order they first appeared above, so that a re-import
     // (which numbers people by appearance) exports identically.
     let eat = org.eat();
-    for p in rows.by_appearance(&eat.members) {
+    for p in rows.by_appearance(eat.members.iter().copied()) {
         rows.person(p, "", "EAT", "", false, "");
     }
     if let Some(p) = eat.product_owner {
@@ -580,7 +597,7 @@ pub fn export(org: &Org) -> Result<String, ExportError> {
         rows.person(p, "", "EAT SM", "", false, "");
     }
     let ems = org.ems();
-    for p in rows.by_appearance(&ems.attendees) {
+    for p in rows.by_appearance(ems.attendees.iter().copied()) {
         rows.person(p, "", "EMS", "", false, "");
     }
     if let Some(p) = ems.facilitator {
@@ -657,8 +674,8 @@ impl RowSink<'_> {
         let kind = if team.is_real() { "" } else { "virtual" };
         let before = self.rows.len();
         for role in TeamRole::ALL {
-            for p in team.seats(role) {
-                self.person(*p, &team.name, role.short(), path, false, kind);
+            for p in self.by_appearance(team.seats(role).iter().copied()) {
+                self.person(p, &team.name, role.short(), path, false, kind);
             }
         }
         if let Some(p) = team.sds_rep {
@@ -669,8 +686,10 @@ impl RowSink<'_> {
         }
     }
 
-    fn by_appearance(&self, people: &std::collections::BTreeSet<PersonId>) -> Vec<PersonId> {
-        let mut v: Vec<PersonId> = people.iter().copied().collect();
+    /// People in the order they first appeared, then the new ones by id. A re-import numbers
+    /// people by appearance, so this order is the same before and after a round trip.
+    fn by_appearance(&self, people: impl IntoIterator<Item = PersonId>) -> Vec<PersonId> {
+        let mut v: Vec<PersonId> = people.into_iter().collect();
         v.sort_by_key(|p| (self.seen.get(p).copied().unwrap_or(usize::MAX), *p));
         v
     }

@@ -32,10 +32,46 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     history.apply(&mut org, Command::AddGroup(Group::new(sos, "Web Shop")))?;
 
     let crew: [(&str, [&str; 5]); 4] = [
-        ("Storefront", ["Ada Brandt", "Ben Osei", "Cleo Martins", "Dan Weiss", "Eva Lund"]),
-        ("Checkout", ["Femi Adebayo", "Gina Russo", "Hugo Blanc", "Iris Novak", "Jae Kim"]),
-        ("Search", ["Kira Patel", "Leo Varga", "Mona Saleh", "Nils Dahl", "Omar Aziz"]),
-        ("Payments", ["Pia Lorenz", "Raj Menon", "Sara Holm", "Tim Walsh", "Uta Kraus"]),
+        (
+            "Storefront",
+            [
+                "Ada Brandt",
+                "Ben Osei",
+                "Cleo Martins",
+                "Dan Weiss",
+                "Eva Lund",
+            ],
+        ),
+        (
+            "Checkout",
+            [
+                "Femi Adebayo",
+                "Gina Russo",
+                "Hugo Blanc",
+                "Iris Novak",
+                "Jae Kim",
+            ],
+        ),
+        (
+            "Search",
+            [
+                "Kira Patel",
+                "Leo Varga",
+                "Mona Saleh",
+                "Nils Dahl",
+                "Omar Aziz",
+            ],
+        ),
+        (
+            "Payments",
+            [
+                "Pia Lorenz",
+                "Raj Menon",
+                "Sara Holm",
+                "Tim Walsh",
+                "Uta Kraus",
+            ],
+        ),
     ];
     let mut teams: Vec<TeamId> = Vec::new();
     for (team_name, names) in crew {
@@ -58,25 +94,62 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // The Storefront SM runs the Scaled Daily Scrum; a dedicated Chief Product Owner owns the
     // common backlog.
-    let sosm = org.team(teams[0]).expect("added").scrum_masters.first().copied().expect("SM");
-    history.apply(&mut org, Command::assign(sos, ScaledRole::Master, sosm, false))?;
-    let cpo = person(&mut org, &mut history, "Vera Lindgren", "vera.lindgren@smallshop.example");
+    let sosm = org
+        .team(teams[0])
+        .expect("added")
+        .scrum_masters
+        .first()
+        .copied()
+        .expect("SM");
+    history.apply(
+        &mut org,
+        Command::assign(sos, ScaledRole::Master, sosm, false),
+    )?;
+    let cpo = person(
+        &mut org,
+        &mut history,
+        "Vera Lindgren",
+        "vera.lindgren@smallshop.example",
+    );
     history.apply(
         &mut org,
         Command::assign(sos, ScaledRole::ChiefProductOwner, cpo, true),
     )?;
 
     // EAT: the SoSM, the CPO and the CEO. EMS: the CPO, the CEO and, with one SoS, every team PO.
-    let ceo = person(&mut org, &mut history, "Walter Reyes", "walter.reyes@smallshop.example");
+    let ceo = person(
+        &mut org,
+        &mut history,
+        "Walter Reyes",
+        "walter.reyes@smallshop.example",
+    );
     for p in [sosm, cpo, ceo] {
-        history.apply(&mut org, Command::SetBodyMember { body: Body::Eat, person: p, member: true })?;
+        history.apply(
+            &mut org,
+            Command::SetBodyMember {
+                body: Body::Eat,
+                person: p,
+                member: true,
+            },
+        )?;
     }
     history.apply(&mut org, Command::SetEatScrumMaster(Some(sosm)))?;
     history.apply(&mut org, Command::SetEatProductOwner(Some(ceo)))?;
     let mut ems = vec![cpo, ceo];
-    ems.extend(teams.iter().filter_map(|t| org.team(*t)?.product_owners.first().copied()));
+    ems.extend(
+        teams
+            .iter()
+            .filter_map(|t| org.team(*t)?.product_owners.first().copied()),
+    );
     for p in ems {
-        history.apply(&mut org, Command::SetBodyMember { body: Body::Ems, person: p, member: true })?;
+        history.apply(
+            &mut org,
+            Command::SetBodyMember {
+                body: Body::Ems,
+                person: p,
+                member: true,
+            },
+        )?;
     }
     history.apply(&mut org, Command::SetEmsFacilitator(Some(cpo)))?;
 

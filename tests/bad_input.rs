@@ -53,7 +53,10 @@ fn wrong_types_and_unknown_keys_name_the_json_path() {
     let e = json_err(&MINIMAL.replace("\"name\": \"Search\"", "\"name\": 42"));
     assert_eq!(e.place.path.as_deref(), Some("$.teams[0].name"), "{e}");
     assert_eq!(e.place.line, Some(9));
-    let e = json_err(&MINIMAL.replace("\"name\": \"Shop\"", "\"name\": \"Shop\", \"colour\": \"red\""));
+    let e = json_err(&MINIMAL.replace(
+        "\"name\": \"Shop\"",
+        "\"name\": \"Shop\", \"colour\": \"red\"",
+    ));
     assert!(e.message.contains("unknown field `colour`"), "{e}");
     assert_eq!(e.place.path.as_deref(), Some("$.groups[0].colour"), "{e}");
     let e = json_err(&MINIMAL.replace("\"p2\", \"name\"", "\"x2\", \"name\""));
@@ -63,7 +66,11 @@ fn wrong_types_and_unknown_keys_name_the_json_path() {
 #[test]
 fn unknown_format_version_is_refused_with_advice() {
     let e = json_err(&MINIMAL.replace("\"format_version\": 1", "\"format_version\": 7"));
-    assert!(e.message.contains("format version 7, made by a newer orgscale"), "{e}");
+    assert!(
+        e.message
+            .contains("format version 7, made by a newer orgscale"),
+        "{e}"
+    );
     assert_eq!(e.place.line, Some(2));
     let e = json_err(&MINIMAL.replace("\"format_version\": 1", "\"format_version\": 0"));
     assert!(e.message.contains("unknown format version 0"), "{e}");
@@ -92,15 +99,24 @@ fn duplicate_ids_are_refused() {
 fn dangling_references_are_refused() {
     let e = json_err(&MINIMAL.replace("[\"p1\"]", "[\"p9\"]"));
     assert!(e.message.contains("refers to person p9"), "{e}");
-    assert_eq!(e.place.path.as_deref(), Some("$.teams[0].product_owners[0]"));
+    assert_eq!(
+        e.place.path.as_deref(),
+        Some("$.teams[0].product_owners[0]")
+    );
     assert_eq!(e.place.line, Some(9));
-    let e = json_err(&MINIMAL.replace("\"name\": \"Shop\"", "\"name\": \"Shop\", \"parent\": \"g5\""));
+    let e = json_err(&MINIMAL.replace(
+        "\"name\": \"Shop\"",
+        "\"name\": \"Shop\", \"parent\": \"g5\"",
+    ));
     assert!(e.message.contains("group g5, which is not in"), "{e}");
     let e = json_err(&MINIMAL.replace(
         "\"name\": \"Shop\"",
         "\"name\": \"Shop\", \"masters\": [{\"person\": \"p3\"}]",
     ));
-    assert_eq!(e.place.path.as_deref(), Some("$.groups[0].masters[0].person"));
+    assert_eq!(
+        e.place.path.as_deref(),
+        Some("$.groups[0].masters[0].person")
+    );
 }
 
 #[test]
@@ -110,7 +126,11 @@ fn cycles_are_refused() {
         r#"{"id": "g1", "name": "Shop", "parent": "g2"}, {"id": "g2", "name": "Mall", "parent": "g1"}"#,
     );
     let e = json_err(&text);
-    assert!(e.message.contains("in a circle: Shop (g1) → Mall (g2) → Shop (g1)"), "{e}");
+    assert!(
+        e.message
+            .contains("in a circle: Shop (g1) → Mall (g2) → Shop (g1)"),
+        "{e}"
+    );
     assert_eq!(e.place.path.as_deref(), Some("$.groups[0].parent"));
     let selfish = MINIMAL.replace(r#""name": "Shop""#, r#""name": "Shop", "parent": "g1""#);
     assert!(json_err(&selfish).message.contains("circle"));
@@ -165,13 +185,20 @@ fn large_valid_org_loads() {
 #[test]
 fn malformed_csv_names_the_line() {
     let e = csv_err(b"name,team\nAna,Search\n");
-    assert!(e.message.contains("lacks the columns person, role, path"), "{e}");
+    assert!(
+        e.message.contains("lacks the columns person, role, path"),
+        "{e}"
+    );
     assert_eq!(e.place.line, Some(1));
     let e = csv_err(b"person,team,role,path\nAna,Search,PO,\nBen,Search,Chief Wizard,\n");
     assert!(e.message.contains("unknown role \"Chief Wizard\""), "{e}");
     assert_eq!(e.place.line, Some(3));
     let e = csv_err(b"person,team,role,path\nAna,Search,PO,Shop\nBen,Search,SM,Mall\n");
-    assert!(e.message.contains("team Search is in \"Shop\" on line 2 but in \"Mall\" here"), "{e}");
+    assert!(
+        e.message
+            .contains("team Search is in \"Shop\" on line 2 but in \"Mall\" here"),
+        "{e}"
+    );
     let e = csv_err(b"person,team,role,path\n,Search,PO,Shop\n");
     assert!(e.message.contains("needs a person"), "{e}");
     let e = csv_err(b"person,team,role,path\nAna,,SoSM,\n");
@@ -198,7 +225,11 @@ fn csv_accepts_bom_crlf_quotes_long_role_names_and_extra_columns() {
         \"Lima, Ana\",Search,Dev,Shop,ana@x.example,\r\n";
     let org = csv_roster::import_bytes(Path::new("r.csv"), text.as_bytes()).unwrap();
     assert_eq!(org.people().len(), 4, "{:?}", org.people());
-    let ana = org.people().values().find(|p| p.name == "Lima, Ana").unwrap();
+    let ana = org
+        .people()
+        .values()
+        .find(|p| p.name == "Lima, Ana")
+        .unwrap();
     assert_eq!(ana.email.as_deref(), Some("ana@x.example"));
     let team = org.teams().values().next().unwrap();
     assert!(team.product_owners.contains(&ana.id) && team.developers.contains(&ana.id));
@@ -244,7 +275,12 @@ fn csv_export_refuses_ambiguous_names() {
         b"person,team,role,path\nAna,Search,PO,\nBen,Browse,PO,\n",
     )
     .unwrap();
-    let browse = org.teams().values().find(|t| t.name == "Browse").unwrap().id;
+    let browse = org
+        .teams()
+        .values()
+        .find(|t| t.name == "Browse")
+        .unwrap()
+        .id;
     orgscale::model::Command::RenameTeam {
         team: browse,
         name: "Search".into(),
@@ -252,5 +288,9 @@ fn csv_export_refuses_ambiguous_names() {
     .apply(&mut org)
     .unwrap();
     let e = csv_roster::export(&org).unwrap_err();
-    assert!(e.to_string().contains("several teams are called \"Search\""), "{e}");
+    assert!(
+        e.to_string()
+            .contains("several teams are called \"Search\""),
+        "{e}"
+    );
 }

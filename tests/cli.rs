@@ -6,7 +6,9 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
 }
 
 fn orgscale() -> Command {
@@ -70,7 +72,12 @@ fn validate_json_output_has_findings_array() {
     assert_eq!(first["subject"]["kind"], "team");
     assert_eq!(first["subject"]["name"], "No PO Team");
     assert!(first["subject"]["id"].as_str().unwrap().starts_with('t'));
-    assert!(first["message"].as_str().unwrap().contains("no Product Owner"));
+    assert!(
+        first["message"]
+            .as_str()
+            .unwrap()
+            .contains("no Product Owner")
+    );
     for f in findings {
         let sev = f["severity"].as_str().unwrap();
         assert!(["error", "warning", "info"].contains(&sev));
@@ -140,7 +147,9 @@ fn unreadable_input_exits_two_and_names_the_place() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("at $.teams[0].group"))
-        .stderr(predicate::str::contains("group g9, which is not in \"groups\""));
+        .stderr(predicate::str::contains(
+            "group g9, which is not in \"groups\"",
+        ));
 }
 
 #[test]
@@ -152,7 +161,9 @@ fn stats_reports_levels_roles_and_paths() {
         .code(0)
         .stdout(predicate::str::contains("Teams                       125"))
         .stdout(predicate::str::contains("Levels                      3"))
-        .stdout(predicate::str::contains("310 hierarchical vs 7750 all-to-all (25.0x fewer)"));
+        .stdout(predicate::str::contains(
+            "310 hierarchical vs 7750 all-to-all (25.0x fewer)",
+        ));
     let out = orgscale()
         .args(["stats", "--format", "json"])
         .arg(example("symmetric-125.json"))
@@ -184,7 +195,9 @@ fn import_then_export_round_trips_the_roster() {
         .arg(&org)
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("Imported 91 people in 14 teams and 4 groups"));
+        .stdout(predicate::str::contains(
+            "Imported 91 people in 14 teams and 4 groups",
+        ));
     let csv = dir.path().join("again.csv");
     orgscale()
         .arg("export")
@@ -243,7 +256,11 @@ fn failed_import_keeps_the_existing_output_file() {
     let out = dir.path().join("org.json");
     std::fs::write(&out, "precious").unwrap();
     let bad = dir.path().join("bad.csv");
-    std::fs::write(&bad, "person,team,role,path\nAna,Checkout,Wizard,Commerce\n").unwrap();
+    std::fs::write(
+        &bad,
+        "person,team,role,path\nAna,Checkout,Wizard,Commerce\n",
+    )
+    .unwrap();
     orgscale()
         .arg("import")
         .arg(&bad)

@@ -21,8 +21,15 @@ struct Op {
 }
 
 fn op() -> impl Strategy<Value = Op> {
-    (0u8..20, 0usize..64, 0usize..64, 0usize..64, any::<bool>())
-        .prop_map(|(kind, a, b, c, flag)| Op { kind, a, b, c, flag })
+    (0u8..20, 0usize..64, 0usize..64, 0usize..64, any::<bool>()).prop_map(
+        |(kind, a, b, c, flag)| Op {
+            kind,
+            a,
+            b,
+            c,
+            flag,
+        },
+    )
 }
 
 fn pick<T: Copy>(items: &[T], i: usize) -> Option<T> {
@@ -72,11 +79,19 @@ fn command(org: &Org, op: &Op) -> Option<Command> {
         },
         6 => Command::Move {
             item: Unit::Team(pick(&teams, op.a)?),
-            to: if op.flag { pick(&groups, op.b).map(Unit::Group) } else { None },
+            to: if op.flag {
+                pick(&groups, op.b).map(Unit::Group)
+            } else {
+                None
+            },
         },
         7 => Command::Move {
             item: Unit::Group(pick(&groups, op.a)?),
-            to: if op.flag { pick(&groups, op.b).map(Unit::Group) } else { None },
+            to: if op.flag {
+                pick(&groups, op.b).map(Unit::Group)
+            } else {
+                None
+            },
         },
         8 => Command::Move {
             item: Unit::Team(pick(&teams, op.a)?),
@@ -86,9 +101,9 @@ fn command(org: &Org, op: &Op) -> Option<Command> {
             group: pick(&groups, op.a)?,
             role: scaled,
             holders: match pick(&people, op.b) {
-                Some(p) if op.c % 4 != 0 => vec![RoleHolder {
+                Some(p) if !op.c.is_multiple_of(4) => vec![RoleHolder {
                     person: p,
-                    dedicated: op.c % 2 == 0,
+                    dedicated: op.c.is_multiple_of(2),
                 }],
                 _ => Vec::new(),
             },
@@ -99,24 +114,36 @@ fn command(org: &Org, op: &Op) -> Option<Command> {
             } else {
                 Unit::Group(pick(&groups, op.a)?)
             },
-            person: if op.c % 3 == 0 { None } else { pick(&people, op.b) },
+            person: if op.c.is_multiple_of(3) {
+                None
+            } else {
+                pick(&people, op.b)
+            },
         },
         11 => Command::SetBodyMember {
             body: if op.flag { Body::Eat } else { Body::Ems },
             person: pick(&people, op.a)?,
-            member: op.c % 2 == 0,
+            member: op.c.is_multiple_of(2),
         },
         12 => Command::RemovePerson(pick(&people, op.a)?),
         13 => Command::RemoveTeam(pick(&teams, op.a)?),
         14 => Command::RemoveGroup(pick(&groups, op.a)?),
         15 => Command::RenameTeam {
             team: pick(&teams, op.a)?,
-            name: if op.flag { String::new() } else { format!("Renamed {}", op.b) },
+            name: if op.flag {
+                String::new()
+            } else {
+                format!("Renamed {}", op.b)
+            },
         },
         16 => Command::SetEatScrumMaster(pick(&people, op.a)),
         17 => Command::SetTeamKind {
             team: pick(&teams, op.a)?,
-            kind: if op.flag { TeamKind::Virtual } else { TeamKind::Scrum },
+            kind: if op.flag {
+                TeamKind::Virtual
+            } else {
+                TeamKind::Scrum
+            },
         },
         18 => Command::Batch {
             label: "batch".into(),
@@ -127,7 +154,10 @@ fn command(org: &Org, op: &Op) -> Option<Command> {
                     email: None,
                 }),
                 // Sometimes fails (unknown group id), which must roll the whole batch back.
-                Command::move_team(pick(&teams, op.a)?, Some(orgscale::model::GroupId(op.b as u32 % 8 + 1))),
+                Command::move_team(
+                    pick(&teams, op.a)?,
+                    Some(orgscale::model::GroupId(op.b as u32 % 8 + 1)),
+                ),
             ],
         },
         _ => Command::SetDefinitionOfDone {
@@ -230,13 +260,23 @@ fn refused_commands_say_why() {
     let top = org.structure().top_groups[0];
     let child = org.structure().child_groups(top).next().unwrap();
     let before = org.clone();
-    let e = Command::move_group(top, Some(child)).apply(&mut org).unwrap_err();
-    assert!(e.to_string().contains("is") && e.to_string().contains("inside it"), "{e}");
-    let e = Command::Move { item: Unit::Team(teams[0]), to: Some(Unit::Team(teams[1])) }
+    let e = Command::move_group(top, Some(child))
         .apply(&mut org)
         .unwrap_err();
+    assert!(
+        e.to_string().contains("is") && e.to_string().contains("inside it"),
+        "{e}"
+    );
+    let e = Command::Move {
+        item: Unit::Team(teams[0]),
+        to: Some(Unit::Team(teams[1])),
+    }
+    .apply(&mut org)
+    .unwrap_err();
     assert!(e.to_string().contains("teams cannot contain"), "{e}");
-    let e = Command::move_team(teams[0], Some(orgscale::model::GroupId(999))).apply(&mut org).unwrap_err();
+    let e = Command::move_team(teams[0], Some(orgscale::model::GroupId(999)))
+        .apply(&mut org)
+        .unwrap_err();
     assert_eq!(e.to_string(), "there is no group g999");
     assert_eq!(org, before);
     assert!(groups.len() >= 2);

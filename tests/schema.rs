@@ -26,9 +26,13 @@ fn examples_follow_the_schema_shape() {
         let p = entry.unwrap().path();
         if p.extension().is_some_and(|e| e == "json") {
             let text = std::fs::read_to_string(&p).unwrap();
-            let org = orgscale::io::json::from_str(&p, &text)
-                .unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(orgscale::io::json::to_string(&org), text, "{} is not canonical", p.display());
+            let org = orgscale::io::json::from_str(&p, &text).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(
+                orgscale::io::json::to_string(&org),
+                text,
+                "{} is not canonical",
+                p.display()
+            );
             seen += 1;
         }
     }
@@ -40,11 +44,17 @@ fn symmetric_examples_match_the_generator() {
     // examples/symmetric-*.json are the guide's canonical structures, made by
     // `orgscale::sample::symmetric`. Regenerate with `UPDATE_EXAMPLES=1 cargo test --test schema`.
     for (levels, teams) in [(1u32, 5usize), (2, 25), (3, 125)] {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/symmetric-{teams}.json"));
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/symmetric-{teams}.json"));
         let fresh = orgscale::io::json::to_string(&orgscale::sample::symmetric(5, levels));
         if std::env::var_os("UPDATE_EXAMPLES").is_some() {
             std::fs::write(&path, &fresh).unwrap();
         }
-        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), fresh, "{} is stale", path.display());
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap_or_default(),
+            fresh,
+            "{} is stale",
+            path.display()
+        );
     }
 }

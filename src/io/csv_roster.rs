@@ -614,8 +614,17 @@ pub fn export(org: &Org) -> Result<String, ExportError> {
     }
 
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    let header = ["person", "team", "role", "path", "email", "dedicated", "kind"];
-    w.write_record(header).map_err(|e| ExportError(e.to_string()))?;
+    let header = [
+        "person",
+        "team",
+        "role",
+        "path",
+        "email",
+        "dedicated",
+        "kind",
+    ];
+    w.write_record(header)
+        .map_err(|e| ExportError(e.to_string()))?;
     for row in rows.rows {
         w.write_record(row.iter().map(|c| neutralise(c)))
             .map_err(|e| ExportError(e.to_string()))?;
@@ -643,7 +652,15 @@ struct RowSink<'a> {
 }
 
 impl RowSink<'_> {
-    fn person(&mut self, p: PersonId, team: &str, role: &str, path: &str, dedicated: bool, kind: &str) {
+    fn person(
+        &mut self,
+        p: PersonId,
+        team: &str,
+        role: &str,
+        path: &str,
+        dedicated: bool,
+        kind: &str,
+    ) {
         let n = self.seen.len();
         self.seen.entry(p).or_insert(n);
         let person = self.org.person(p);
@@ -653,7 +670,11 @@ impl RowSink<'_> {
             role.to_string(),
             path.to_string(),
             person.and_then(|p| p.email.clone()).unwrap_or_default(),
-            if dedicated { "yes".into() } else { String::new() },
+            if dedicated {
+                "yes".into()
+            } else {
+                String::new()
+            },
             kind.to_string(),
         ]);
     }
@@ -729,7 +750,10 @@ fn check_exportable(org: &Org) -> Result<(), ExportError> {
     }
     let mut people: HashMap<&str, Vec<Option<&str>>> = HashMap::new();
     for p in org.people().values() {
-        people.entry(p.name.trim()).or_default().push(p.email.as_deref());
+        people
+            .entry(p.name.trim())
+            .or_default()
+            .push(p.email.as_deref());
     }
     let mut dup: Vec<&str> = people
         .into_iter()

@@ -5,7 +5,9 @@
 //! (syntax, types, unknown keys, duplicate and dangling ids, cycles) and reports the first problem
 //! with its JSON path, line and column.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use schemars::JsonSchema;
@@ -102,6 +104,86 @@ struct VersionProbe {
     format_version: Option<serde_json::Value>,
 }
 
+/// Describe why `text` does not parse as an org file: syntax first, then the version (so a newer
+/// file gets the right message), then the shape with its JSON path.
+fn explain_parse_failure(path: &Path, text: &str) -> LoadError {
+    let probe: VersionProbe = match serde_json::from_str(text) {
+        Ok(p) => p,
+        Err(e) => return syntax_error(path, &e),
+    };
+    if let Err(e) = check_version(path, text, probe.format_version) {
+        return e;
+    }
+    let de = &mut serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, OrgFile>(de) {
+        Ok(_) => LoadError::new(
+            path,
+            Place::default(),
+            "the file could not be read as an org file",
+        ),
+        Err(e) => {
+            let inner = e.inner();
+            let json_path = e.path().to_string();
+            LoadError::new(
+                path,
+                Place {
+                    path: Some(if json_path == "." {
+                        "$".into()
+                    } else {
+                        format!("$.{json_path}")
+                    }),
+                    line: Some(inner.line()),
+                    column: Some(inner.column()),
+                },
+                clean_serde_message(&inner.to_string()),
+            )
+        }
+    }
+}
+
+fn check_version(
+    path: &Path,
+    text: &str,
+    version: Option<serde_json::Value>,
+) -> Result<(), LoadError> {
+    let version_at = || {
+        let segs = [Seg::Key("format_version".into())];
+        let (line, column) = locate(text, &segs).unzip();
+        Place {
+            path: Some(render(&segs)),
+            line,
+            column,
+        }
+    };
+    match version {
+        None => Err(LoadError::new(
+            path,
+            Place::default(),
+            "this is not an orgscale org file (it has no \"format_version\")",
+        )),
+        Some(serde_json::Value::Number(n)) => match n.as_u64() {
+            Some(v) if v == u64::from(FORMAT_VERSION) => Ok(()),
+            Some(v) if v > u64::from(FORMAT_VERSION) => Err(LoadError::new(
+                path,
+                version_at(),
+                format!(
+                    "the file has format version {v}, made by a newer orgscale; this version reads format {FORMAT_VERSION}. Update orgscale to open it."
+                ),
+            )),
+            _ => Err(LoadError::new(
+                path,
+                version_at(),
+                format!("unknown format version {n}; this orgscale reads format {FORMAT_VERSION}"),
+            )),
+        },
+        Some(other) => Err(LoadError::new(
+            path,
+            version_at(),
+            format!("\"format_version\" must be a number, not {other}"),
+        )),
+    }
+}
+
 /// Parse org file text; `path` is only used in messages.
 pub fn from_str(path: &Path, text: &str) -> Result<Org, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -116,64 +198,17 @@ pub fn from_str(path: &Path, text: &str) -> Result<Org, LoadError> {
             column,
         }
     };
-    // Syntax first, and the version before the shape, so that a newer file gets the right message.
-    let probe: VersionProbe = serde_json::from_str(text).map_err(|e| syntax_error(path, &e))?;
-    let version_at = || at(&[Seg::Key("format_version".into())]);
-    match probe.format_version {
-        None => {
-            return Err(LoadError::new(
-                path,
-                Place::default(),
-                "this is not an orgscale org file (it has no \"format_version\")",
-            ));
-        }
-        Some(serde_json::Value::Number(n)) => match n.as_u64() {
-            Some(v) if v == u64::from(FORMAT_VERSION) => {}
-            Some(v) if v > u64::from(FORMAT_VERSION) => {
-                return Err(LoadError::new(
-                    path,
-                    version_at(),
-                    format!(
-                        "the file has format version {v}, made by a newer orgscale; this version reads format {FORMAT_VERSION}. Update orgscale to open it."
-                    ),
-                ));
-            }
-            _ => {
-                return Err(LoadError::new(
-                    path,
-                    version_at(),
-                    format!(
-                        "unknown format version {n}; this orgscale reads format {FORMAT_VERSION}"
-                    ),
-                ));
-            }
-        },
-        Some(other) => {
-            return Err(LoadError::new(
-                path,
-                version_at(),
-                format!("\"format_version\" must be a number, not {other}"),
-            ));
-        }
-    }
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let file: OrgFile = serde_path_to_error::deserialize(de).map_err(|e| {
-        let inner = e.inner();
-        let json_path = e.path().to_string();
-        LoadError::new(
-            path,
-            Place {
-                path: Some(if json_path == "." {
-                    "$".into()
-                } else {
-                    format!("$.{json_path}")
-                }),
-                line: Some(inner.line()),
-                column: Some(inner.column()),
-            },
-            clean_serde_message(&inner.to_string()),
-        )
-    })?;
+    // Fast path: a well-formed file of this version parses straight into the file type. Only
+    // when that fails do we parse again, more slowly, to say precisely what and where.
+    let file: OrgFile = match serde_json::from_str(text) {
+        Ok(file) => file,
+        Err(_) => return Err(explain_parse_failure(path, text)),
+    };
+    check_version(
+        path,
+        text,
+        Some(serde_json::Value::from(file.format_version)),
+    )?;
     build(file).map_err(|(segs, message)| LoadError::new(path, at(&segs), message))
 }
 
@@ -210,7 +245,7 @@ fn key(k: &str) -> Seg {
 /// Check references and structure and turn a parsed file into an org.
 fn build(file: OrgFile) -> Result<Org, BuildError> {
     let mut people: BTreeMap<PersonId, Person> = BTreeMap::new();
-    let mut person_at: HashMap<PersonId, usize> = HashMap::new();
+    let mut person_at: HashMap<PersonId, usize> = HashMap::default();
     for (i, p) in file.people.into_iter().enumerate() {
         let here = vec![key("people"), Seg::Index(i)];
         if p.name.trim().is_empty() {
@@ -242,7 +277,7 @@ fn build(file: OrgFile) -> Result<Org, BuildError> {
     };
 
     let group_ids: HashMap<GroupId, usize> = {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for (i, g) in file.groups.iter().enumerate() {
             if let Some(first) = m.insert(g.id, i) {
                 return Err((
@@ -258,7 +293,7 @@ fn build(file: OrgFile) -> Result<Org, BuildError> {
     };
 
     let mut teams: BTreeMap<TeamId, Team> = BTreeMap::new();
-    let mut team_at: HashMap<TeamId, usize> = HashMap::new();
+    let mut team_at: HashMap<TeamId, usize> = HashMap::default();
     for (i, t) in file.teams.into_iter().enumerate() {
         let here = vec![key("teams"), Seg::Index(i)];
         if t.name.trim().is_empty() {

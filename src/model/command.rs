@@ -135,7 +135,7 @@ fn unknown<T: std::fmt::Display>(what: &str, id: T) -> CommandError {
 }
 
 impl Command {
-    /// Assign one holder to a group's master role, replacing any others.
+    /// Give a group's master or CPO role to one holder, replacing any others.
     pub fn assign(group: GroupId, role: ScaledRole, person: PersonId, dedicated: bool) -> Self {
         Command::SetScaledRole {
             group,

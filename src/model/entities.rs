@@ -160,17 +160,25 @@ impl Team {
 
     /// Number of distinct people with any seat (`team_count = whole`).
     pub fn headcount(&self) -> usize {
-        let extra_sm = self
-            .scrum_masters
-            .iter()
-            .filter(|p| !self.product_owners.contains(p))
-            .count();
-        let extra_dev = self
-            .developers
-            .iter()
-            .filter(|p| !self.product_owners.contains(p) && !self.scrum_masters.contains(p))
-            .count();
-        self.product_owners.len() + extra_sm + extra_dev
+        // The three seat sets are sorted: count distinct ids in one merge pass.
+        let mut a = self.product_owners.iter().peekable();
+        let mut b = self.scrum_masters.iter().peekable();
+        let mut c = self.developers.iter().peekable();
+        let mut n = 0;
+        loop {
+            let next = [a.peek(), b.peek(), c.peek()]
+                .into_iter()
+                .flatten()
+                .min()
+                .copied();
+            let Some(&min) = next else { return n };
+            n += 1;
+            for it in [&mut a, &mut b, &mut c] {
+                if it.peek() == Some(&&min) {
+                    it.next();
+                }
+            }
+        }
     }
 
     /// Number of people doing Sprint work (`team_count = doers`): the Developers, including a PO

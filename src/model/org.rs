@@ -1,6 +1,8 @@
 //! The organisation: people, teams, groups, EAT and EMS, plus derived structure queries.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::entities::{Eat, Ems, Group, Person, Team};
 use super::ids::{GroupId, PersonId, TeamId, Unit};
@@ -117,7 +119,19 @@ impl Org {
 
     /// Whether `group` is `unit` itself or lies above it.
     pub fn is_within(&self, unit: Unit, group: GroupId) -> bool {
-        unit == Unit::Group(group) || self.ancestors(unit).contains(&group)
+        if unit == Unit::Group(group) {
+            return true;
+        }
+        // Walk up without allocating; the step bound guards against cycles in hostile data.
+        let mut cur = self.parent_of(unit);
+        for _ in 0..=self.groups.len() {
+            match cur {
+                Some(g) if g == group => return true,
+                Some(g) => cur = self.groups.get(&g).and_then(|g| g.parent),
+                None => return false,
+            }
+        }
+        false
     }
 
     pub fn next_person_id(&self) -> PersonId {
@@ -216,7 +230,7 @@ impl Org {
     /// Cycles among group parent pointers, each listed once starting at its smallest id.
     pub fn cycles(&self) -> Vec<Vec<GroupId>> {
         // 0 = unvisited, 1 = on the current path, 2 = done.
-        let mut state: HashMap<GroupId, u8> = HashMap::new();
+        let mut state: HashMap<GroupId, u8> = HashMap::default();
         let mut cycles = Vec::new();
         for &start in self.groups.keys() {
             if state.get(&start).copied().unwrap_or(0) != 0 {
@@ -252,11 +266,6 @@ impl Org {
             }
         }
         cycles
-    }
-
-    #[cfg(test)]
-    pub(crate) fn raw_groups_mut(&mut self) -> &mut BTreeMap<GroupId, Group> {
-        &mut self.groups
     }
 }
 
@@ -303,7 +312,7 @@ impl Structure {
         }
         // Iterative post-order; a group seen again while open (a cycle) counts as level 1.
         let mut stack: Vec<(GroupId, bool)> = vec![(root, false)];
-        let mut open: std::collections::HashSet<GroupId> = Default::default();
+        let mut open: HashSet<GroupId> = HashSet::default();
         while let Some((g, expanded)) = stack.pop() {
             if self.levels.contains_key(&g) {
                 continue;
@@ -366,7 +375,7 @@ impl Structure {
     pub fn teams_below(&self, g: GroupId) -> Vec<TeamId> {
         let mut out = Vec::new();
         let mut stack = vec![g];
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::default();
         while let Some(g) = stack.pop() {
             if !seen.insert(g) {
                 continue;
@@ -386,7 +395,7 @@ impl Structure {
     pub fn groups_below(&self, g: GroupId) -> Vec<GroupId> {
         let mut out = Vec::new();
         let mut stack: Vec<GroupId> = self.child_groups(g).collect();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::default();
         while let Some(c) = stack.pop() {
             if !seen.insert(c) {
                 continue;

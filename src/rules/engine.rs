@@ -1,6 +1,6 @@
 //! Evaluation of the rule catalogue over an org.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Band, Finding, RuleId, Severity, SubjectRef, Thresholds};
 use crate::model::{
@@ -46,52 +46,64 @@ fn names(org: &Org, people: impl IntoIterator<Item = PersonId>) -> String {
     }
 }
 
+/// One seat: who, where, which role, and whether the team is a real Scrum team.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Seat {
+    person: PersonId,
+    team: TeamId,
+    role: TeamRole,
+    real: bool,
+}
+
 struct Ctx<'a> {
     org: &'a Org,
     t: &'a Thresholds,
     s: Structure,
-    /// Seats of each person in real teams.
-    seats: HashMap<PersonId, Vec<(TeamId, TeamRole)>>,
-    /// Teams (real or virtual) each person has any seat in.
-    member_of: HashMap<PersonId, Vec<TeamId>>,
-    /// Distance of each group from the top (top groups: 0).
-    from_top: HashMap<GroupId, u32>,
+    /// Every seat in every team, sorted by person, so a person's seats are one slice.
+    seats: Vec<Seat>,
+    /// Top group and distance from the top (top groups: 0) of each group reachable from a top.
+    from_top: HashMap<GroupId, (GroupId, u32)>,
 }
 
 impl<'a> Ctx<'a> {
     fn new(org: &'a Org, t: &'a Thresholds) -> Self {
         let s = org.structure();
-        let mut seats: HashMap<PersonId, Vec<(TeamId, TeamRole)>> =
-            HashMap::with_capacity(org.people().len());
-        for team in org.teams().values().filter(|t| t.is_real()) {
-            for role in TeamRole::ALL {
-                for p in team.seats(role) {
-                    seats.entry(*p).or_default().push((team.id, role));
-                }
-            }
-        }
-        let mut member_of: HashMap<PersonId, Vec<TeamId>> = HashMap::new();
+        let mut seats = Vec::with_capacity(org.people().len() + org.teams().len());
         for team in org.teams().values() {
-            for p in team.people() {
-                member_of.entry(p).or_default().push(team.id);
+            for role in TeamRole::ALL {
+                seats.extend(team.seats(role).iter().map(|p| Seat {
+                    person: *p,
+                    team: team.id,
+                    role,
+                    real: team.is_real(),
+                }));
             }
         }
-        let mut from_top = HashMap::with_capacity(org.groups().len());
-        let mut stack: Vec<(GroupId, u32)> = s.top_groups.iter().map(|g| (*g, 0)).collect();
-        while let Some((g, d)) = stack.pop() {
-            if from_top.insert(g, d).is_some() {
+        seats.sort_unstable();
+        let mut from_top =
+            HashMap::with_capacity_and_hasher(org.groups().len(), Default::default());
+        let mut stack: Vec<(GroupId, GroupId, u32)> =
+            s.top_groups.iter().map(|g| (*g, *g, 0)).collect();
+        while let Some((g, top, d)) = stack.pop() {
+            if from_top.insert(g, (top, d)).is_some() {
                 continue;
             }
-            stack.extend(s.child_groups(g).map(|c| (c, d + 1)));
+            stack.extend(s.child_groups(g).map(|c| (c, top, d + 1)));
         }
         Ctx {
             org,
             t,
             s,
             seats,
-            member_of,
             from_top,
         }
+    }
+
+    /// All seats of one person.
+    fn seats_of(&self, p: PersonId) -> &[Seat] {
+        let start = self.seats.partition_point(|s| s.person < p);
+        let end = start + self.seats[start..].partition_point(|s| s.person == p);
+        &self.seats[start..end]
     }
 
     fn finding(
@@ -170,16 +182,15 @@ impl<'a> Ctx<'a> {
                 TeamCount::Whole => (team.headcount(), ("person", "people")),
                 TeamCount::Doers => (team.doers(), ("Developer", "Developers")),
             };
-            let n = plural(count, unit.0, unit.1);
+            let n = || plural(count, unit.0, unit.1);
             if let Some(min) = self.t.team_min
                 && (count as u32) < min
-                && count > 0
             {
                 out.push(self.finding(
                     4,
                     Severity::Warning,
                     subject,
-                    format!("Team {name} has {n}; the {profile} minimum is {min}."),
+                    format!("Team {name} has {}; the {profile} minimum is {min}.", n()),
                 ));
             }
             if let Some(max) = self.t.team_max
@@ -189,7 +200,7 @@ impl<'a> Ctx<'a> {
                     4,
                     Severity::Warning,
                     subject,
-                    format!("Team {name} has {n}; the {profile} limit is {max}. Consider splitting it into two teams that share one Product Backlog."),
+                    format!("Team {name} has {}; the {profile} limit is {max}. Consider splitting it into two teams that share one Product Backlog.", n()),
                 ));
             }
             if let Some(ideal) = self.t.doers_ideal_max
@@ -235,10 +246,14 @@ impl<'a> Ctx<'a> {
         role: TeamRole,
         holder_role: ScaledRole,
     ) -> bool {
-        let in_subtree = self.seats.get(&person).is_some_and(|seats| {
-            seats
-                .iter()
-                .any(|(t, r)| *r == role && self.org.is_within(Unit::Team(*t), g))
+        let direct_only = self.s.level(g) <= 1 && self.s.child_groups(g).next().is_none();
+        let in_subtree = self.seats_of(person).iter().any(|s| {
+            s.role == role
+                && if direct_only {
+                    self.org.team(s.team).is_some_and(|t| t.group == Some(g))
+                } else {
+                    self.org.is_within(Unit::Team(s.team), g)
+                }
         });
         in_subtree
             || self.s.child_groups(g).any(|c| {
@@ -254,9 +269,10 @@ impl<'a> Ctx<'a> {
         match unit {
             Unit::Team(t) => self.org.team(t).is_some_and(|t| t.has_member(person)),
             Unit::Group(g) => {
-                let in_team = self.member_of.get(&person).is_some_and(|teams| {
-                    teams.iter().any(|t| self.org.is_within(Unit::Team(*t), g))
-                });
+                let in_team = self
+                    .seats_of(person)
+                    .iter()
+                    .any(|s| self.org.is_within(Unit::Team(s.team), g));
                 in_team
                     || std::iter::once(g)
                         .chain(self.s.groups_below(g))
@@ -276,7 +292,7 @@ impl<'a> Ctx<'a> {
             let g = group.id;
             let subject = SubjectRef::Group(g);
             let level = self.s.level(g);
-            let title = self.group_title(g);
+            let title = || self.group_title(g);
             let children = self.s.children(g);
             // V6 / V12: member count.
             let (rule, band) = if level <= 1 {
@@ -288,12 +304,12 @@ impl<'a> Ctx<'a> {
 
             // V7 / V8: exactly one holder of each scaled role.
             for (rule, role, label) in [
-                (7, ScaledRole::Master, Structure::master_label(level)),
                 (
-                    8,
-                    ScaledRole::ChiefProductOwner,
-                    Structure::cpo_label(level),
+                    7,
+                    ScaledRole::Master,
+                    Structure::master_label as fn(u32) -> String,
                 ),
+                (8, ScaledRole::ChiefProductOwner, Structure::cpo_label),
             ] {
                 let holders = group.holders(role);
                 if holders.is_empty() {
@@ -301,7 +317,7 @@ impl<'a> Ctx<'a> {
                         rule,
                         Severity::Error,
                         subject,
-                        format!("{title} has no {label}."),
+                        format!("{} has no {}.", title(), label(level)),
                     ));
                 } else if holders.len() > 1 {
                     out.push(self.finding(
@@ -309,8 +325,10 @@ impl<'a> Ctx<'a> {
                         Severity::Error,
                         subject,
                         format!(
-                            "{title} has {} {label}s ({}); it needs exactly one.",
+                            "{} has {} {}s ({}); it needs exactly one.",
+                            title(),
                             holders.len(),
+                            label(level),
                             names(self.org, holders.iter().map(|h| h.person))
                         ),
                     ));
@@ -323,14 +341,14 @@ impl<'a> Ctx<'a> {
                     9,
                     ScaledRole::ChiefProductOwner,
                     TeamRole::ProductOwner,
-                    Structure::cpo_label(level),
+                    Structure::cpo_label as fn(u32) -> String,
                     "Product Owner",
                 ),
                 (
                     10,
                     ScaledRole::Master,
                     TeamRole::ScrumMaster,
-                    Structure::master_label(level),
+                    Structure::master_label,
                     "Scrum Master",
                 ),
             ] {
@@ -341,8 +359,10 @@ impl<'a> Ctx<'a> {
                             Severity::Warning,
                             subject,
                             format!(
-                                "{}, {label} of {title}, is not a {seat_label} of any of its teams; pick one of them or mark {} as dedicated.",
+                                "{}, {} of {}, is not a {seat_label} of any of its teams; pick one of them or mark {} as dedicated.",
                                 self.org.person_name(h.person),
+                                label(level),
+                                title(),
                                 self.org.person_name(h.person)
                             ),
                         ));
@@ -362,7 +382,7 @@ impl<'a> Ctx<'a> {
                         (c.effective_sds_rep(), c.sds_rep.is_some())
                     }
                 };
-                let child_name = self.org.unit_name(child);
+                let child_name = || self.org.unit_name(child);
                 let child_subject = match child {
                     Unit::Team(t) => SubjectRef::Team(t),
                     Unit::Group(c) => SubjectRef::Group(c),
@@ -372,15 +392,17 @@ impl<'a> Ctx<'a> {
                         11,
                         Severity::Warning,
                         child_subject,
-                        format!("{child_name} has nobody at the Scaled Daily Scrum of {title}: name a representative (by default its {}).", match child { Unit::Team(_) => "Scrum Master", Unit::Group(_) => "master" }),
+                        format!("{} has nobody at the Scaled Daily Scrum of {}: name a representative (by default its {}).", child_name(), title(), match child { Unit::Team(_) => "Scrum Master", Unit::Group(_) => "master" }),
                     )),
                     Some(p) if explicit && !self.belongs_to(child, p) => out.push(self.finding(
                         11,
                         Severity::Warning,
                         child_subject,
                         format!(
-                            "{} represents {child_name} at the Scaled Daily Scrum of {title} but is not part of {child_name}.",
-                            self.org.person_name(p)
+                            "{} represents {} at the Scaled Daily Scrum of {} but is not part of it.",
+                            self.org.person_name(p),
+                            child_name(),
+                            title()
                         ),
                     )),
                     Some(_) => {}
@@ -398,7 +420,7 @@ impl<'a> Ctx<'a> {
                     23,
                     Severity::Info,
                     subject,
-                    format!("{title} has no shared Definition of Done recorded."),
+                    format!("{} has no shared Definition of Done recorded.", title()),
                 ));
             }
         }
@@ -410,10 +432,20 @@ impl<'a> Ctx<'a> {
         rule: u8,
         band: Band,
         subject: SubjectRef,
-        title: &str,
+        title: &dyn Fn() -> String,
         children: &[Unit],
     ) {
         let n = children.len();
+        let n32 = n as u32;
+        let severity = if n == 0 {
+            Severity::Error
+        } else if n32 < band.warn_below || n32 > band.warn_above {
+            Severity::Warning
+        } else if n32 < band.target_min || n32 > band.target_max {
+            Severity::Info
+        } else {
+            return;
+        };
         let teams = children
             .iter()
             .filter(|u| matches!(u, Unit::Team(_)))
@@ -430,35 +462,19 @@ impl<'a> Ctx<'a> {
         } else {
             format!("{} or {}", band.target_min, band.target_max)
         };
-        let n32 = n as u32;
-        let (severity, advice) = if n == 0 {
-            (
-                Severity::Error,
-                format!("{title} is empty; give it members or delete it."),
-            )
+        let title = title();
+        let message = if n == 0 {
+            format!("{title} is empty; give it members or delete it.")
         } else if n32 < band.warn_below {
-            (
-                Severity::Warning,
-                format!(
-                    "{title} has only {what}; a group works best with {target}. Merge it with a neighbour or add members."
-                ),
+            format!(
+                "{title} has only {what}; a group works best with {target}. Merge it with a neighbour or add members."
             )
         } else if n32 > band.warn_above {
-            (
-                Severity::Warning,
-                format!(
-                    "{title} has {what}; a group works best with {target}. Consider splitting it."
-                ),
-            )
-        } else if n32 < band.target_min || n32 > band.target_max {
-            (
-                Severity::Info,
-                format!("{title} has {what}; the Scrum@Scale target is {target}."),
-            )
+            format!("{title} has {what}; a group works best with {target}. Consider splitting it.")
         } else {
-            return;
+            format!("{title} has {what}; the Scrum@Scale target is {target}.")
         };
-        out.push(self.finding(rule, severity, subject, advice));
+        out.push(self.finding(rule, severity, subject, message));
     }
 
     // ---- V13-V16, V22: executive bodies ---------------------------------------------------------
@@ -468,7 +484,7 @@ impl<'a> Ctx<'a> {
         let eat = org.eat();
         let ems = org.ems();
         if !org.groups().is_empty() {
-            if eat.members.is_empty() {
+            if eat.is_empty() {
                 out.push(self.finding(
                     13,
                     Severity::Warning,
@@ -476,7 +492,7 @@ impl<'a> Ctx<'a> {
                     "The organisation has Scrums of Scrums but no Executive Action Team members; impediments the groups cannot clear have nowhere to go.".to_string(),
                 ));
             }
-            if ems.attendees.is_empty() {
+            if ems.is_empty() {
                 out.push(self.finding(
                     13,
                     Severity::Warning,
@@ -485,7 +501,7 @@ impl<'a> Ctx<'a> {
                 ));
             }
         }
-        if !eat.members.is_empty() {
+        if !eat.is_empty() {
             let missing: Vec<&str> = [
                 (eat.product_owner.is_none(), "Product Owner"),
                 (eat.scrum_master.is_none(), "Scrum Master"),
@@ -505,9 +521,11 @@ impl<'a> Ctx<'a> {
                 ));
             }
         }
-        if ems.attendees.is_empty() {
+        if ems.is_empty() {
             return;
         }
+        // The facilitator (usually the top CPO) attends by definition.
+        let attends = |p: &PersonId| ems.attendees.contains(p) || ems.facilitator == Some(*p);
         // V15: group CPOs at or above ems_min_level attend the EMS.
         for group in org.groups().values() {
             let level = self.s.level(group.id);
@@ -515,7 +533,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             for h in &group.cpos {
-                if !ems.attendees.contains(&h.person) {
+                if !attends(&h.person) {
                     out.push(self.finding(
                         15,
                         Severity::Warning,
@@ -540,11 +558,8 @@ impl<'a> Ctx<'a> {
         if let [only] = sos.as_slice() {
             for t in self.s.child_teams(*only) {
                 let team = org.team(t).expect("structure");
-                if !team.is_real() {
-                    continue;
-                }
                 for po in &team.product_owners {
-                    if !ems.attendees.contains(po) {
+                    if !attends(po) {
                         out.push(self.finding(
                             16,
                             Severity::Warning,
@@ -593,17 +608,12 @@ impl<'a> Ctx<'a> {
             ));
         }
         // Ragged trees: teams of one top group at different depths.
-        let mut spread: HashMap<GroupId, (u32, u32)> = HashMap::new();
+        let mut spread: HashMap<GroupId, (u32, u32)> = HashMap::default();
         for team in self.org.teams().values() {
             let Some(parent) = team.group else { continue };
-            let Some(d) = self.from_top.get(&parent) else {
+            let Some(&(top, d)) = self.from_top.get(&parent) else {
                 continue;
             };
-            let top = *self
-                .org
-                .ancestors(Unit::Team(team.id))
-                .last()
-                .unwrap_or(&parent);
             let e = spread.entry(top).or_insert((u32::MAX, 0));
             e.0 = e.0.min(d + 1);
             e.1 = e.1.max(d + 1);
@@ -627,26 +637,30 @@ impl<'a> Ctx<'a> {
 
     fn people_rules(&self, out: &mut Vec<Finding>) {
         let org = self.org;
-        let mut people: Vec<&PersonId> = self.seats.keys().collect();
-        people.sort_unstable();
-        for &p in people {
-            let seats = &self.seats[&p];
-            let teams: Vec<TeamId> = {
-                let mut v: Vec<TeamId> = seats.iter().map(|(t, _)| *t).collect();
-                v.sort_unstable();
-                v.dedup();
-                v
-            };
-            let name = org.person_name(p);
-            if teams.len() >= 2 {
-                let all_sm = seats.iter().all(|(_, r)| *r == TeamRole::ScrumMaster);
-                let all_po = seats.iter().all(|(_, r)| *r == TeamRole::ProductOwner);
-                let parents: HashSet<Option<GroupId>> = teams
-                    .iter()
-                    .map(|t| org.team(*t).and_then(|t| t.group))
+        for seats in self.seats.chunk_by(|a, b| a.person == b.person) {
+            let p = seats[0].person;
+            let real = || seats.iter().filter(|s| s.real);
+            // Seats are sorted by team within a person, so distinct teams are runs.
+            let teams = real()
+                .map(|s| s.team)
+                .fold((0usize, None), |(n, last), t| {
+                    if last == Some(t) {
+                        (n, last)
+                    } else {
+                        (n + 1, Some(t))
+                    }
+                })
+                .0;
+            if teams >= 2 {
+                let all_sm = real().all(|s| s.role == TeamRole::ScrumMaster);
+                let all_po = real().all(|s| s.role == TeamRole::ProductOwner);
+                let parents: HashSet<Option<GroupId>> = real()
+                    .map(|s| org.team(s.team).and_then(|t| t.group))
                     .collect();
-                let list = {
-                    let parts: Vec<String> = teams
+                let list = || {
+                    let mut ids: Vec<TeamId> = real().map(|s| s.team).collect();
+                    ids.dedup();
+                    let parts: Vec<String> = ids
                         .iter()
                         .map(|t| {
                             let team = org.team(*t).expect("indexed");
@@ -657,6 +671,7 @@ impl<'a> Ctx<'a> {
                         .collect();
                     parts.join(", ")
                 };
+                let name = || org.person_name(p);
                 if all_sm {
                     // Left to V19.
                 } else if all_po && parents.len() == 1 && !parents.contains(&None) {
@@ -664,21 +679,18 @@ impl<'a> Ctx<'a> {
                         18,
                         Severity::Info,
                         SubjectRef::Person(p),
-                        format!("{name} is Product Owner of {} teams in one Scrum of Scrums ({list}); sharing a PO across a SoS is allowed but stretches them.", teams.len()),
+                        format!("{} is Product Owner of {teams} teams in one Scrum of Scrums ({}); sharing a PO across a SoS is allowed but stretches them.", name(), list()),
                     ));
                 } else {
                     out.push(self.finding(
                         18,
                         Severity::Warning,
                         SubjectRef::Person(p),
-                        format!("{name} works in {} teams ({list}); splitting attention across teams costs focus.", teams.len()),
+                        format!("{} works in {teams} teams ({}); splitting attention across teams costs focus.", name(), list()),
                     ));
                 }
             }
-            let sm_teams = seats
-                .iter()
-                .filter(|(_, r)| *r == TeamRole::ScrumMaster)
-                .count();
+            let sm_teams = real().filter(|s| s.role == TeamRole::ScrumMaster).count();
             if sm_teams >= 2 {
                 let severity = if sm_teams as u32 > self.t.sm_max_teams {
                     Severity::Warning
@@ -690,29 +702,22 @@ impl<'a> Ctx<'a> {
                     severity,
                     SubjectRef::Person(p),
                     format!(
-                        "{name} is Scrum Master of {sm_teams} teams; up to {} is workable.",
+                        "{} is Scrum Master of {sm_teams} teams; up to {} is workable.",
+                        org.person_name(p),
                         self.t.sm_max_teams
                     ),
                 ));
             }
         }
-        // V20: scaled roles per person.
-        let mut scaled: HashMap<PersonId, Vec<String>> = HashMap::new();
+        // V20: scaled roles per person (None stands for the EAT seat).
+        let mut scaled: Vec<(PersonId, Option<(GroupId, ScaledRole)>)> = Vec::new();
         for g in org.groups().values() {
-            let level = self.s.level(g.id);
-            for h in &g.masters {
-                scaled.entry(h.person).or_default().push(format!(
-                    "{} of {}",
-                    Structure::master_label(level),
-                    g.name
-                ));
-            }
-            for h in &g.cpos {
-                scaled.entry(h.person).or_default().push(format!(
-                    "{} of {}",
-                    Structure::cpo_label(level),
-                    g.name
-                ));
+            for role in [ScaledRole::Master, ScaledRole::ChiefProductOwner] {
+                scaled.extend(
+                    g.holders(role)
+                        .iter()
+                        .map(|h| (h.person, Some((g.id, role)))),
+                );
             }
         }
         let eat = org.eat();
@@ -723,15 +728,29 @@ impl<'a> Ctx<'a> {
             .chain(&eat.scrum_master)
             .copied()
             .collect();
-        for p in eat_people {
-            scaled.entry(p).or_default().push("EAT member".to_string());
-        }
-        let mut heavy: Vec<_> = scaled
-            .into_iter()
-            .filter(|(_, roles)| roles.len() as u32 > self.t.max_scaled_roles)
-            .collect();
-        heavy.sort_unstable();
-        for (p, roles) in heavy {
+        scaled.extend(eat_people.into_iter().map(|p| (p, None)));
+        scaled.sort_unstable_by_key(|(p, r)| {
+            (*p, r.map(|(g, role)| (g, role == ScaledRole::Master)))
+        });
+        for roles in scaled.chunk_by(|a, b| a.0 == b.0) {
+            if roles.len() as u32 <= self.t.max_scaled_roles {
+                continue;
+            }
+            let p = roles[0].0;
+            let labels: Vec<String> = roles
+                .iter()
+                .map(|(_, r)| match r {
+                    Some((g, role)) => {
+                        let level = self.s.level(*g);
+                        let label = match role {
+                            ScaledRole::Master => Structure::master_label(level),
+                            ScaledRole::ChiefProductOwner => Structure::cpo_label(level),
+                        };
+                        format!("{label} of {}", org.unit_name(Unit::Group(*g)))
+                    }
+                    None => "EAT member".to_string(),
+                })
+                .collect();
             out.push(self.finding(
                 20,
                 Severity::Info,
@@ -740,7 +759,7 @@ impl<'a> Ctx<'a> {
                     "{} holds {} scaled roles ({}); more than {} is a lot for one person.",
                     org.person_name(p),
                     roles.len(),
-                    roles.join(", "),
+                    labels.join(", "),
                     self.t.max_scaled_roles
                 ),
             ));

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod rules;
 pub mod sample;

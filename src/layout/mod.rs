@@ -1,0 +1,400 @@
+//! Layouts: pure functions from an org to positioned boxes. The designer's canvas and the exports
+//! draw from the same layout, so what you see is what you export.
+//!
+//! The tree layout is top-down and tidy: the EAT and EMS on top, then the groups level by level
+//! with every parent centred over its children, and each Scrum of Scrums' teams stacked in a
+//! column beneath it (the compact org-chart form, which keeps wide orgs readable). Subtrees occupy
+//! disjoint horizontal bands, so nothing overlaps, and the same org always gives the same picture.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::model::{GroupId, Org, Structure, TeamId, Unit};
+
+/// A box drawn on the canvas, in canvas units (1 unit = 1 logical pixel at zoom 1).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Rect {
+    pub fn new(x: f32, y: f32, w: f32, h: f32) -> Self {
+        Rect { x, y, w, h }
+    }
+    pub fn center(&self) -> (f32, f32) {
+        (self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+    pub fn right(&self) -> f32 {
+        self.x + self.w
+    }
+    pub fn bottom(&self) -> f32 {
+        self.y + self.h
+    }
+    pub fn contains(&self, x: f32, y: f32) -> bool {
+        x >= self.x && x <= self.right() && y >= self.y && y <= self.bottom()
+    }
+    pub fn intersects(&self, o: &Rect) -> bool {
+        self.x < o.right() && o.x < self.right() && self.y < o.bottom() && o.y < self.bottom()
+    }
+    /// The smallest rect holding both.
+    pub fn union(&self, o: &Rect) -> Rect {
+        let x = self.x.min(o.x);
+        let y = self.y.min(o.y);
+        Rect::new(x, y, self.right().max(o.right()) - x, self.bottom().max(o.bottom()) - y)
+    }
+}
+
+/// Something that has a box in a layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Node {
+    Team(TeamId),
+    Group(GroupId),
+    Eat,
+    Ems,
+}
+
+impl Node {
+    pub fn unit(self) -> Option<Unit> {
+        match self {
+            Node::Team(t) => Some(Unit::Team(t)),
+            Node::Group(g) => Some(Unit::Group(g)),
+            _ => None,
+        }
+    }
+}
+
+impl From<Unit> for Node {
+    fn from(u: Unit) -> Self {
+        match u {
+            Unit::Team(t) => Node::Team(t),
+            Unit::Group(g) => Node::Group(g),
+        }
+    }
+}
+
+/// How a line between two boxes is routed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// Down from the parent's bottom centre, across, and down into the child's top centre.
+    Elbow,
+    /// Down a spine left of a stacked team column, then right into the team's left side.
+    Spine,
+    /// A straight line between centres.
+    Straight,
+}
+
+/// A line from a parent box to a child box.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Edge {
+    pub from: Node,
+    pub to: Node,
+    pub route: Route,
+}
+
+/// Sizes and gaps of the tree layout.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Metrics {
+    pub team_w: f32,
+    pub team_h: f32,
+    pub group_w: f32,
+    pub group_h: f32,
+    pub h_gap: f32,
+    pub v_gap: f32,
+    pub stack_gap: f32,
+    pub indent: f32,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Metrics {
+            team_w: 210.0,
+            team_h: 78.0,
+            group_w: 230.0,
+            group_h: 70.0,
+            h_gap: 36.0,
+            v_gap: 44.0,
+            stack_gap: 14.0,
+            indent: 24.0,
+        }
+    }
+}
+
+/// Positioned boxes and lines for one org.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    pub boxes: Vec<(Node, Rect)>,
+    pub edges: Vec<Edge>,
+    pub bounds: Rect,
+    index: HashMap<Node, usize>,
+}
+
+impl Layout {
+    fn push(&mut self, node: Node, rect: Rect) {
+        self.index.insert(node, self.boxes.len());
+        self.bounds = if self.boxes.is_empty() {
+            rect
+        } else {
+            self.bounds.union(&rect)
+        };
+        self.boxes.push((node, rect));
+    }
+
+    /// The box of a node.
+    pub fn rect(&self, node: Node) -> Option<Rect> {
+        self.index.get(&node).map(|i| self.boxes[*i].1)
+    }
+
+    /// The topmost box under a point (later boxes are drawn on top).
+    pub fn hit(&self, x: f32, y: f32) -> Option<Node> {
+        self.boxes
+            .iter()
+            .rev()
+            .find(|(_, r)| r.contains(x, y))
+            .map(|(n, _)| *n)
+    }
+}
+
+/// The tidy top-down tree layout of an org with default metrics.
+pub fn tree(org: &Org) -> Layout {
+    tree_with(org, &Metrics::default())
+}
+
+/// The tidy top-down tree layout with explicit metrics.
+pub fn tree_with(org: &Org, m: &Metrics) -> Layout {
+    let s = org.structure();
+    let widths = subtree_widths(org, &s, m);
+    let mut out = Layout::default();
+    let has_eat = !org.eat().is_empty();
+    let has_ems = !org.ems().is_empty();
+    let top_y = if has_eat || has_ems { m.group_h + m.v_gap } else { 0.0 };
+    let mut x = 0.0;
+    for &g in &s.top_groups {
+        place(&s, m, &widths, g, x, top_y, &mut out);
+        x += widths[&g].width + m.h_gap * 2.0;
+    }
+    // Teams in no group stand in a row beside the forest.
+    for (i, t) in s.loose_teams.iter().enumerate() {
+        out.push(
+            Node::Team(*t),
+            Rect::new(x + i as f32 * (m.team_w + m.h_gap), top_y, m.team_w, m.team_h),
+        );
+    }
+    // EAT and EMS side by side on top, centred over the top groups (or over everything).
+    let bodies: Vec<Node> = [(Node::Eat, has_eat), (Node::Ems, has_ems)]
+        .into_iter()
+        .filter_map(|(n, show)| show.then_some(n))
+        .collect();
+    if !bodies.is_empty() {
+        let centres: Vec<f32> = s
+            .top_groups
+            .iter()
+            .filter_map(|g| out.rect(Node::Group(*g)))
+            .map(|r| r.center().0)
+            .collect();
+        let centre = match (centres.first(), centres.last()) {
+            (Some(a), Some(b)) => (a + b) / 2.0,
+            _ if out.boxes.is_empty() => m.group_w,
+            _ => out.bounds.center().0,
+        };
+        let total = bodies.len() as f32 * m.group_w + (bodies.len() as f32 - 1.0) * m.h_gap;
+        for (i, b) in bodies.iter().enumerate() {
+            let bx = centre - total / 2.0 + i as f32 * (m.group_w + m.h_gap);
+            out.push(*b, Rect::new(bx, 0.0, m.group_w, m.group_h));
+            for &g in &s.top_groups {
+                out.edges.push(Edge {
+                    from: *b,
+                    to: Node::Group(g),
+                    route: Route::Elbow,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Width of the team column under a group that holds `n` teams.
+fn column_width(m: &Metrics, n: usize) -> f32 {
+    if n == 0 { 0.0 } else { m.indent + m.team_w }
+}
+
+/// Width of a group's subtree band and the offset of its card's centre from the band's left.
+#[derive(Clone, Copy)]
+struct Band {
+    width: f32,
+    anchor: f32,
+}
+
+/// Bands of every group, children before parents (a child's level is lower).
+fn subtree_widths(org: &Org, s: &Structure, m: &Metrics) -> HashMap<GroupId, Band> {
+    let mut order: Vec<GroupId> = org.groups().keys().copied().collect();
+    order.sort_by_key(|g| (s.level(*g), *g));
+    let mut bands: HashMap<GroupId, Band> = HashMap::default();
+    for g in order {
+        let (width, anchor, _) = arrange(s, m, &bands, g, 0.0);
+        bands.insert(g, Band { width, anchor });
+    }
+    bands
+}
+
+/// Arrange a group's children in a band starting at `x`: returns the band width, the card
+/// centre's offset from `x`, and each child's left edge (team column first, then child groups).
+fn arrange(
+    s: &Structure,
+    m: &Metrics,
+    bands: &HashMap<GroupId, Band>,
+    g: GroupId,
+    x: f32,
+) -> (f32, f32, Vec<f32>) {
+    let default = Band {
+        width: m.group_w,
+        anchor: m.group_w / 2.0,
+    };
+    let teams = s.child_teams(g).count();
+    let mut parts: Vec<(f32, f32)> = Vec::new(); // (width, centre offset)
+    if teams > 0 {
+        let w = column_width(m, teams);
+        parts.push((w, w / 2.0));
+    }
+    parts.extend(s.child_groups(g).map(|c| {
+        let b = bands.get(&c).copied().unwrap_or(default);
+        (b.width, b.anchor)
+    }));
+    let children = parts.iter().map(|p| p.0).sum::<f32>() + m.h_gap * parts.len().saturating_sub(1) as f32;
+    let width = children.max(m.group_w);
+    let mut cx = (width - children) / 2.0;
+    let mut lefts = Vec::with_capacity(parts.len());
+    let mut centres = Vec::with_capacity(parts.len());
+    for (w, anchor) in &parts {
+        lefts.push(x + cx);
+        centres.push(cx + anchor);
+        cx += w + m.h_gap;
+    }
+    let anchor = match (centres.first(), centres.last()) {
+        (Some(a), Some(b)) => (a + b) / 2.0,
+        _ => width / 2.0,
+    };
+    // Keep the card inside the band.
+    let anchor = anchor.clamp(m.group_w / 2.0, width - m.group_w / 2.0);
+    (width, anchor, lefts)
+}
+
+/// Place a group's subtree with its band's left edge at `x` and its top at `y`.
+fn place(
+    s: &Structure,
+    m: &Metrics,
+    bands: &HashMap<GroupId, Band>,
+    root: GroupId,
+    x: f32,
+    y: f32,
+    out: &mut Layout,
+) {
+    // Explicit stack: very deep (hostile) trees cannot overflow the call stack.
+    let mut stack = vec![(root, x, y)];
+    while let Some((g, x, y)) = stack.pop() {
+        let (_, anchor, lefts) = arrange(s, m, bands, g, x);
+        out.push(
+            Node::Group(g),
+            Rect::new(x + anchor - m.group_w / 2.0, y, m.group_w, m.group_h),
+        );
+        let child_y = y + m.group_h + m.v_gap;
+        let teams: Vec<TeamId> = s.child_teams(g).collect();
+        let mut lefts = lefts.into_iter();
+        if !teams.is_empty() {
+            let tx = lefts.next().unwrap_or(x) + m.indent;
+            for (i, t) in teams.iter().enumerate() {
+                let ty = child_y + i as f32 * (m.team_h + m.stack_gap);
+                out.push(Node::Team(*t), Rect::new(tx, ty, m.team_w, m.team_h));
+                out.edges.push(Edge {
+                    from: Node::Group(g),
+                    to: Node::Team(*t),
+                    route: Route::Spine,
+                });
+            }
+        }
+        let kids: Vec<GroupId> = s.child_groups(g).collect();
+        for (c, left) in kids.iter().zip(lefts) {
+            out.edges.push(Edge {
+                from: Node::Group(g),
+                to: Node::Group(*c),
+                route: Route::Elbow,
+            });
+            stack.push((*c, left, child_y));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample;
+
+    fn assert_no_overlaps(l: &Layout) {
+        let mut boxes = l.boxes.clone();
+        boxes.sort_by(|a, b| a.1.x.total_cmp(&b.1.x));
+        for (i, (na, a)) in boxes.iter().enumerate() {
+            for (nb, b) in boxes[i + 1..].iter() {
+                if b.x >= a.right() {
+                    break;
+                }
+                assert!(!a.intersects(b), "{na:?} {a:?} overlaps {nb:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_unit_gets_one_box_without_overlaps() {
+        for org in [sample::symmetric(5, 2), sample::balanced("x", 37, 4, 5), sample::symmetric(3, 4)] {
+            let l = tree(&org);
+            assert_eq!(
+                l.boxes.len(),
+                org.teams().len() + org.groups().len() + 2,
+                "teams, groups, EAT and EMS"
+            );
+            assert_no_overlaps(&l);
+            for t in org.teams().keys() {
+                assert!(l.rect(Node::Team(*t)).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn parents_are_centred_over_their_children_and_above_them() {
+        let org = sample::symmetric(5, 3);
+        let l = tree(&org);
+        let s = org.structure();
+        for g in org.groups().keys() {
+            let r = l.rect(Node::Group(*g)).unwrap();
+            let kids: Vec<Rect> = s.child_groups(*g).map(|c| l.rect(Node::Group(c)).unwrap()).collect();
+            if kids.is_empty() {
+                // A Scrum of Scrums sits over its team column.
+                for t in s.child_teams(*g) {
+                    let tr = l.rect(Node::Team(t)).unwrap();
+                    assert!(tr.y > r.bottom());
+                    assert!(tr.x < r.right() && tr.right() > r.x, "team under its SoS");
+                }
+                continue;
+            }
+            let mid = (kids[0].center().0 + kids[kids.len() - 1].center().0) / 2.0;
+            assert!((r.center().0 - mid).abs() < 0.01, "{g}: {} vs {mid}", r.center().0);
+            assert!(kids.iter().all(|k| k.y > r.bottom()));
+        }
+    }
+
+    #[test]
+    fn layout_is_deterministic_and_handles_ragged_and_loose_teams() {
+        let org = crate::io::json::from_str(
+            std::path::Path::new("v.json"),
+            include_str!("../../examples/violations.json"),
+        )
+        .unwrap();
+        let a = tree(&org);
+        let b = tree(&org.clone());
+        assert_eq!(a.boxes, b.boxes);
+        assert_eq!(a.edges, b.edges);
+        assert_no_overlaps(&a);
+        let empty = tree(&Org::new("empty"));
+        assert!(empty.boxes.is_empty());
+    }
+}

@@ -16,10 +16,14 @@ use crate::stats::Stats;
 
 /// Design scaled Scrum (Scrum@Scale) organisations.
 #[derive(Debug, Parser)]
-#[command(name = "orgscale", version, about, long_about = None)]
+#[command(name = "orgscale", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Cmd>,
+    /// Org file (.json) or roster (.csv) to open in the designer. Without a command and a file,
+    /// the designer opens the last file or the built-in sample org.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -11,3 +11,4 @@ pub mod model;
 pub mod rules;
 pub mod sample;
 pub mod stats;
+pub mod ui;

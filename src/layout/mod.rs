@@ -42,7 +42,12 @@ impl Rect {
     pub fn union(&self, o: &Rect) -> Rect {
         let x = self.x.min(o.x);
         let y = self.y.min(o.y);
-        Rect::new(x, y, self.right().max(o.right()) - x, self.bottom().max(o.bottom()) - y)
+        Rect::new(
+            x,
+            y,
+            self.right().max(o.right()) - x,
+            self.bottom().max(o.bottom()) - y,
+        )
     }
 }
 
@@ -168,7 +173,11 @@ pub fn tree_with(org: &Org, m: &Metrics) -> Layout {
     let mut out = Layout::default();
     let has_eat = !org.eat().is_empty();
     let has_ems = !org.ems().is_empty();
-    let top_y = if has_eat || has_ems { m.group_h + m.v_gap } else { 0.0 };
+    let top_y = if has_eat || has_ems {
+        m.group_h + m.v_gap
+    } else {
+        0.0
+    };
     let mut x = 0.0;
     for &g in &s.top_groups {
         place(&s, m, &widths, g, x, top_y, &mut out);
@@ -178,7 +187,12 @@ pub fn tree_with(org: &Org, m: &Metrics) -> Layout {
     for (i, t) in s.loose_teams.iter().enumerate() {
         out.push(
             Node::Team(*t),
-            Rect::new(x + i as f32 * (m.team_w + m.h_gap), top_y, m.team_w, m.team_h),
+            Rect::new(
+                x + i as f32 * (m.team_w + m.h_gap),
+                top_y,
+                m.team_w,
+                m.team_h,
+            ),
         );
     }
     // EAT and EMS side by side on top, centred over the top groups (or over everything).
@@ -261,7 +275,8 @@ fn arrange(
         let b = bands.get(&c).copied().unwrap_or(default);
         (b.width, b.anchor)
     }));
-    let children = parts.iter().map(|p| p.0).sum::<f32>() + m.h_gap * parts.len().saturating_sub(1) as f32;
+    let children =
+        parts.iter().map(|p| p.0).sum::<f32>() + m.h_gap * parts.len().saturating_sub(1) as f32;
     let width = children.max(m.group_w);
     let mut cx = (width - children) / 2.0;
     let mut lefts = Vec::with_capacity(parts.len());
@@ -345,7 +360,11 @@ mod tests {
 
     #[test]
     fn every_unit_gets_one_box_without_overlaps() {
-        for org in [sample::symmetric(5, 2), sample::balanced("x", 37, 4, 5), sample::symmetric(3, 4)] {
+        for org in [
+            sample::symmetric(5, 2),
+            sample::balanced("x", 37, 4, 5),
+            sample::symmetric(3, 4),
+        ] {
             let l = tree(&org);
             assert_eq!(
                 l.boxes.len(),
@@ -366,7 +385,10 @@ mod tests {
         let s = org.structure();
         for g in org.groups().keys() {
             let r = l.rect(Node::Group(*g)).unwrap();
-            let kids: Vec<Rect> = s.child_groups(*g).map(|c| l.rect(Node::Group(c)).unwrap()).collect();
+            let kids: Vec<Rect> = s
+                .child_groups(*g)
+                .map(|c| l.rect(Node::Group(c)).unwrap())
+                .collect();
             if kids.is_empty() {
                 // A Scrum of Scrums sits over its team column.
                 for t in s.child_teams(*g) {
@@ -377,7 +399,11 @@ mod tests {
                 continue;
             }
             let mid = (kids[0].center().0 + kids[kids.len() - 1].center().0) / 2.0;
-            assert!((r.center().0 - mid).abs() < 0.01, "{g}: {} vs {mid}", r.center().0);
+            assert!(
+                (r.center().0 - mid).abs() < 0.01,
+                "{g}: {} vs {mid}",
+                r.center().0
+            );
             assert!(kids.iter().all(|k| k.y > r.bottom()));
         }
     }

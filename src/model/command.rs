@@ -902,6 +902,11 @@ impl History {
         self.saved_at != Some(self.done.len())
     }
 
+    /// Treat the current state as not saved (e.g. after restoring a recovery file).
+    pub fn forget_saved(&mut self) {
+        self.saved_at = None;
+    }
+
     /// Forget all steps (after opening another file).
     pub fn clear(&mut self) {
         *self = History::new();

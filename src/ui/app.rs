@@ -1,0 +1,890 @@
+//! The designer app: menus, panels, canvas, files, undo, autosave and recovery.
+
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use egui::{Id, Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
+use serde::{Deserialize, Serialize};
+
+use super::canvas::{Canvas, CanvasEvent};
+use super::dialogs::Dialogs;
+use super::document::Document;
+use super::findings::FindingsPanel;
+use super::inspector::Inspector;
+use super::outline::Outline;
+use super::{Action, PanelCtx, SAMPLE_JSON, SAMPLE_NAME, Selection};
+use crate::io::{self, LoadError};
+use crate::model::{Command, Org, Unit};
+
+/// Seconds between autosaves of unsaved changes to the recovery file.
+pub const AUTOSAVE_SECS: f64 = 30.0;
+const RECENT_MAX: usize = 8;
+const PREFS_KEY: &str = "orgscale_prefs";
+
+/// UI state kept between runs with eframe persistence.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Prefs {
+    pub recent: Vec<PathBuf>,
+    pub last_file: Option<PathBuf>,
+    pub dark_mode: Option<bool>,
+    pub show_outline: Option<bool>,
+    pub show_inspector: Option<bool>,
+    pub show_findings: Option<bool>,
+}
+
+/// What the unsaved-changes question was asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    New,
+    Open(Option<PathBuf>),
+    Import,
+    Quit,
+}
+
+/// Unsaved work written every 30 s while the document is dirty, offered back after a crash.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Recovery {
+    /// The file the work belongs to, if it had been saved before.
+    pub original: Option<PathBuf>,
+    /// Seconds since 1970 when it was written.
+    pub written: u64,
+    /// The org as org-file JSON.
+    pub org_json: String,
+}
+
+/// The designer.
+pub struct DesignerApp {
+    pub doc: Document,
+    pub canvas: Canvas,
+    pub outline: Outline,
+    pub inspector: Inspector,
+    pub findings: FindingsPanel,
+    pub selection: Option<Selection>,
+    pub status: String,
+    pub prefs: Prefs,
+    dialogs: Box<dyn Dialogs>,
+    /// Where the recovery file lives; none disables autosave (e.g. no data folder).
+    recovery_path: Option<PathBuf>,
+    /// A recovery file found at start, waiting for the user's answer.
+    pub offered_recovery: Option<Recovery>,
+    pub pending: Option<Pending>,
+    pub error: Option<String>,
+    allow_close: bool,
+    last_autosave: f64,
+    title: String,
+    show_rules: bool,
+}
+
+fn now_unix() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// The sample org, as a document not tied to any file.
+pub fn sample_document() -> Document {
+    let org =
+        io::json::from_str(Path::new(SAMPLE_NAME), SAMPLE_JSON).expect("the embedded sample loads");
+    let mut doc = Document::new(org, None);
+    doc.set_display_name(SAMPLE_NAME);
+    doc
+}
+
+impl DesignerApp {
+    /// An app on a document, with given dialogs and recovery location (tests use this).
+    pub fn new(doc: Document, dialogs: Box<dyn Dialogs>, recovery_path: Option<PathBuf>) -> Self {
+        let mut app = DesignerApp {
+            doc,
+            canvas: Canvas::default(),
+            outline: Outline::default(),
+            inspector: Inspector::default(),
+            findings: FindingsPanel::default(),
+            selection: None,
+            status: String::new(),
+            prefs: Prefs::default(),
+            dialogs,
+            recovery_path,
+            offered_recovery: None,
+            pending: None,
+            error: None,
+            allow_close: false,
+            last_autosave: 0.0,
+            title: String::new(),
+            show_rules: false,
+        };
+        app.offered_recovery = app.read_recovery();
+        app
+    }
+
+    /// Build from eframe: restore preferences, open `path` (or the last file, or the sample).
+    pub fn from_creation(
+        cc: &eframe::CreationContext<'_>,
+        path: Option<PathBuf>,
+        dialogs: Box<dyn Dialogs>,
+    ) -> Self {
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, PREFS_KEY))
+            .unwrap_or_default();
+        if let Some(dark) = prefs.dark_mode {
+            cc.egui_ctx.set_theme(if dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+        }
+        let recovery = eframe::storage_dir("orgscale").map(|d| d.join("recovery.json"));
+        let mut app = DesignerApp::new(sample_document(), dialogs, recovery);
+        app.prefs = prefs;
+        let start = path.or_else(|| app.prefs.last_file.clone().filter(|p| p.exists()));
+        if let Some(p) = start {
+            app.open_path(&p);
+        }
+        app
+    }
+
+    // ---- files --------------------------------------------------------------------------------
+
+    /// Open an org file or roster, replacing the document. On failure the current document stays
+    /// and the error is shown.
+    pub fn open_path(&mut self, path: &Path) {
+        match io::load(path) {
+            Ok(org) => {
+                let is_json = io::InputKind::of(path) == io::InputKind::Json;
+                self.replace_document(Document::new(org, is_json.then(|| path.to_path_buf())));
+                if is_json {
+                    self.remember(path);
+                    self.status = format!("Opened {}", path.display());
+                } else {
+                    self.doc.mark_unsaved();
+                    self.status = format!(
+                        "Imported {}; save it as an org file to keep it",
+                        path.display()
+                    );
+                }
+            }
+            Err(e) => self.show_load_error(&e),
+        }
+    }
+
+    fn show_load_error(&mut self, e: &LoadError) {
+        self.error = Some(format!(
+            "Could not open the file. Nothing was changed.\n\n{e}"
+        ));
+        self.status = "Open failed; the current org is unchanged".to_string();
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.selection = None;
+        self.canvas = Canvas::default();
+        self.outline = Outline::default();
+        self.clear_recovery();
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let p = path.to_path_buf();
+        self.prefs.recent.retain(|r| r != &p);
+        self.prefs.recent.insert(0, p.clone());
+        self.prefs.recent.truncate(RECENT_MAX);
+        self.prefs.last_file = Some(p);
+    }
+
+    /// Save to the document's file, or ask where. Returns whether it was saved.
+    pub fn save(&mut self) -> bool {
+        match self.doc.path().map(Path::to_path_buf) {
+            Some(p) => self.save_to(&p),
+            None => self.save_as(),
+        }
+    }
+
+    pub fn save_as(&mut self) -> bool {
+        let suggested = self.doc.display_name();
+        let suggested = if suggested.ends_with(".json") {
+            suggested
+        } else {
+            format!("{suggested}.json")
+        };
+        match self.dialogs.save_org(&suggested) {
+            Some(p) => self.save_to(&p),
+            None => false,
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match io::json::save(self.doc.org(), path) {
+            Ok(()) => {
+                self.doc.saved_as(path.to_path_buf());
+                self.remember(path);
+                self.clear_recovery();
+                self.status = format!("Saved {}", path.display());
+                true
+            }
+            Err(e) => {
+                self.error = Some(format!(
+                    "Could not save {}: {}.\n\nYour changes are still open; try another place.",
+                    path.display(),
+                    io::io_reason(&e)
+                ));
+                false
+            }
+        }
+    }
+
+    /// Run a file action, asking first when there are unsaved changes.
+    pub fn request(&mut self, what: Pending) {
+        if self.doc.is_dirty() && what != Pending::Import {
+            self.pending = Some(what);
+        } else {
+            self.proceed(what);
+        }
+    }
+
+    fn proceed(&mut self, what: Pending) {
+        match what {
+            Pending::New => {
+                self.replace_document(Document::new(Org::new("New organisation"), None));
+                self.status = "New organisation".to_string();
+            }
+            Pending::Open(Some(p)) => self.open_path(&p),
+            Pending::Open(None) => {
+                if let Some(p) = self.dialogs.open_org() {
+                    self.open_path(&p);
+                }
+            }
+            Pending::Import => {
+                if let Some(p) = self.dialogs.import_roster() {
+                    if self.doc.is_dirty() {
+                        self.pending = Some(Pending::Open(Some(p)));
+                    } else {
+                        self.open_path(&p);
+                    }
+                }
+            }
+            Pending::Quit => {
+                self.allow_close = true;
+                self.clear_recovery();
+            }
+        }
+    }
+
+    // ---- recovery -----------------------------------------------------------------------------
+
+    fn read_recovery(&self) -> Option<Recovery> {
+        let text = std::fs::read_to_string(self.recovery_path.as_ref()?).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// Write unsaved work to the recovery file.
+    pub fn autosave(&mut self) {
+        let Some(path) = self.recovery_path.clone() else {
+            return;
+        };
+        let rec = Recovery {
+            original: self.doc.path().map(Path::to_path_buf),
+            written: now_unix(),
+            org_json: io::json::to_string(self.doc.org()),
+        };
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Ok(text) = serde_json::to_string(&rec) {
+            let _ = io::save_atomic(&path, text.as_bytes());
+        }
+    }
+
+    fn clear_recovery(&mut self) {
+        if let Some(p) = &self.recovery_path {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+
+    fn restore(&mut self, rec: Recovery) {
+        let name = rec
+            .original
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("recovered.json"));
+        match io::json::from_str(&name, &rec.org_json) {
+            Ok(org) => {
+                let mut doc = Document::new(org, rec.original.clone());
+                doc.mark_unsaved();
+                self.doc = doc;
+                self.canvas = Canvas::default();
+                self.selection = None;
+                self.status = "Restored unsaved changes; save them to keep them".to_string();
+            }
+            Err(e) => self.show_load_error(&e),
+        }
+    }
+
+    // ---- actions ------------------------------------------------------------------------------
+
+    fn run_actions(&mut self, actions: Vec<Action>) {
+        for a in actions {
+            match a {
+                Action::Apply(cmd) => {
+                    self.apply(cmd);
+                }
+                Action::ApplyAndSelect(cmd, sel) => {
+                    if self.apply(cmd) {
+                        self.select(Some(sel));
+                    }
+                }
+                Action::Select(s) => self.select(s),
+                Action::Reveal(s) => {
+                    self.select(Some(s));
+                    if let Some(n) = s.node() {
+                        self.canvas.request_focus(n);
+                    }
+                    self.outline.reveal(&self.doc, s);
+                }
+                Action::Status(s) => self.status = s,
+                Action::Undo => self.undo(),
+                Action::Redo => self.redo(),
+            }
+        }
+    }
+
+    /// Apply a command; returns whether it changed the org.
+    pub fn apply(&mut self, cmd: Command) -> bool {
+        let label = cmd.describe(self.doc.org());
+        match self.doc.apply(cmd) {
+            Ok(()) => {
+                self.status = label;
+                self.prune_selection();
+                true
+            }
+            Err(e) => {
+                self.status = format!("Not done: {e}");
+                false
+            }
+        }
+    }
+
+    pub fn undo(&mut self) {
+        self.status = match self.doc.undo() {
+            Some(l) => format!("Undid: {l}"),
+            None => "Nothing to undo".to_string(),
+        };
+        self.prune_selection();
+    }
+
+    pub fn redo(&mut self) {
+        self.status = match self.doc.redo() {
+            Some(l) => format!("Redid: {l}"),
+            None => "Nothing to redo".to_string(),
+        };
+        self.prune_selection();
+    }
+
+    fn select(&mut self, s: Option<Selection>) {
+        self.selection = s;
+        self.canvas.set_selection(s.and_then(Selection::node));
+    }
+
+    /// Drop a selection whose subject no longer exists.
+    fn prune_selection(&mut self) {
+        let org = self.doc.org();
+        let alive = match self.selection {
+            Some(Selection::Team(t)) => org.team(t).is_some(),
+            Some(Selection::Group(g)) => org.group(g).is_some(),
+            Some(Selection::Person(p)) => org.person(p).is_some(),
+            _ => true,
+        };
+        if !alive {
+            self.select(None);
+        }
+    }
+
+    fn delete_selection(&mut self) {
+        let cmd = match self.selection {
+            Some(Selection::Team(t)) => Command::RemoveTeam(t),
+            Some(Selection::Group(g)) => Command::RemoveGroup(g),
+            Some(Selection::Person(p)) => Command::RemovePerson(p),
+            _ => return,
+        };
+        self.apply(cmd);
+    }
+
+    // ---- frame --------------------------------------------------------------------------------
+
+    fn shortcuts(&mut self, ui: &mut Ui) {
+        let cmd = Modifiers::COMMAND;
+        let shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        let take = |m: Modifiers, k: Key| {
+            ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)))
+        };
+        if take(shift, Key::S) {
+            self.save_as();
+        } else if take(cmd, Key::S) {
+            self.save();
+        }
+        if take(shift, Key::Z) || take(cmd, Key::Y) {
+            self.redo();
+        } else if take(cmd, Key::Z) {
+            self.undo();
+        }
+        if take(cmd, Key::N) {
+            self.request(Pending::New);
+        }
+        if take(cmd, Key::O) {
+            self.request(Pending::Open(None));
+        }
+        let typing = ui.ctx().egui_wants_keyboard_input();
+        if !typing {
+            if ui.input(|i| i.key_pressed(Key::Delete)) {
+                self.delete_selection();
+            }
+            if ui.input(|i| i.key_pressed(Key::F2)) {
+                self.inspector.request_rename();
+            }
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("New").on_hover_text("Ctrl+N").clicked() {
+                    self.request(Pending::New);
+                }
+                if ui.button("Open…").on_hover_text("Ctrl+O").clicked() {
+                    self.request(Pending::Open(None));
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.prefs.recent.is_empty() {
+                        ui.label("No recent files");
+                    }
+                    for p in self.prefs.recent.clone() {
+                        if ui.button(p.display().to_string()).clicked() {
+                            self.request(Pending::Open(Some(p)));
+                        }
+                    }
+                });
+                if ui.button("Open sample org").clicked() {
+                    if self.doc.is_dirty() {
+                        self.pending = Some(Pending::New);
+                    }
+                    if !self.doc.is_dirty() {
+                        self.replace_document(sample_document());
+                    }
+                }
+                ui.separator();
+                if ui.button("Save").on_hover_text("Ctrl+S").clicked() {
+                    self.save();
+                }
+                if ui
+                    .button("Save As…")
+                    .on_hover_text("Ctrl+Shift+S")
+                    .clicked()
+                {
+                    self.save_as();
+                }
+                ui.separator();
+                if ui.button("Import CSV roster…").clicked() {
+                    self.request(Pending::Import);
+                }
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    ui.ctx().send_viewport_cmd(ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = self.doc.history().undo_label().map(|l| format!("Undo {l}"));
+                if ui
+                    .add_enabled(
+                        undo.is_some(),
+                        egui::Button::new(undo.unwrap_or_else(|| "Undo".into())),
+                    )
+                    .on_hover_text("Ctrl+Z")
+                    .clicked()
+                {
+                    self.undo();
+                }
+                let redo = self.doc.history().redo_label().map(|l| format!("Redo {l}"));
+                if ui
+                    .add_enabled(
+                        redo.is_some(),
+                        egui::Button::new(redo.unwrap_or_else(|| "Redo".into())),
+                    )
+                    .on_hover_text("Ctrl+Shift+Z or Ctrl+Y")
+                    .clicked()
+                {
+                    self.redo();
+                }
+                ui.separator();
+                if ui
+                    .add_enabled(
+                        matches!(
+                            self.selection,
+                            Some(Selection::Team(_) | Selection::Group(_) | Selection::Person(_))
+                        ),
+                        egui::Button::new("Delete selection"),
+                    )
+                    .on_hover_text("Delete")
+                    .clicked()
+                {
+                    self.delete_selection();
+                }
+                if ui.button("Rules and thresholds…").clicked() {
+                    self.show_rules = true;
+                }
+            });
+            ui.menu_button("View", |ui| {
+                if ui
+                    .button("Fit to view")
+                    .on_hover_text("Show the whole org")
+                    .clicked()
+                {
+                    self.canvas.request_fit();
+                }
+                let mut outline = self.prefs.show_outline.unwrap_or(true);
+                if ui.checkbox(&mut outline, "Outline").changed() {
+                    self.prefs.show_outline = Some(outline);
+                }
+                let mut inspector = self.prefs.show_inspector.unwrap_or(true);
+                if ui.checkbox(&mut inspector, "Inspector").changed() {
+                    self.prefs.show_inspector = Some(inspector);
+                }
+                let mut findings = self.prefs.show_findings.unwrap_or(true);
+                if ui.checkbox(&mut findings, "Findings").changed() {
+                    self.prefs.show_findings = Some(findings);
+                }
+                ui.separator();
+                let dark = ui.visuals().dark_mode;
+                if ui
+                    .button(if dark { "Light theme" } else { "Dark theme" })
+                    .clicked()
+                {
+                    ui.ctx().set_theme(if dark {
+                        egui::Theme::Light
+                    } else {
+                        egui::Theme::Dark
+                    });
+                    self.prefs.dark_mode = Some(!dark);
+                }
+            });
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui) {
+        let c = self.doc.counts();
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(format!("● {} errors", c.errors))
+                    .color(super::cards::severity_color(crate::rules::Severity::Error)),
+            );
+            ui.label(RichText::new(format!("● {} warnings", c.warnings)).color(
+                super::cards::severity_color(crate::rules::Severity::Warning),
+            ));
+            ui.label(
+                RichText::new(format!("● {} infos", c.infos))
+                    .color(super::cards::severity_color(crate::rules::Severity::Info)),
+            );
+            ui.separator();
+            let org = self.doc.org();
+            ui.label(format!(
+                "{} teams · {} groups · {} people · profile {}",
+                org.teams().len(),
+                org.groups().len(),
+                org.people().len(),
+                org.rules().profile
+            ));
+            ui.separator();
+            ui.label(&self.status);
+        });
+    }
+
+    fn modals(&mut self, ui: &mut Ui) {
+        if let Some(msg) = self.error.clone() {
+            let m = egui::Modal::new(Id::new("error_modal")).show(ui.ctx(), |ui| {
+                ui.set_max_width(520.0);
+                ui.heading("Something went wrong");
+                ui.label(msg);
+                ui.add_space(8.0);
+                ui.button("OK").clicked()
+            });
+            if m.inner || m.should_close() {
+                self.error = None;
+            }
+        }
+        if let Some(p) = self.pending.clone() {
+            let action = match &p {
+                Pending::New => "starting a new org",
+                Pending::Open(_) => "opening another file",
+                Pending::Import => "importing",
+                Pending::Quit => "quitting",
+            };
+            let name = self.doc.display_name();
+            let mut choice = None;
+            egui::Modal::new(Id::new("unsaved_modal")).show(ui.ctx(), |ui| {
+                ui.heading("Unsaved changes");
+                ui.label(format!("Save the changes to {name} before {action}?"));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        choice = Some(0);
+                    }
+                    if ui.button("Don't save").clicked() {
+                        choice = Some(1);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(2);
+                    }
+                });
+            });
+            match choice {
+                Some(0) => {
+                    self.pending = None;
+                    if self.save() {
+                        self.finish_pending(p, ui);
+                    }
+                }
+                Some(1) => {
+                    self.pending = None;
+                    self.finish_pending(p, ui);
+                }
+                Some(2) => self.pending = None,
+                _ => {}
+            }
+        }
+        if let Some(rec) = self.offered_recovery.clone() {
+            let mut choice = None;
+            egui::Modal::new(Id::new("recovery_modal")).show(ui.ctx(), |ui| {
+                ui.heading("Restore unsaved changes?");
+                let what = rec
+                    .original
+                    .as_ref()
+                    .map_or_else(|| "an unsaved org".to_string(), |p| p.display().to_string());
+                let age = now_unix().saturating_sub(rec.written);
+                ui.label(format!(
+                    "orgscale closed without saving changes to {what} ({} ago). Restore them?",
+                    human_age(age)
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        choice = Some(true);
+                    }
+                    if ui.button("Discard").clicked() {
+                        choice = Some(false);
+                    }
+                });
+            });
+            if let Some(restore) = choice {
+                self.offered_recovery = None;
+                if restore {
+                    self.restore(rec);
+                } else {
+                    self.clear_recovery();
+                }
+            }
+        }
+    }
+
+    fn finish_pending(&mut self, p: Pending, ui: &Ui) {
+        let quit = p == Pending::Quit;
+        self.proceed(p);
+        if quit {
+            ui.ctx().send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    fn drop_preview(&self, ui: &Ui) {
+        let Some(p) = self.canvas.preview() else {
+            return;
+        };
+        let Some(pos) = ui.input(|i| i.pointer.hover_pos()) else {
+            return;
+        };
+        egui::Area::new(Id::new("drop_preview"))
+            .fixed_pos(pos + egui::vec2(18.0, 18.0))
+            .order(egui::Order::Tooltip)
+            .interactable(false)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(420.0);
+                    let ok = p.command.is_some();
+                    ui.label(RichText::new(&p.headline).strong().color(if ok {
+                        ui.visuals().text_color()
+                    } else {
+                        super::cards::severity_color(crate::rules::Severity::Error)
+                    }));
+                    for a in p.added.iter().take(4) {
+                        ui.label(RichText::new(format!("+ {a}")).small());
+                    }
+                    for c in p.cleared.iter().take(4) {
+                        ui.label(RichText::new(format!("− {c}")).small().weak());
+                    }
+                    if ok && p.added.is_empty() && p.cleared.is_empty() {
+                        ui.label(RichText::new("No finding changes").small().weak());
+                    }
+                });
+            });
+    }
+
+    /// One frame of the whole designer.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        // Window title: app, file, unsaved mark.
+        let title = format!(
+            "orgscale — {}{}",
+            self.doc.display_name(),
+            if self.doc.is_dirty() { " •" } else { "" }
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        // Files dropped on the window open (after the unsaved-changes question).
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(p) = dropped.into_iter().next() {
+            self.request(Pending::Open(Some(p)));
+        }
+        // Closing with unsaved changes asks first.
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.doc.is_dirty() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.pending = Some(Pending::Quit);
+            } else {
+                self.clear_recovery();
+            }
+        }
+        self.shortcuts(ui);
+        // Autosave unsaved work for crash recovery.
+        let now = ctx.input(|i| i.time);
+        if self.doc.is_dirty() {
+            if now - self.last_autosave >= AUTOSAVE_SECS {
+                if self.last_autosave > 0.0 {
+                    self.autosave();
+                }
+                self.last_autosave = now;
+            }
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_SECS));
+        }
+
+        let mut actions = Vec::new();
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        if self.prefs.show_findings.unwrap_or(true) {
+            egui::Panel::bottom("findings")
+                .resizable(true)
+                .default_size(190.0)
+                .min_size(80.0)
+                .show(ui, |ui| {
+                    let mut cx = PanelCtx {
+                        doc: &self.doc,
+                        selection: self.selection,
+                        actions: &mut actions,
+                    };
+                    self.findings.ui(ui, &mut cx);
+                });
+        }
+        if self.prefs.show_outline.unwrap_or(true) {
+            egui::Panel::left("outline")
+                .resizable(true)
+                .default_size(270.0)
+                .min_size(180.0)
+                .show(ui, |ui| {
+                    let mut cx = PanelCtx {
+                        doc: &self.doc,
+                        selection: self.selection,
+                        actions: &mut actions,
+                    };
+                    self.outline.ui(ui, &mut cx);
+                });
+        }
+        if self.prefs.show_inspector.unwrap_or(true) {
+            egui::Panel::right("inspector")
+                .resizable(true)
+                .default_size(320.0)
+                .min_size(220.0)
+                .show(ui, |ui| {
+                    let mut cx = PanelCtx {
+                        doc: &self.doc,
+                        selection: self.selection,
+                        actions: &mut actions,
+                    };
+                    self.inspector.ui(ui, &mut cx);
+                });
+        }
+        let mut canvas_events = Vec::new();
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
+            .show(ui, |ui| {
+                canvas_events = self.canvas.show(ui, &self.doc);
+            });
+        for e in canvas_events {
+            match e {
+                CanvasEvent::Select(n) => {
+                    let s = Selection::from_node(n);
+                    self.selection = Some(s);
+                    self.outline.reveal(&self.doc, s);
+                }
+                CanvasEvent::ClearSelection => self.select(None),
+                CanvasEvent::Apply(cmd) => {
+                    let moved = match &cmd {
+                        Command::Move { item, .. } => Some(*item),
+                        _ => None,
+                    };
+                    if self.apply(cmd)
+                        && let Some(u) = moved
+                    {
+                        self.select(Some(match u {
+                            Unit::Team(t) => Selection::Team(t),
+                            Unit::Group(g) => Selection::Group(g),
+                        }));
+                    }
+                }
+                CanvasEvent::Refused(why) => self.status = why,
+            }
+        }
+        self.drop_preview(ui);
+        if self.show_rules {
+            let mut open = true;
+            egui::Window::new("Rules and thresholds")
+                .open(&mut open)
+                .resizable(false)
+                .show(&ctx, |ui| {
+                    let mut cx = PanelCtx {
+                        doc: &self.doc,
+                        selection: self.selection,
+                        actions: &mut actions,
+                    };
+                    super::inspector::rules_ui(ui, &mut cx);
+                });
+            self.show_rules = open;
+        }
+        self.run_actions(actions);
+        self.modals(ui);
+    }
+
+    /// Whether the app agreed to close (after any unsaved-changes question).
+    pub fn may_close(&self) -> bool {
+        self.allow_close || !self.doc.is_dirty()
+    }
+}
+
+fn human_age(secs: u64) -> String {
+    match secs {
+        0..=59 => "less than a minute".to_string(),
+        60..=3599 => format!("{} min", secs / 60),
+        3600..=86_399 => format!("{} h", secs / 3600),
+        _ => format!("{} days", secs / 86_400),
+    }
+}
+
+impl eframe::App for DesignerApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}

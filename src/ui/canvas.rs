@@ -1,0 +1,648 @@
+//! The org canvas: egui_graphs over petgraph, fed by the core's tree layout.
+//!
+//! egui_graphs' `GraphView::show` asks egui for another frame every time it runs, so a window
+//! that shows it every frame never goes idle. The canvas therefore runs the GraphView only while
+//! the user is interacting with it (pointer moving, buttons or wheel in use, a drag under way, or
+//! within a short grace period after). The rest of the time it paints the very same cards with
+//! the very same pan and zoom itself, which asks for no repaint, so an untouched window costs
+//! nothing. Both paths share `cards::card_shapes`, and both cull what is off screen.
+
+use std::sync::Arc;
+
+use egui::{Pos2, Rect, Sense, Shape, Ui, Vec2, pos2, vec2};
+use egui_graphs::{
+    DisplayEdge, DisplayNode, DrawContext, EdgeProps, GraphChange, GraphView,
+    Layout as GraphLayout, LayoutState, MetadataFrame, Node as GraphNode, NodeProps,
+    SettingsInteraction, SettingsNavigation, SettingsStyle,
+};
+use petgraph::Directed;
+use petgraph::stable_graph::{DefaultIx, NodeIndex};
+use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
+
+use super::cards::{self, Card, CardState};
+use super::document::Document;
+use crate::layout::{self, Node, Route};
+use crate::model::{Command, Unit};
+use crate::rules::{Finding, validate};
+
+/// The id under which the GraphView keeps its pan and zoom in egui memory.
+const VIEW_ID: &str = "orgscale_canvas";
+/// How long the interactive view stays on after the last input, in seconds.
+const GRACE: f64 = 0.4;
+
+/// Payload of a graph node: which box it is and what its card shows.
+#[derive(Clone, Debug)]
+pub struct NodeData {
+    pub node: Node,
+    pub card: Arc<Card>,
+    pub size: Vec2,
+    pub drop_target: Option<bool>,
+}
+
+/// Payload of a graph edge.
+#[derive(Clone, Copy, Debug)]
+pub struct EdgeData {
+    pub route: Route,
+}
+
+type OrgGraph = egui_graphs::Graph<NodeData, EdgeData, Directed, DefaultIx, CardNode, LinkEdge>;
+
+/// egui_graphs node display: a card.
+#[derive(Clone, Debug)]
+pub struct CardNode {
+    data: NodeData,
+    location: Pos2,
+    state: CardState,
+}
+
+impl From<NodeProps<NodeData>> for CardNode {
+    fn from(p: NodeProps<NodeData>) -> Self {
+        let mut n = CardNode {
+            data: p.payload.clone(),
+            location: p.location(),
+            state: CardState::default(),
+        };
+        n.update(&p);
+        n
+    }
+}
+
+impl CardNode {
+    fn canvas_rect(&self) -> Rect {
+        Rect::from_center_size(self.location, self.data.size)
+    }
+}
+
+impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for CardNode {
+    fn closest_boundary_point(&self, dir: Vec2) -> Pos2 {
+        let r = self.canvas_rect();
+        let d = dir.normalized();
+        let tx = if d.x.abs() > f32::EPSILON {
+            (r.width() / 2.0) / d.x.abs()
+        } else {
+            f32::INFINITY
+        };
+        let ty = if d.y.abs() > f32::EPSILON {
+            (r.height() / 2.0) / d.y.abs()
+        } else {
+            f32::INFINITY
+        };
+        self.location + d * tx.min(ty)
+    }
+
+    fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
+        let zoom = ctx.meta.zoom;
+        let r = self.canvas_rect();
+        let screen = Rect::from_min_size(ctx.meta.canvas_to_screen_pos(r.min), r.size() * zoom);
+        if !ctx.painter.clip_rect().intersects(screen) {
+            return Vec::new();
+        }
+        let mut state = self.state;
+        state.drop_target = self.data.drop_target;
+        cards::card_shapes(ctx.painter, &self.data.card, screen, zoom, state)
+    }
+
+    fn update(&mut self, p: &NodeProps<NodeData>) {
+        self.data = p.payload.clone();
+        self.location = p.location();
+        self.state.selected = p.selected;
+        self.state.hovered = p.hovered;
+        self.state.dragged = p.dragged;
+    }
+
+    fn is_inside(&self, pos: Pos2) -> bool {
+        self.canvas_rect().contains(pos)
+    }
+}
+
+/// egui_graphs edge display: an org-chart line.
+#[derive(Clone, Debug)]
+pub struct LinkEdge {
+    route: Route,
+}
+
+impl From<EdgeProps<EdgeData>> for LinkEdge {
+    fn from(p: EdgeProps<EdgeData>) -> Self {
+        LinkEdge {
+            route: p.payload.route,
+        }
+    }
+}
+
+impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, CardNode> for LinkEdge {
+    fn shapes(
+        &mut self,
+        start: &GraphNode<NodeData, EdgeData, Directed, DefaultIx, CardNode>,
+        end: &GraphNode<NodeData, EdgeData, Directed, DefaultIx, CardNode>,
+        ctx: &DrawContext,
+    ) -> Vec<Shape> {
+        let zoom = ctx.meta.zoom;
+        let to_screen = |n: &GraphNode<NodeData, EdgeData, Directed, DefaultIx, CardNode>| {
+            let r = n.display().canvas_rect();
+            Rect::from_min_size(ctx.meta.canvas_to_screen_pos(r.min), r.size() * zoom)
+        };
+        let (a, b) = (to_screen(start), to_screen(end));
+        if !ctx.painter.clip_rect().intersects(a.union(b)) {
+            return Vec::new();
+        }
+        let dark = ctx.ctx.theme() == egui::Theme::Dark;
+        vec![Shape::line(
+            cards::link_points(a, b, self.route, zoom),
+            cards::link_stroke(dark),
+        )]
+    }
+
+    fn update(&mut self, p: &EdgeProps<EdgeData>) {
+        self.route = p.payload.route;
+    }
+
+    fn is_inside(
+        &self,
+        _: &GraphNode<NodeData, EdgeData, Directed, DefaultIx, CardNode>,
+        _: &GraphNode<NodeData, EdgeData, Directed, DefaultIx, CardNode>,
+        _: Pos2,
+    ) -> bool {
+        false
+    }
+}
+
+/// Layout state for the GraphView: none, positions come from the core layout.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct FixedState;
+impl LayoutState for FixedState {}
+
+/// A GraphView layout that leaves every node where the core layout put it.
+#[derive(Debug, Default)]
+pub struct Fixed;
+
+impl GraphLayout<FixedState> for Fixed {
+    fn from_state(_: FixedState) -> impl GraphLayout<FixedState> {
+        Fixed
+    }
+    fn next<N, E, Ty, Ix, Dn, De>(
+        &mut self,
+        _: &mut egui_graphs::Graph<N, E, Ty, Ix, Dn, De>,
+        _: &egui::Ui,
+    ) where
+        N: Clone,
+        E: Clone,
+        Ty: petgraph::EdgeType,
+        Ix: petgraph::stable_graph::IndexType,
+        Dn: DisplayNode<N, E, Ty, Ix>,
+        De: DisplayEdge<N, E, Ty, Ix, Dn>,
+    {
+    }
+    fn state(&self) -> FixedState {
+        FixedState
+    }
+}
+
+/// What a drop would do, shown while dragging.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DropPreview {
+    pub dragged: Node,
+    pub target: Option<Node>,
+    /// The move, when the drop is allowed.
+    pub command: Option<Command>,
+    /// Headline: "Payments SoS would have 6 teams" or why the drop is refused.
+    pub headline: String,
+    pub added: Vec<String>,
+    pub cleared: Vec<String>,
+}
+
+/// What the canvas asks the app to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CanvasEvent {
+    Select(Node),
+    ClearSelection,
+    Apply(Command),
+    Refused(String),
+}
+
+/// The org canvas and its caches.
+pub struct Canvas {
+    graph: OrgGraph,
+    index: HashMap<Node, NodeIndex>,
+    cards: HashMap<Node, Arc<Card>>,
+    built_revision: Option<u64>,
+    selected: Option<Node>,
+    last_input: f64,
+    preview: Option<DropPreview>,
+    /// Centre on this node next frame.
+    focus: Option<Node>,
+    fit: bool,
+    /// Whether the last frame ran the interactive GraphView (for tests and diagnostics).
+    pub interactive: bool,
+}
+
+impl Default for Canvas {
+    fn default() -> Self {
+        Canvas {
+            graph: OrgGraph::new(),
+            index: HashMap::default(),
+            cards: HashMap::default(),
+            built_revision: None,
+            selected: None,
+            last_input: f64::NEG_INFINITY,
+            preview: None,
+            focus: None,
+            fit: true,
+            interactive: false,
+        }
+    }
+}
+
+impl Canvas {
+    /// Fit the whole org into view on the next frame.
+    pub fn request_fit(&mut self) {
+        self.fit = true;
+    }
+
+    /// Centre a node on the next frame.
+    pub fn request_focus(&mut self, node: Node) {
+        self.focus = Some(node);
+    }
+
+    /// The drop preview while a card is dragged.
+    pub fn preview(&self) -> Option<&DropPreview> {
+        self.preview.as_ref()
+    }
+
+    /// Screen position of a node's centre, as last drawn (for tests and tooltips).
+    pub fn screen_pos(&self, ctx: &egui::Context, canvas_origin: Pos2, node: Node) -> Option<Pos2> {
+        let meta = load_meta(ctx);
+        let idx = self.index.get(&node)?;
+        let loc = self.graph.node(*idx)?.location();
+        Some(canvas_origin + (loc.to_vec2() * meta.zoom + meta.pan))
+    }
+
+    fn rebuild(&mut self, doc: &Document) {
+        let layout = doc.layout();
+        self.cards = cards::build_cards(doc.org(), layout, doc.findings());
+        let mut graph = OrgGraph::new();
+        self.index.clear();
+        for (node, rect) in &layout.boxes {
+            let (cx, cy) = rect.center();
+            let idx = graph.add_node_with_label_and_location(
+                NodeData {
+                    node: *node,
+                    card: self.cards[node].clone(),
+                    size: vec2(rect.w, rect.h),
+                    drop_target: None,
+                },
+                String::new(),
+                pos2(cx, cy),
+            );
+            self.index.insert(*node, idx);
+        }
+        for e in &layout.edges {
+            if let (Some(a), Some(b)) = (self.index.get(&e.from), self.index.get(&e.to)) {
+                graph.add_edge_with_label(*a, *b, EdgeData { route: e.route }, String::new());
+            }
+        }
+        self.graph = graph;
+        self.apply_selection();
+        self.built_revision = Some(doc.revision());
+    }
+
+    /// Reflect the app's selection on the graph.
+    pub fn set_selection(&mut self, node: Option<Node>) {
+        if self.selected != node {
+            self.selected = node;
+            self.apply_selection();
+        }
+    }
+
+    fn apply_selection(&mut self) {
+        let selected = self.selected.and_then(|n| self.index.get(&n).copied());
+        let all: Vec<NodeIndex> = self.index.values().copied().collect();
+        for idx in all {
+            if let Some(n) = self.graph.node_mut(idx) {
+                n.set_selected(Some(idx) == selected);
+            }
+        }
+        self.graph
+            .set_selected_nodes(selected.into_iter().collect());
+    }
+
+    /// Draw the canvas filling `ui` and report what the user did.
+    pub fn show(&mut self, ui: &mut Ui, doc: &Document) -> Vec<CanvasEvent> {
+        if self.built_revision != Some(doc.revision()) {
+            self.rebuild(doc);
+        }
+        let rect = ui.available_rect_before_wrap();
+        let now = ui.input(|i| i.time);
+        let (pointer_in, activity) = ui.input(|i| {
+            let over = i.pointer.hover_pos().is_some_and(|p| rect.contains(p));
+            let busy = i.pointer.is_moving()
+                || i.pointer.any_down()
+                || i.pointer.any_released()
+                || i.pointer.any_pressed()
+                || i.smooth_scroll_delta != Vec2::ZERO
+                || i.zoom_delta() != 1.0;
+            (over, busy)
+        });
+        if pointer_in && activity {
+            self.last_input = now;
+        }
+        self.apply_view_requests(ui, rect, doc.layout());
+        let dragging = self.graph.dragged_node().is_some();
+        let interactive = dragging || (pointer_in && now - self.last_input < GRACE);
+        self.interactive = interactive;
+        let mut events = Vec::new();
+        if interactive {
+            self.show_interactive(ui, doc, &mut events);
+        } else {
+            self.show_static(ui, doc, &mut events);
+        }
+        events
+    }
+
+    fn apply_view_requests(&mut self, ui: &Ui, rect: Rect, layout: &layout::Layout) {
+        if self.fit && rect.width() > 10.0 && !layout.boxes.is_empty() {
+            let b = layout.bounds;
+            let margin = 30.0;
+            let zoom = ((rect.width() - 2.0 * margin) / b.w)
+                .min((rect.height() - 2.0 * margin) / b.h)
+                .clamp(0.02, 1.2);
+            let pan = vec2(
+                (rect.width() - b.w * zoom) / 2.0 - b.x * zoom,
+                (rect.height() - b.h * zoom) / 2.0 - b.y * zoom,
+            );
+            store_meta(ui.ctx(), zoom, pan);
+            self.fit = false;
+        }
+        if let Some(node) = self.focus.take()
+            && let Some(r) = layout.rect(node)
+        {
+            let mut meta = load_meta(ui.ctx());
+            let zoom = meta.zoom.max(0.6);
+            let (cx, cy) = r.center();
+            meta.pan = vec2(
+                rect.width() / 2.0 - cx * zoom,
+                rect.height() / 2.0 - cy * zoom,
+            );
+            store_meta(ui.ctx(), zoom, meta.pan);
+        }
+    }
+
+    fn show_interactive(&mut self, ui: &mut Ui, doc: &Document, events: &mut Vec<CanvasEvent>) {
+        let was_dragging = self.graph.dragged_node();
+        let response = GraphView::<FixedState, Fixed>::new()
+            .with_id(Some(VIEW_ID.to_string()))
+            .with_interactions(
+                &SettingsInteraction::new()
+                    .with_dragging_enabled(true)
+                    .with_hover_enabled(true)
+                    .with_node_clicking_enabled(true)
+                    .with_node_selection_enabled(true),
+            )
+            .with_navigations(
+                &SettingsNavigation::new()
+                    .with_fit_to_screen_enabled(false)
+                    .with_zoom_and_pan_enabled(true),
+            )
+            .with_styles(&SettingsStyle::new())
+            .show(ui, &mut self.graph);
+        let origin = response.response.rect.left_top();
+        let pointer = ui.input(|i| i.pointer.interact_pos().or(i.pointer.hover_pos()));
+        let mut drag_ended = None;
+        for change in &response.changes {
+            match change {
+                GraphChange::NodeSelected { node } | GraphChange::NodeClicked { node } => {
+                    if let Some(n) = self.graph.node(*node) {
+                        let picked = n.payload().node;
+                        self.selected = Some(picked);
+                        events.push(CanvasEvent::Select(picked));
+                    }
+                }
+                GraphChange::NodeDragEnded { node } => drag_ended = Some(*node),
+                _ => {}
+            }
+        }
+        if response.response.clicked()
+            && !response.changes.iter().any(|c| {
+                matches!(
+                    c,
+                    GraphChange::NodeClicked { .. } | GraphChange::NodeSelected { .. }
+                )
+            })
+            && self.graph.hovered_node().is_none()
+        {
+            events.push(CanvasEvent::ClearSelection);
+        }
+        // Drag feedback: which box is under the pointer, and what dropping there would do.
+        let dragged = self.graph.dragged_node().or(was_dragging);
+        if let (Some(idx), Some(p)) = (dragged, pointer) {
+            let meta = load_meta(ui.ctx());
+            let at = ((p - origin - meta.pan) / meta.zoom).to_pos2();
+            let dragged_node = self.graph.node(idx).map(|n| n.payload().node);
+            if let Some(dn) = dragged_node {
+                let target = doc
+                    .layout()
+                    .boxes
+                    .iter()
+                    .rev()
+                    .find(|(n, r)| *n != dn && r.contains(at.x, at.y))
+                    .map(|(n, _)| *n);
+                let stale = self
+                    .preview
+                    .as_ref()
+                    .is_none_or(|pv| pv.dragged != dn || pv.target != target);
+                if stale {
+                    self.preview = Some(preview(doc, dn, target));
+                    self.mark_target(
+                        target,
+                        self.preview
+                            .as_ref()
+                            .and_then(|p| p.command.as_ref())
+                            .is_some(),
+                    );
+                }
+            }
+        }
+        if let Some(idx) = drag_ended {
+            let preview = self.preview.take();
+            self.mark_target(None, false);
+            // Put the card back; an accepted move rebuilds the canvas from the new layout.
+            if let Some(n) = self.graph.node(idx).map(|n| n.payload().node)
+                && let Some(r) = doc.layout().rect(n)
+                && let Some(gn) = self.graph.node_mut(idx)
+            {
+                let (cx, cy) = r.center();
+                gn.set_location(pos2(cx, cy));
+            }
+            match preview {
+                Some(DropPreview {
+                    command: Some(cmd), ..
+                }) => events.push(CanvasEvent::Apply(cmd)),
+                Some(DropPreview {
+                    target: None, ..
+                })
+                | None => events.push(CanvasEvent::Refused(
+                    "Dropped on empty canvas: nothing moved. Drop a card on a group to move it there."
+                        .to_string(),
+                )),
+                Some(p) => events.push(CanvasEvent::Refused(p.headline)),
+            }
+        }
+    }
+
+    fn mark_target(&mut self, target: Option<Node>, ok: bool) {
+        let all: Vec<NodeIndex> = self.index.values().copied().collect();
+        for idx in all {
+            if let Some(n) = self.graph.node_mut(idx) {
+                let hit = Some(n.payload().node) == target;
+                n.payload_mut().drop_target = hit.then_some(ok);
+            }
+        }
+    }
+
+    fn show_static(&mut self, ui: &mut Ui, doc: &Document, events: &mut Vec<CanvasEvent>) {
+        let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+        let meta = load_meta(ui.ctx());
+        let pan = meta.pan + response.rect.left_top().to_vec2();
+        let zoom = meta.zoom;
+        let clip = painter.clip_rect();
+        let layout = doc.layout();
+        let dark = ui.visuals().dark_mode;
+        let stroke = cards::link_stroke(dark);
+        let mut shapes: Vec<Shape> = Vec::new();
+        for e in &layout.edges {
+            if let (Some(a), Some(b)) = (layout.rect(e.from), layout.rect(e.to)) {
+                let (a, b) = (
+                    cards::to_screen(a, zoom, pan),
+                    cards::to_screen(b, zoom, pan),
+                );
+                if clip.intersects(a.union(b)) {
+                    shapes.push(Shape::line(cards::link_points(a, b, e.route, zoom), stroke));
+                }
+            }
+        }
+        let hover = ui.input(|i| i.pointer.hover_pos());
+        for (node, r) in &layout.boxes {
+            let screen = cards::to_screen(*r, zoom, pan);
+            if !clip.intersects(screen) {
+                continue;
+            }
+            let state = CardState {
+                selected: self.selected == Some(*node),
+                hovered: hover.is_some_and(|p| screen.contains(p)),
+                ..CardState::default()
+            };
+            if let Some(card) = self.cards.get(node) {
+                shapes.extend(cards::card_shapes(&painter, card, screen, zoom, state));
+            }
+        }
+        painter.extend(shapes);
+        if response.clicked()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            let at = (p - pan) / zoom;
+            match layout.hit(at.x, at.y) {
+                Some(n) => {
+                    self.set_selection(Some(n));
+                    events.push(CanvasEvent::Select(n));
+                }
+                None => events.push(CanvasEvent::ClearSelection),
+            }
+        }
+    }
+}
+
+fn load_meta(ctx: &egui::Context) -> MetadataFrame {
+    let key = MetadataFrame::new(Some(VIEW_ID.to_string())).get_id();
+    ctx.data_mut(|d| d.get_persisted::<MetadataFrame>(key))
+        .unwrap_or_else(|| MetadataFrame::new(Some(VIEW_ID.to_string())))
+}
+
+fn store_meta(ctx: &egui::Context, zoom: f32, pan: Vec2) {
+    let mut meta = load_meta(ctx);
+    meta.zoom = zoom;
+    meta.pan = pan;
+    let key = meta.get_id();
+    ctx.data_mut(|d| d.insert_persisted(key, meta));
+}
+
+/// What dropping `dragged` on `target` would do.
+pub fn preview(doc: &Document, dragged: Node, target: Option<Node>) -> DropPreview {
+    let org = doc.org();
+    let name = |n: Node| match n {
+        Node::Team(_) | Node::Group(_) => org.unit_name(n.unit().expect("unit")),
+        Node::Eat => "the EAT".to_string(),
+        Node::Ems => "the EMS".to_string(),
+    };
+    let refuse = |headline: String| DropPreview {
+        dragged,
+        target,
+        command: None,
+        headline,
+        added: Vec::new(),
+        cleared: Vec::new(),
+    };
+    let Some(item) = dragged.unit() else {
+        return refuse(format!(
+            "{} stays on top; it cannot be moved.",
+            name(dragged)
+        ));
+    };
+    let Some(target_node) = target else {
+        return refuse(format!(
+            "Drop {} on a group to move it there.",
+            name(dragged)
+        ));
+    };
+    let to = match target_node {
+        Node::Group(g) => Unit::Group(g),
+        Node::Team(t) => {
+            return refuse(format!(
+                "{} is a team: teams cannot hold other teams or groups.",
+                org.unit_name(Unit::Team(t))
+            ));
+        }
+        Node::Eat | Node::Ems => {
+            return refuse(format!(
+                "{} is not a group: teams and groups cannot go into it.",
+                name(target_node)
+            ));
+        }
+    };
+    let cmd = Command::Move { item, to: Some(to) };
+    let mut trial = org.clone();
+    if let Err(e) = cmd.apply(&mut trial) {
+        return refuse(format!("{e}."));
+    }
+    let after = validate(&trial);
+    let key = |f: &Finding| (f.rule, f.subject, f.message.clone());
+    let before: std::collections::HashSet<_> = doc.findings().iter().map(key).collect();
+    let now: std::collections::HashSet<_> = after.iter().map(key).collect();
+    let added = after
+        .iter()
+        .filter(|f| !before.contains(&key(f)))
+        .map(|f| format!("{}: {}", f.rule, f.message))
+        .collect();
+    let cleared = doc
+        .findings()
+        .iter()
+        .filter(|f| !now.contains(&key(f)))
+        .map(|f| format!("{}: {}", f.rule, f.message))
+        .collect();
+    let s = trial.structure();
+    let Unit::Group(g) = to else { unreachable!() };
+    let members = s.children(g).len();
+    let teams = s.child_teams(g).count();
+    let what = if teams == members { "team" } else { "member" };
+    DropPreview {
+        dragged,
+        target,
+        headline: format!(
+            "{} would have {members} {what}{}",
+            org.unit_name(to),
+            if members == 1 { "" } else { "s" }
+        ),
+        command: Some(cmd),
+        added,
+        cleared,
+    }
+}

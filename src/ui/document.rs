@@ -1,0 +1,122 @@
+//! The open document: the org, its undo history, where it lives on disk, and everything derived
+//! from it (findings, layout), recomputed once per change and never per frame.
+
+use std::path::{Path, PathBuf};
+
+use crate::layout::{self, Layout};
+use crate::model::{Command, CommandError, History, Org};
+use crate::rules::{Counts, Finding, validate};
+
+/// The org being designed.
+pub struct Document {
+    org: Org,
+    history: History,
+    path: Option<PathBuf>,
+    findings: Vec<Finding>,
+    counts: Counts,
+    layout: Layout,
+    /// Bumped on every change so views can tell when to rebuild caches.
+    revision: u64,
+    /// Name shown when the document has no file (e.g. the built-in sample).
+    name: Option<String>,
+}
+
+impl Document {
+    /// A document for an org that is not yet saved anywhere.
+    pub fn new(org: Org, path: Option<PathBuf>) -> Self {
+        let mut doc = Document {
+            org,
+            history: History::new(),
+            path,
+            findings: Vec::new(),
+            counts: Counts::default(),
+            layout: Layout::default(),
+            revision: 0,
+            name: None,
+        };
+        doc.refresh();
+        doc
+    }
+
+    pub fn org(&self) -> &Org {
+        &self.org
+    }
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+    pub fn counts(&self) -> Counts {
+        self.counts
+    }
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// File name for the title bar: the file's name, or "Untitled".
+    pub fn display_name(&self) -> String {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .or_else(|| self.name.clone())
+            .unwrap_or_else(|| "Untitled".to_string())
+    }
+
+    /// Name to show while the document has no file.
+    pub fn set_display_name(&mut self, name: &str) {
+        self.name = Some(name.to_string());
+    }
+
+    /// Apply a command as one undoable step.
+    pub fn apply(&mut self, cmd: Command) -> Result<(), CommandError> {
+        self.history.apply(&mut self.org, cmd)?;
+        self.refresh();
+        Ok(())
+    }
+
+    pub fn undo(&mut self) -> Option<String> {
+        let label = self.history.undo(&mut self.org)?;
+        self.refresh();
+        Some(label)
+    }
+
+    pub fn redo(&mut self) -> Option<String> {
+        let label = self.history.redo(&mut self.org)?;
+        self.refresh();
+        Some(label)
+    }
+
+    /// Record that the document was saved to `path`.
+    pub fn saved_as(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.history.mark_saved();
+        self.revision += 1;
+    }
+
+    /// Mark the document as changed without a command (e.g. restored from a recovery file).
+    pub fn mark_unsaved(&mut self) {
+        self.history = History::new();
+        // An empty history that is not at its saved point.
+        self.history.mark_saved();
+        self.history.forget_saved();
+        self.revision += 1;
+    }
+
+    fn refresh(&mut self) {
+        self.findings = validate(&self.org);
+        self.counts = Counts::of(&self.findings);
+        self.layout = layout::tree(&self.org);
+        self.revision += 1;
+    }
+}

@@ -571,14 +571,14 @@ impl DesignerApp {
         let c = self.doc.counts();
         ui.horizontal(|ui| {
             ui.label(
-                RichText::new(format!("● {} errors", c.errors))
+                RichText::new(format!("{} errors", c.errors))
                     .color(super::cards::severity_color(crate::rules::Severity::Error)),
             );
-            ui.label(RichText::new(format!("● {} warnings", c.warnings)).color(
+            ui.label(RichText::new(format!("{} warnings", c.warnings)).color(
                 super::cards::severity_color(crate::rules::Severity::Warning),
             ));
             ui.label(
-                RichText::new(format!("● {} infos", c.infos))
+                RichText::new(format!("{} infos", c.infos))
                     .color(super::cards::severity_color(crate::rules::Severity::Info)),
             );
             ui.separator();

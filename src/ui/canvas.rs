@@ -234,6 +234,10 @@ pub struct Canvas {
     fit: bool,
     /// Whether the last frame ran the interactive GraphView (for tests and diagnostics).
     pub interactive: bool,
+    /// Screen rect of the canvas in the last frame.
+    pub last_rect: Rect,
+    /// Zoom and pan (relative to `last_rect`) in the last frame.
+    pub last_view: (f32, Vec2),
 }
 
 impl Default for Canvas {
@@ -249,6 +253,8 @@ impl Default for Canvas {
             focus: None,
             fit: true,
             interactive: false,
+            last_rect: Rect::NOTHING,
+            last_view: (1.0, Vec2::ZERO),
         }
     }
 }
@@ -269,12 +275,12 @@ impl Canvas {
         self.preview.as_ref()
     }
 
-    /// Screen position of a node's centre, as last drawn (for tests and tooltips).
-    pub fn screen_pos(&self, ctx: &egui::Context, canvas_origin: Pos2, node: Node) -> Option<Pos2> {
-        let meta = load_meta(ctx);
-        let idx = self.index.get(&node)?;
-        let loc = self.graph.node(*idx)?.location();
-        Some(canvas_origin + (loc.to_vec2() * meta.zoom + meta.pan))
+    /// Screen position of a box's centre in the last frame (tests drive the pointer with it).
+    pub fn node_screen_center(&self, layout: &layout::Layout, node: Node) -> Option<Pos2> {
+        let r = layout.rect(node)?;
+        let (zoom, pan) = self.last_view;
+        let screen = cards::to_screen(r, zoom, pan + self.last_rect.left_top().to_vec2());
+        Some(screen.center())
     }
 
     fn rebuild(&mut self, doc: &Document) {
@@ -335,7 +341,12 @@ impl Canvas {
         let now = ui.input(|i| i.time);
         let (pointer_in, activity) = ui.input(|i| {
             let over = i.pointer.hover_pos().is_some_and(|p| rect.contains(p));
-            let busy = i.pointer.is_moving()
+            let moved = i
+                .events
+                .iter()
+                .any(|e| matches!(e, egui::Event::PointerMoved(_)));
+            let busy = moved
+                || i.pointer.is_moving()
                 || i.pointer.any_down()
                 || i.pointer.any_released()
                 || i.pointer.any_pressed()
@@ -356,6 +367,9 @@ impl Canvas {
         } else {
             self.show_static(ui, doc, &mut events);
         }
+        let meta = load_meta(ui.ctx());
+        self.last_rect = rect;
+        self.last_view = (meta.zoom, meta.pan);
         events
     }
 
@@ -389,6 +403,13 @@ impl Canvas {
 
     fn show_interactive(&mut self, ui: &mut Ui, doc: &Document, events: &mut Vec<CanvasEvent>) {
         let was_dragging = self.graph.dragged_node();
+        // On its very first frame a GraphView fits the graph to the screen with its own margins,
+        // whatever the settings say. Keep our view: restore it and redo the frame unseen.
+        let ready_id = egui::Id::new("orgscale_canvas_graph_view_ready");
+        let first = !ui
+            .ctx()
+            .data(|d| d.get_temp::<bool>(ready_id).unwrap_or(false));
+        let before = load_meta(ui.ctx());
         let response = GraphView::<FixedState, Fixed>::new()
             .with_id(Some(VIEW_ID.to_string()))
             .with_interactions(
@@ -405,6 +426,12 @@ impl Canvas {
             )
             .with_styles(&SettingsStyle::new())
             .show(ui, &mut self.graph);
+        if first {
+            store_meta(ui.ctx(), before.zoom, before.pan);
+            ui.ctx().data_mut(|d| d.insert_temp(ready_id, true));
+            ui.ctx()
+                .request_discard("keep the view on the GraphView's first frame");
+        }
         let origin = response.response.rect.left_top();
         let pointer = ui.input(|i| i.pointer.interact_pos().or(i.pointer.hover_pos()));
         let mut drag_ended = None;

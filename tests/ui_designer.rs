@@ -1,0 +1,412 @@
+//! The designer, driven like a user through egui_kittest: pointer drags on the canvas, keyboard
+//! shortcuts, file dialogs answered by a script, and image snapshots.
+//!
+//! `Harness::run()` is never used: the canvas' GraphView asks for a repaint every frame while the
+//! pointer is active, so tests step a fixed number of frames instead.
+
+use std::path::PathBuf;
+
+use egui::{Modifiers, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use orgscale::layout::Node;
+use orgscale::model::{GroupId, TeamId};
+use orgscale::rules::RuleId;
+use orgscale::ui::dialogs::ScriptedDialogs;
+use orgscale::ui::{DesignerApp, Selection};
+
+fn app_with(dialogs: ScriptedDialogs) -> DesignerApp {
+    DesignerApp::new(
+        orgscale::ui::app::sample_document(),
+        Box::new(dialogs),
+        None,
+    )
+}
+
+fn harness(app: DesignerApp, size: (f32, f32)) -> Harness<'static, DesignerApp> {
+    let mut h = Harness::builder()
+        .with_size(vec2(size.0, size.1))
+        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
+    h.run_steps(4);
+    h
+}
+
+fn team(app: &DesignerApp, name: &str) -> TeamId {
+    app.doc
+        .org()
+        .teams()
+        .values()
+        .find(|t| t.name == name)
+        .unwrap()
+        .id
+}
+
+fn group(app: &DesignerApp, name: &str) -> GroupId {
+    app.doc
+        .org()
+        .groups()
+        .values()
+        .find(|g| g.name == name)
+        .unwrap()
+        .id
+}
+
+fn center(h: &Harness<'_, DesignerApp>, node: Node) -> Pos2 {
+    let app = h.state();
+    app.canvas
+        .node_screen_center(app.doc.layout(), node)
+        .unwrap()
+}
+
+/// Press on `from`, move there in small steps like a hand would, and return without releasing.
+fn drag(h: &mut Harness<'_, DesignerApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run_steps(2);
+    h.drag_at(from);
+    h.run_steps(2);
+    for i in 1..=12 {
+        let t = i as f32 / 12.0;
+        h.hover_at(from + (to - from) * t);
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+}
+
+#[test]
+fn starts_on_the_sample_with_findings_and_title() {
+    let h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
+    let app = h.state();
+    assert_eq!(app.doc.org().name(), "Acme Online");
+    assert_eq!(app.doc.display_name(), "acme.json");
+    assert!(!app.doc.is_dirty());
+    h.get_by_label_contains("Team Checkout has 10 people");
+    h.get_by_label("2 warnings");
+}
+
+#[test]
+fn dragging_a_team_onto_another_sos_moves_it_and_undo_restores() {
+    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
+    let search = team(h.state(), "Search");
+    let shopping = group(h.state(), "Shopping");
+    let fulfilment = group(h.state(), "Fulfilment");
+    let before_findings = h.state().doc.findings().to_vec();
+    let from = center(&h, Node::Team(search));
+    let to = center(&h, Node::Group(fulfilment));
+    drag(&mut h, from, to);
+    // While dragging: the preview says what the drop would do.
+    let preview = h
+        .state()
+        .canvas
+        .preview()
+        .cloned()
+        .expect("a drop preview while dragging");
+    assert_eq!(preview.headline, "Fulfilment would have 5 teams");
+    assert!(preview.command.is_some());
+    assert!(
+        preview.added.iter().any(|a| a.starts_with("V10")),
+        "{:?}",
+        preview.added
+    );
+    h.drop_at(to);
+    h.run_steps(3);
+    {
+        let app = h.state();
+        assert_eq!(app.doc.org().team(search).unwrap().group, Some(fulfilment));
+        assert!(app.doc.is_dirty());
+        // Kwame Mensah, SM of Search, is SoSM of Shopping: no longer one of its SMs.
+        assert!(app.doc.findings().iter().any(|f| f.rule == RuleId(10)));
+        // Shopping is down to 3 teams.
+        assert!(
+            app.doc.findings().iter().any(|f| f.rule == RuleId(6)
+                && f.subject == orgscale::rules::SubjectRef::Group(shopping))
+        );
+        assert_eq!(app.selection, Some(Selection::Team(search)));
+        assert_eq!(app.status, "Move Search to Fulfilment");
+    }
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    let app = h.state();
+    assert_eq!(app.doc.org().team(search).unwrap().group, Some(shopping));
+    assert_eq!(app.doc.findings(), before_findings.as_slice());
+    assert!(!app.doc.is_dirty(), "undo back to the saved state is clean");
+    // Redo brings the move back.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(
+        h.state().doc.org().team(search).unwrap().group,
+        Some(fulfilment)
+    );
+}
+
+#[test]
+fn dropping_a_team_on_a_team_or_on_nothing_changes_nothing_and_says_why() {
+    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
+    let catalog = team(h.state(), "Catalog");
+    let checkout = team(h.state(), "Checkout");
+    let org_before = h.state().doc.org().clone();
+    let from = center(&h, Node::Team(catalog));
+    let to = center(&h, Node::Team(checkout));
+    drag(&mut h, from, to);
+    let preview = h.state().canvas.preview().cloned().unwrap();
+    assert!(preview.command.is_none());
+    assert!(
+        preview.headline.contains("Checkout is a team"),
+        "{}",
+        preview.headline
+    );
+    h.drop_at(to);
+    h.run_steps(3);
+    assert_eq!(h.state().doc.org(), &org_before);
+    assert!(!h.state().doc.is_dirty());
+    assert!(
+        h.state().status.contains("teams cannot hold"),
+        "{}",
+        h.state().status
+    );
+
+    // Empty canvas far below the cards.
+    let empty = Pos2::new(center(&h, Node::Team(checkout)).x + 420.0, 640.0);
+    let from = center(&h, Node::Team(catalog));
+    drag(&mut h, from, empty);
+    h.drop_at(empty);
+    h.run_steps(3);
+    assert_eq!(h.state().doc.org(), &org_before);
+    assert!(
+        h.state().status.contains("nothing moved"),
+        "{}",
+        h.state().status
+    );
+}
+
+#[test]
+fn dragging_a_group_into_its_own_subtree_is_refused() {
+    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
+    let top = group(h.state(), "Acme Online");
+    let shopping = group(h.state(), "Shopping");
+    let before = h.state().doc.org().clone();
+    let from = center(&h, Node::Group(top));
+    let to = center(&h, Node::Group(shopping));
+    drag(&mut h, from, to);
+    let preview = h.state().canvas.preview().cloned().unwrap();
+    assert!(preview.command.is_none());
+    assert!(
+        preview.headline.contains("inside it"),
+        "{}",
+        preview.headline
+    );
+    h.drop_at(to);
+    h.run_steps(3);
+    assert_eq!(h.state().doc.org(), &before);
+}
+
+#[test]
+fn clicking_a_card_selects_it_and_clicking_a_finding_reveals_its_subject() {
+    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
+    let payments = team(h.state(), "Payments");
+    let p = center(&h, Node::Team(payments));
+    h.hover_at(p);
+    h.run_steps(2);
+    h.drag_at(p);
+    h.run_steps(1);
+    h.drop_at(p);
+    h.run_steps(3);
+    assert_eq!(h.state().selection, Some(Selection::Team(payments)));
+
+    h.get_by_label_contains("Team Checkout has 10 people")
+        .click();
+    h.run_steps(3);
+    let checkout = team(h.state(), "Checkout");
+    assert_eq!(h.state().selection, Some(Selection::Team(checkout)));
+}
+
+fn temp_org(dir: &tempfile::TempDir, name: &str) -> PathBuf {
+    let p = dir.path().join(name);
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/small.json"),
+        &p,
+    )
+    .unwrap();
+    p
+}
+
+#[test]
+fn open_and_save_go_through_the_dialogs() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = temp_org(&dir, "small.json");
+    let saved = dir.path().join("copy.json");
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.open.push_back(Some(small.clone()));
+    dialogs.save.push_back(Some(saved.clone()));
+    let asked = dialogs.asked.clone();
+    let mut h = harness(app_with(dialogs), (1400.0, 900.0));
+
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
+    h.run_steps(3);
+    assert_eq!(h.state().doc.org().name(), "Small Shop");
+    assert_eq!(h.state().doc.display_name(), "small.json");
+
+    // Change something, then Save As.
+    let storefront = team(h.state(), "Storefront");
+    h.state_mut().apply(orgscale::model::Command::RenameTeam {
+        team: storefront,
+        name: "Shopfront".into(),
+    });
+    h.run_steps(2);
+    assert!(h.state().doc.is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::S);
+    h.run_steps(3);
+    assert!(!h.state().doc.is_dirty());
+    let text = std::fs::read_to_string(&saved).unwrap();
+    assert!(text.contains("\"Shopfront\""));
+    assert_eq!(*asked.lock().unwrap(), vec!["open", "save"]);
+    // The original file is untouched.
+    assert!(
+        !std::fs::read_to_string(&small)
+            .unwrap()
+            .contains("Shopfront")
+    );
+}
+
+#[test]
+fn unsaved_changes_are_guarded_before_opening_another_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = temp_org(&dir, "small.json");
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.open.push_back(Some(small.clone()));
+    let mut h = harness(app_with(dialogs), (1400.0, 900.0));
+    let search = team(h.state(), "Search");
+    h.state_mut().apply(orgscale::model::Command::RenameTeam {
+        team: search,
+        name: "Find".into(),
+    });
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
+    h.run_steps(3);
+    // The question is asked; Cancel keeps everything.
+    h.get_by_label_contains("Save the changes to acme.json before opening another file?");
+    h.get_by_label("Cancel").click();
+    h.run_steps(3);
+    assert_eq!(h.state().doc.org().name(), "Acme Online");
+    assert!(h.state().doc.is_dirty());
+    // Ask again and discard the changes: the other file opens.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
+    h.run_steps(3);
+    h.get_by_label("Don't save").click();
+    h.run_steps(4);
+    assert_eq!(h.state().doc.org().name(), "Small Shop");
+}
+
+#[test]
+fn a_broken_file_shows_a_message_and_keeps_the_current_org() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("broken.json");
+    std::fs::write(
+        &bad,
+        "{ \"format_version\": 1, \"name\": \"X\", \"teams\": [ {\"id\": \"t1\"} ] }",
+    )
+    .unwrap();
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.open.push_back(Some(bad));
+    let mut h = harness(app_with(dialogs), (1400.0, 900.0));
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
+    h.run_steps(3);
+    h.get_by_label_contains("missing field `name`");
+    assert_eq!(h.state().doc.org().name(), "Acme Online");
+    h.get_by_label("OK").click();
+    h.run_steps(3);
+    assert!(h.state().error.is_none());
+}
+
+#[test]
+fn importing_a_roster_replaces_the_org_as_unsaved_work() {
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.import.push_back(Some(PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/acme-roster.csv"
+    ))));
+    let mut h = harness(app_with(dialogs), (1400.0, 900.0));
+    h.state_mut().request(orgscale::ui::app::Pending::Import);
+    h.run_steps(3);
+    let app = h.state();
+    assert_eq!(app.doc.org().teams().len(), 14);
+    assert!(app.doc.is_dirty(), "an import is not saved yet");
+    assert!(app.doc.path().is_none());
+}
+
+#[test]
+fn recovery_file_is_written_and_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = dir.path().join("recovery.json");
+    let mut app = DesignerApp::new(
+        orgscale::ui::app::sample_document(),
+        Box::new(ScriptedDialogs::default()),
+        Some(rec.clone()),
+    );
+    let search = team(&app, "Search");
+    app.apply(orgscale::model::Command::RenameTeam {
+        team: search,
+        name: "Discovery".into(),
+    });
+    app.autosave();
+    assert!(rec.exists());
+    // "Next start": a fresh app finds the file and offers it.
+    let fresh = DesignerApp::new(
+        orgscale::ui::app::sample_document(),
+        Box::new(ScriptedDialogs::default()),
+        Some(rec.clone()),
+    );
+    assert!(fresh.offered_recovery.is_some());
+    let mut h = harness(fresh, (1400.0, 900.0));
+    h.get_by_label("Restore").click();
+    h.run_steps(3);
+    let app = h.state();
+    assert!(
+        app.doc
+            .org()
+            .teams()
+            .values()
+            .any(|t| t.name == "Discovery")
+    );
+    assert!(app.doc.is_dirty());
+}
+
+#[test]
+fn idle_canvas_does_not_run_the_graph_view() {
+    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
+    h.run_steps(3);
+    assert!(
+        !h.state().canvas.interactive,
+        "no pointer activity: static painting"
+    );
+    let p = center(&h, Node::Group(group(h.state(), "Shopping")));
+    h.hover_at(p + vec2(3.0, 0.0));
+    h.run_steps(1);
+    assert!(
+        h.state().canvas.interactive,
+        "pointer moving over the canvas: GraphView"
+    );
+}
+
+#[test]
+fn snapshot_of_the_designer_window() {
+    let mut h = harness(app_with(ScriptedDialogs::default()), (1100.0, 700.0));
+    h.run_steps(3);
+    h.snapshot("designer_window");
+}
+
+#[test]
+fn snapshot_of_the_canvas_while_dragging() {
+    let mut app = app_with(ScriptedDialogs::default());
+    app.prefs.show_outline = Some(false);
+    app.prefs.show_inspector = Some(false);
+    app.prefs.show_findings = Some(false);
+    let mut h = harness(app, (900.0, 560.0));
+    let search = team(h.state(), "Search");
+    let fulfilment = group(h.state(), "Fulfilment");
+    let from = center(&h, Node::Team(search));
+    let to = center(&h, Node::Group(fulfilment));
+    drag(&mut h, from, to);
+    h.snapshot("canvas_dragging");
+    h.drop_at(to);
+    h.run_steps(2);
+}

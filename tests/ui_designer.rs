@@ -410,3 +410,55 @@ fn snapshot_of_the_canvas_while_dragging() {
     h.drop_at(to);
     h.run_steps(2);
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
+    let search = team(h.state(), "Search");
+    h.state_mut().apply(orgscale::model::Command::RenameTeam {
+        team: search,
+        name: "Find".into(),
+    });
+    h.run_steps(2);
+    let close = |h: &mut Harness<'_, DesignerApp>| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.run_steps(2);
+    };
+    close(&mut h);
+    h.get_by_label_contains("before quitting?");
+    assert!(!h.state().may_close());
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert!(!h.state().may_close(), "cancel keeps the window");
+    close(&mut h);
+    h.get_by_label("Don't save").click();
+    h.run_steps(2);
+    assert!(h.state().may_close(), "don't save lets the window close");
+    // The edit is still there until the window goes: nothing was written anywhere.
+    assert!(
+        h.state()
+            .doc
+            .org()
+            .teams()
+            .values()
+            .any(|t| t.name == "Find")
+    );
+}
+
+#[test]
+fn window_title_names_the_file_and_marks_unsaved_changes() {
+    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
+    assert_eq!(h.state().title(), "orgscale — acme.json");
+    let search = team(h.state(), "Search");
+    h.state_mut().apply(orgscale::model::Command::RenameTeam {
+        team: search,
+        name: "Find".into(),
+    });
+    h.run_steps(2);
+    assert_eq!(h.state().title(), "orgscale — acme.json •");
+}

@@ -37,6 +37,7 @@ pub struct Prefs {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
     New,
+    Sample,
     Open(Option<PathBuf>),
     Import,
     Quit,
@@ -246,6 +247,10 @@ impl DesignerApp {
             Pending::New => {
                 self.replace_document(Document::new(Org::new("New organisation"), None));
                 self.status = "New organisation".to_string();
+            }
+            Pending::Sample => {
+                self.replace_document(sample_document());
+                self.status = "Opened the built-in sample org".to_string();
             }
             Pending::Open(Some(p)) => self.open_path(&p),
             Pending::Open(None) => {
@@ -462,12 +467,7 @@ impl DesignerApp {
                     }
                 });
                 if ui.button("Open sample org").clicked() {
-                    if self.doc.is_dirty() {
-                        self.pending = Some(Pending::New);
-                    }
-                    if !self.doc.is_dirty() {
-                        self.replace_document(sample_document());
-                    }
+                    self.request(Pending::Sample);
                 }
                 ui.separator();
                 if ui.button("Save").on_hover_text("Ctrl+S").clicked() {
@@ -611,6 +611,7 @@ impl DesignerApp {
         if let Some(p) = self.pending.clone() {
             let action = match &p {
                 Pending::New => "starting a new org",
+                Pending::Sample => "opening the sample org",
                 Pending::Open(_) => "opening another file",
                 Pending::Import => "importing",
                 Pending::Quit => "quitting",
@@ -862,6 +863,11 @@ impl DesignerApp {
         }
         self.run_actions(actions);
         self.modals(ui);
+    }
+
+    /// The window title as last sent.
+    pub fn title(&self) -> &str {
+        &self.title
     }
 
     /// Whether the app agreed to close (after any unsaved-changes question).

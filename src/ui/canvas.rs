@@ -95,7 +95,9 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for CardNode {
         let zoom = ctx.meta.zoom;
         let r = self.canvas_rect();
         let screen = Rect::from_min_size(ctx.meta.canvas_to_screen_pos(r.min), r.size() * zoom);
-        if !ctx.painter.clip_rect().intersects(screen) {
+        if !ctx.painter.clip_rect().intersects(screen)
+            || (matches!(self.data.node, Node::Team(_)) && cards::far_card(screen))
+        {
             return Vec::new();
         }
         let mut state = self.state;
@@ -143,7 +145,9 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, CardNode> for LinkEdge
             Rect::from_min_size(ctx.meta.canvas_to_screen_pos(r.min), r.size() * zoom)
         };
         let (a, b) = (to_screen(start), to_screen(end));
-        if !ctx.painter.clip_rect().intersects(a.union(b)) {
+        if !ctx.painter.clip_rect().intersects(a.union(b))
+            || (matches!(end.payload().node, Node::Team(_)) && cards::far_card(b))
+        {
             return Vec::new();
         }
         let dark = ctx.ctx.theme() == egui::Theme::Dark;
@@ -236,6 +240,9 @@ pub struct Canvas {
     pub interactive: bool,
     /// Screen rect of the canvas in the last frame.
     pub last_rect: Rect,
+    /// Each group's team column (union of its teams' boxes), and whether a team in it has an
+    /// error finding; drawn instead of the cards when zoomed far out.
+    columns: Vec<(layout::Rect, bool)>,
     /// Zoom and pan (relative to `last_rect`) in the last frame.
     pub last_view: (f32, Vec2),
 }
@@ -254,6 +261,7 @@ impl Default for Canvas {
             fit: true,
             interactive: false,
             last_rect: Rect::NOTHING,
+            columns: Vec::new(),
             last_view: (1.0, Vec2::ZERO),
         }
     }
@@ -308,6 +316,30 @@ impl Canvas {
             }
         }
         self.graph = graph;
+        let s = doc.org().structure();
+        let bad: std::collections::HashSet<crate::model::TeamId> = doc
+            .findings()
+            .iter()
+            .filter(|f| f.severity == crate::rules::Severity::Error)
+            .filter_map(|f| match f.subject {
+                crate::rules::SubjectRef::Team(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        self.columns = doc
+            .org()
+            .groups()
+            .keys()
+            .filter_map(|g| {
+                let teams: Vec<_> = s.child_teams(*g).collect();
+                let mut rects = teams.iter().filter_map(|t| layout.rect(Node::Team(*t)));
+                let first = rects.next()?;
+                Some((
+                    rects.fold(first, |a, b| a.union(&b)),
+                    teams.iter().any(|t| bad.contains(t)),
+                ))
+            })
+            .collect();
         self.apply_selection();
         self.built_revision = Some(doc.revision());
     }
@@ -367,10 +399,73 @@ impl Canvas {
         } else {
             self.show_static(ui, doc, &mut events);
         }
+        self.toolbar(ui, rect);
         let meta = load_meta(ui.ctx());
         self.last_rect = rect;
         self.last_view = (meta.zoom, meta.pan);
         events
+    }
+
+    /// Far away, each team column is drawn as one block instead of its many tiny cards.
+    fn column_blocks(&self, zoom: f32, pan: Vec2, clip: Rect, dark: bool) -> Vec<Shape> {
+        let color = if dark {
+            egui::Color32::from_rgb(96, 110, 130)
+        } else {
+            egui::Color32::from_rgb(150, 160, 175)
+        };
+        self.columns
+            .iter()
+            .map(|(r, bad)| (cards::to_screen(*r, zoom, pan), *bad))
+            .filter(|(r, _)| clip.intersects(*r))
+            .map(|(r, bad)| {
+                let r = if r.width() < 1.0 {
+                    Rect::from_center_size(r.center(), vec2(1.0, r.height()))
+                } else {
+                    r
+                };
+                let c = if bad {
+                    cards::severity_color(crate::rules::Severity::Error)
+                } else {
+                    color
+                };
+                Shape::rect_filled(r, 0.0, c)
+            })
+            .collect()
+    }
+
+    /// Zoom and fit buttons in the canvas' top-right corner.
+    fn toolbar(&mut self, ui: &mut Ui, rect: Rect) {
+        let bar = Rect::from_min_size(rect.right_top() + vec2(-156.0, 8.0), vec2(148.0, 26.0));
+        let mut factor = None;
+        ui.scope_builder(
+            egui::UiBuilder::new()
+                .max_rect(bar)
+                .layout(egui::Layout::right_to_left(egui::Align::Center)),
+            |ui| {
+                if ui
+                    .button("Fit")
+                    .on_hover_text("Show the whole org")
+                    .clicked()
+                {
+                    self.fit = true;
+                    ui.ctx().request_repaint();
+                }
+                if ui.button("Zoom in").clicked() {
+                    factor = Some(1.25);
+                }
+                if ui.button("Zoom out").clicked() {
+                    factor = Some(0.8);
+                }
+            },
+        );
+        if let Some(f) = factor {
+            let meta = load_meta(ui.ctx());
+            let c = rect.size() / 2.0;
+            let zoom = (meta.zoom * f).clamp(0.001, 4.0);
+            let f = zoom / meta.zoom;
+            store_meta(ui.ctx(), zoom, c - (c - meta.pan) * f);
+            ui.ctx().request_repaint();
+        }
     }
 
     fn apply_view_requests(&mut self, ui: &Ui, rect: Rect, layout: &layout::Layout) {
@@ -379,7 +474,7 @@ impl Canvas {
             let margin = 30.0;
             let zoom = ((rect.width() - 2.0 * margin) / b.w)
                 .min((rect.height() - 2.0 * margin) / b.h)
-                .clamp(0.02, 1.2);
+                .clamp(0.001, 1.2);
             let pan = vec2(
                 (rect.width() - b.w * zoom) / 2.0 - b.x * zoom,
                 (rect.height() - b.h * zoom) / 2.0 - b.y * zoom,
@@ -426,6 +521,14 @@ impl Canvas {
             )
             .with_styles(&SettingsStyle::new())
             .show(ui, &mut self.graph);
+        let meta_now = load_meta(ui.ctx());
+        if cards::is_far(meta_now.zoom, doc.layout()) {
+            let rect = response.response.rect;
+            let pan = meta_now.pan + rect.left_top().to_vec2();
+            let dark = ui.visuals().dark_mode;
+            let blocks = self.column_blocks(meta_now.zoom, pan, rect, dark);
+            ui.painter_at(rect).extend(blocks);
+        }
         if first {
             store_meta(ui.ctx(), before.zoom, before.pan);
             ui.ctx().data_mut(|d| d.insert_temp(ready_id, true));
@@ -536,7 +639,14 @@ impl Canvas {
         let dark = ui.visuals().dark_mode;
         let stroke = cards::link_stroke(dark);
         let mut shapes: Vec<Shape> = Vec::new();
+        let far = cards::is_far(zoom, layout);
+        if far {
+            shapes.extend(self.column_blocks(zoom, pan, clip, dark));
+        }
         for e in &layout.edges {
+            if far && matches!(e.to, Node::Team(_)) {
+                continue;
+            }
             if let (Some(a), Some(b)) = (layout.rect(e.from), layout.rect(e.to)) {
                 let (a, b) = (
                     cards::to_screen(a, zoom, pan),
@@ -549,6 +659,9 @@ impl Canvas {
         }
         let hover = ui.input(|i| i.pointer.hover_pos());
         for (node, r) in &layout.boxes {
+            if far && matches!(node, Node::Team(_)) {
+                continue;
+            }
             let screen = cards::to_screen(*r, zoom, pan);
             if !clip.intersects(screen) {
                 continue;

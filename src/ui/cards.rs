@@ -461,6 +461,24 @@ pub fn card_shapes(
     out
 }
 
+/// Below this on-screen width a team card is not drawn; its column is drawn as one block.
+pub const FAR_CARD_PX: f32 = 3.0;
+
+/// Whether a team card at this screen rect is too small to draw on its own.
+pub fn far_card(screen: Rect) -> bool {
+    screen.width() < FAR_CARD_PX
+}
+
+/// Whether the view is zoomed out so far that team cards are drawn as column blocks.
+pub fn is_far(zoom: f32, layout: &layout::Layout) -> bool {
+    let team_w = layout
+        .boxes
+        .iter()
+        .find(|(n, _)| matches!(n, Node::Team(_)))
+        .map_or(200.0, |(_, r)| r.w);
+    team_w * zoom < FAR_CARD_PX
+}
+
 /// Screen rect of a canvas rect under a zoom and pan.
 pub fn to_screen(r: layout::Rect, zoom: f32, pan: Vec2) -> Rect {
     Rect::from_min_size(
@@ -480,7 +498,12 @@ pub fn link_points(from: Rect, to: Rect, route: Route, zoom: f32) -> Vec<Pos2> {
             vec![a, pos2(a.x, mid), pos2(b.x, mid), b]
         }
         Route::Spine => {
-            let spine_x = (to.left() - 12.0 * zoom).clamp(from.left() + 4.0, from.right() - 4.0);
+            // The spine runs just left of the team column, but never outside the parent card
+            // (max/min rather than clamp: a card far away can be narrower than the margins).
+            let inset = (4.0f32).min(from.width() / 2.0);
+            let spine_x = (to.left() - 12.0 * zoom)
+                .max(from.left() + inset)
+                .min(from.right() - inset);
             let a = pos2(spine_x, from.bottom());
             vec![a, pos2(a.x, to.center().y), to.left_center()]
         }

@@ -1,0 +1,98 @@
+//! Frame cost of the designer, headless: the whole UI function plus tessellation, as eframe would
+//! run it, for generated orgs of 1,000 and 10,000 teams fitted into a 1600×1000 window.
+//! Run with `cargo bench --bench ui`.
+//!
+//! - `idle`: a frame with no input (the canvas paints its cards itself);
+//! - `pointer_moving`: the pointer moves over the canvas every frame, so the interactive
+//!   egui_graphs view runs;
+//! - `baseline_empty`: the same window with an empty org, for comparison.
+//!
+//! Targets (issue 3): one full frame with 1,000 teams <= 8 ms, with 10,000 teams <= 16 ms.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Pos2, RawInput, Rect, vec2};
+use orgscale::model::Org;
+use orgscale::ui::dialogs::ScriptedDialogs;
+use orgscale::ui::{DesignerApp, Document};
+
+fn input(time: f64, pointer: Option<Pos2>) -> RawInput {
+    let mut raw = RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1600.0, 1000.0))),
+        time: Some(time),
+        ..Default::default()
+    };
+    if let Some(p) = pointer {
+        raw.events.push(egui::Event::PointerMoved(p));
+    }
+    raw
+}
+
+struct Rig {
+    ctx: egui::Context,
+    app: DesignerApp,
+    time: f64,
+}
+
+impl Rig {
+    fn new(org: Org) -> Self {
+        let mut rig = Rig {
+            ctx: egui::Context::default(),
+            app: DesignerApp::new(
+                Document::new(org, None),
+                Box::new(ScriptedDialogs::default()),
+                None,
+            ),
+            time: 0.0,
+        };
+        // Settle: fonts, panel sizes, the initial fit.
+        for _ in 0..5 {
+            rig.frame(None);
+        }
+        rig
+    }
+
+    fn frame(&mut self, pointer: Option<Pos2>) -> usize {
+        self.time += 1.0 / 60.0;
+        let out = self
+            .ctx
+            .run_ui(input(self.time, pointer), |ui| self.app.show(ui));
+        let prims = self.ctx.tessellate(out.shapes, out.pixels_per_point);
+        prims.len()
+    }
+}
+
+fn frames(c: &mut Criterion) {
+    let mut g = c.benchmark_group("frame");
+    g.sample_size(20);
+    let mut empty = Rig::new(Org::new("Empty"));
+    g.bench_function("baseline_empty", |b| {
+        b.iter(|| black_box(empty.frame(None)))
+    });
+    for n in [1_000usize, 10_000] {
+        let org = orgscale::sample::balanced("Bench", n, 5, 7);
+        let mut rig = Rig::new(org);
+        g.bench_function(format!("{n}_teams/idle"), |b| {
+            b.iter(|| black_box(rig.frame(None)))
+        });
+        let mut rig = Rig::new(orgscale::sample::balanced("Bench", n, 5, 7));
+        let mut k = 0u32;
+        g.bench_function(format!("{n}_teams/pointer_moving"), |b| {
+            b.iter(|| {
+                k += 1;
+                // Wiggle over the middle of the canvas.
+                let p = Pos2::new(800.0 + (k % 7) as f32, 400.0 + (k % 5) as f32);
+                black_box(rig.frame(Some(p)))
+            })
+        });
+        assert!(
+            rig.app.canvas.interactive,
+            "the pointer frames ran the GraphView"
+        );
+    }
+    g.finish();
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);

@@ -1,0 +1,637 @@
+//! The inspector panel and the rules window, driven through the UI with egui_kittest. Every test
+//! asserts on the model, never on pixels.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use orgscale::model::{Command, GroupId, Org, PersonId, ProfileName, ScaledRole, TeamId};
+use orgscale::rules::SubjectRef;
+use orgscale::ui::app::sample_document;
+use orgscale::ui::dialogs::ScriptedDialogs;
+use orgscale::ui::{Action, DesignerApp, Document, PanelCtx, Selection};
+
+fn app() -> DesignerApp {
+    DesignerApp::new(
+        sample_document(),
+        Box::new(ScriptedDialogs::default()),
+        None,
+    )
+}
+
+fn harness(app: DesignerApp) -> Harness<'static, DesignerApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
+    // Never `run()`: the canvas may keep asking for repaints.
+    h.run_steps(4);
+    h
+}
+
+fn team(org: &Org, name: &str) -> TeamId {
+    org.teams()
+        .values()
+        .find(|t| t.name == name)
+        .unwrap_or_else(|| panic!("no team {name}"))
+        .id
+}
+
+fn group(org: &Org, name: &str) -> GroupId {
+    org.groups()
+        .values()
+        .find(|g| g.name == name)
+        .unwrap_or_else(|| panic!("no group {name}"))
+        .id
+}
+
+fn person(org: &Org, name: &str) -> PersonId {
+    org.people()
+        .values()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no person {name}"))
+        .id
+}
+
+fn has_finding(app: &DesignerApp, rule: u8, subject: SubjectRef) -> bool {
+    app.doc
+        .findings()
+        .iter()
+        .any(|f| f.rule.0 == rule && f.subject == subject)
+}
+
+fn undo(h: &mut Harness<'_, DesignerApp>) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(4);
+}
+
+#[test]
+fn picking_a_sosm_in_the_combo_sets_the_master_and_clears_v7() {
+    let mut app = app();
+    let g = group(app.doc.org(), "Checkout & Payments");
+    assert!(app.apply(Command::clear(g, ScaledRole::Master)));
+    assert!(has_finding(&app, 7, SubjectRef::Group(g)));
+    app.selection = Some(Selection::Group(g));
+    let mut h = harness(app);
+
+    h.get_by_role_and_label(Role::ComboBox, "Scrum of Scrums Master (SoSM)")
+        .click();
+    h.run_steps(3);
+    // The group's own Scrum Masters come first, under their heading.
+    let top = |h: &Harness<'_, DesignerApp>, label: &str| h.get_by_label(label).rect().top();
+    let from_group = top(&h, "From this group");
+    let anyone_else = top(&h, "Anyone else");
+    assert!(from_group < anyone_else);
+    for sm in [
+        "Pablo Navarro",
+        "Tariq Rahman",
+        "Emeka Nwosu",
+        "Eva Horvat",
+        "Hye-jin Park",
+    ] {
+        let y = h.get_by_role_and_label(Role::Button, sm).rect().top();
+        assert!(
+            from_group < y && y < anyone_else,
+            "{sm} is listed among the candidates"
+        );
+    }
+    // People from elsewhere are offered after them.
+    let other = h
+        .get_by_role_and_label(Role::Button, "Amelia Hartmann")
+        .rect()
+        .top();
+    assert!(other > anyone_else);
+
+    h.get_by_role_and_label(Role::Button, "Pablo Navarro")
+        .click();
+    h.run_steps(4);
+    let app = h.state();
+    let pablo = person(app.doc.org(), "Pablo Navarro");
+    let master = app.doc.org().group(g).unwrap();
+    assert_eq!(master.master(), Some(pablo));
+    assert!(!master.masters[0].dedicated, "a candidate is not dedicated");
+    assert!(!has_finding(app, 7, SubjectRef::Group(g)));
+    assert!(!has_finding(app, 10, SubjectRef::Group(g)));
+}
+
+#[test]
+fn picking_someone_else_makes_a_dedicated_master_and_undo_restores() {
+    let mut app = app();
+    let g = group(app.doc.org(), "Shopping");
+    let before = app.doc.org().group(g).unwrap().masters.clone();
+    app.selection = Some(Selection::Group(g));
+    let mut h = harness(app);
+
+    h.get_by_role_and_label(Role::ComboBox, "Scrum of Scrums Master (SoSM)")
+        .click();
+    h.run_steps(3);
+    // Someone outside the group: found with the search box.
+    h.get_by_label("Search people").type_text("Pablo");
+    h.run_steps(3);
+    h.get_by_role_and_label(Role::Button, "Pablo Navarro")
+        .click();
+    h.run_steps(4);
+    let org = h.state().doc.org();
+    let pablo = person(org, "Pablo Navarro");
+    let holders = &org.group(g).unwrap().masters;
+    assert_eq!(holders.len(), 1);
+    assert_eq!(holders[0].person, pablo);
+    assert!(holders[0].dedicated, "someone from elsewhere is dedicated");
+    assert!(!has_finding(h.state(), 10, SubjectRef::Group(g)));
+
+    // The Dedicated box switches the flag; without it V10 complains.
+    h.get_by_label("Dedicated SoSM").click();
+    h.run_steps(4);
+    assert!(!h.state().doc.org().group(g).unwrap().masters[0].dedicated);
+    assert!(has_finding(h.state(), 10, SubjectRef::Group(g)));
+
+    undo(&mut h);
+    undo(&mut h);
+    assert_eq!(h.state().doc.org().group(g).unwrap().masters, before);
+}
+
+#[test]
+fn several_holders_are_shown_and_one_can_be_kept() {
+    let mut app = app();
+    let org = app.doc.org();
+    let g = group(org, "Shopping");
+    let (kwame, lukas) = (person(org, "Kwame Mensah"), person(org, "Lukas Novák"));
+    assert!(app.apply(Command::SetScaledRole {
+        group: g,
+        role: ScaledRole::Master,
+        holders: vec![
+            orgscale::model::RoleHolder {
+                person: kwame,
+                dedicated: false
+            },
+            orgscale::model::RoleHolder {
+                person: lukas,
+                dedicated: false
+            },
+        ],
+    }));
+    app.selection = Some(Selection::Group(g));
+    let mut h = harness(app);
+    h.get_by_label("Keep Lukas Novák as the only SoSM").click();
+    h.run_steps(4);
+    let group = h.state().doc.org().group(g).unwrap();
+    assert_eq!(group.master(), Some(lukas));
+    assert!(!has_finding(h.state(), 7, SubjectRef::Group(g)));
+}
+
+#[test]
+fn toggling_a_dev_checkbox_adds_a_seat_and_undo_restores_it() {
+    let mut app = app();
+    let t = team(app.doc.org(), "Search");
+    let po = *app
+        .doc
+        .org()
+        .team(t)
+        .unwrap()
+        .product_owners
+        .first()
+        .unwrap();
+    assert!(!app.doc.org().team(t).unwrap().developers.contains(&po));
+    let name = app.doc.org().person_name(po);
+    app.selection = Some(Selection::Team(t));
+    let mut h = harness(app);
+
+    h.get_by_label(&format!("Dev: {name}")).click();
+    h.run_steps(4);
+    assert!(
+        h.state()
+            .doc
+            .org()
+            .team(t)
+            .unwrap()
+            .developers
+            .contains(&po)
+    );
+
+    undo(&mut h);
+    assert!(
+        !h.state()
+            .doc
+            .org()
+            .team(t)
+            .unwrap()
+            .developers
+            .contains(&po)
+    );
+    assert!(
+        h.state()
+            .doc
+            .org()
+            .team(t)
+            .unwrap()
+            .product_owners
+            .contains(&po)
+    );
+}
+
+#[test]
+fn remove_takes_every_seat_of_a_member_in_one_step() {
+    let mut app = app();
+    let t = team(app.doc.org(), "Search");
+    let sm = *app
+        .doc
+        .org()
+        .team(t)
+        .unwrap()
+        .scrum_masters
+        .first()
+        .unwrap();
+    let before = app.doc.org().team(t).unwrap().clone();
+    let name = app.doc.org().person_name(sm);
+    app.selection = Some(Selection::Team(t));
+    let mut h = harness(app);
+
+    h.get_by_label(&format!("Dev: {name}")).click();
+    h.run_steps(4);
+    h.get_by_label(&format!("Remove {name}")).click();
+    h.run_steps(4);
+    assert!(!h.state().doc.org().team(t).unwrap().has_member(sm));
+    undo(&mut h);
+    let after_undo = h.state().doc.org().team(t).unwrap();
+    assert!(after_undo.scrum_masters.contains(&sm));
+    assert!(after_undo.developers.contains(&sm));
+    undo(&mut h);
+    assert_eq!(h.state().doc.org().team(t).unwrap(), &before);
+}
+
+#[test]
+fn adding_a_new_person_to_a_team_is_one_undo_step() {
+    let mut app = app();
+    let t = team(app.doc.org(), "Checkout");
+    let people = app.doc.org().people().len();
+    app.selection = Some(Selection::Team(t));
+    let mut h = harness(app);
+
+    h.get_by_role_and_label(Role::ComboBox, "Add member")
+        .click();
+    h.run_steps(3);
+    h.get_by_label("New person…").click();
+    h.run_steps(3);
+    let field = h.get_by_label("New person's name");
+    assert!(field.is_focused(), "the name field takes the focus");
+    field.type_text("Zoë Tester");
+    h.run_steps(3);
+    h.get_by_label("Add new person").click();
+    h.run_steps(4);
+
+    let org = h.state().doc.org();
+    assert_eq!(org.people().len(), people + 1);
+    let zoe = person(org, "Zoë Tester");
+    let checkout = org.team(t).unwrap();
+    assert!(checkout.developers.contains(&zoe));
+    assert_eq!(checkout.roles_of(zoe).len(), 1);
+
+    undo(&mut h);
+    let org = h.state().doc.org();
+    assert_eq!(org.people().len(), people);
+    assert!(org.people().values().all(|p| p.name != "Zoë Tester"));
+}
+
+#[test]
+fn adding_an_existing_person_through_the_search() {
+    let mut app = app();
+    let t = team(app.doc.org(), "Checkout");
+    let ida = person(app.doc.org(), "Ida Karlsson");
+    app.selection = Some(Selection::Team(t));
+    let mut h = harness(app);
+
+    h.get_by_role_and_label(Role::ComboBox, "Add member")
+        .click();
+    h.run_steps(3);
+    h.get_by_label("Search people").type_text("karls");
+    h.run_steps(3);
+    h.get_by_role_and_label(Role::Button, "Ida Karlsson")
+        .click();
+    h.run_steps(4);
+    let checkout = h.state().doc.org().team(t).unwrap();
+    assert!(checkout.developers.contains(&ida));
+}
+
+#[test]
+fn f2_renames_the_team_and_enter_commits() {
+    let mut app = app();
+    let t = team(app.doc.org(), "Cart");
+    app.selection = Some(Selection::Team(t));
+    let mut h = harness(app);
+
+    h.key_press(Key::F2);
+    h.run_steps(3);
+    assert!(h.get_by_label("Team name").is_focused());
+    // The old name is selected, so typing replaces it.
+    h.get_by_label("Team name").type_text("Basket");
+    h.key_press(Key::Enter);
+    h.run_steps(4);
+    assert_eq!(h.state().doc.org().team(t).unwrap().name, "Basket");
+
+    // Escape throws an edit away.
+    h.key_press(Key::F2);
+    h.run_steps(3);
+    h.get_by_label("Team name").type_text("Trolley");
+    h.run_steps(2);
+    h.key_press(Key::Escape);
+    h.run_steps(4);
+    assert_eq!(h.state().doc.org().team(t).unwrap().name, "Basket");
+
+    undo(&mut h);
+    assert_eq!(h.state().doc.org().team(t).unwrap().name, "Cart");
+}
+
+#[test]
+fn definition_of_done_is_committed_when_the_field_loses_focus() {
+    let mut app = app();
+    let g = group(app.doc.org(), "Fulfilment");
+    app.selection = Some(Selection::Group(g));
+    let mut h = harness(app);
+
+    let field = h.get_by_label("Definition of Done");
+    field.focus();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Definition of Done")
+        .type_text("Shipped to a real customer.");
+    h.run_steps(3);
+    assert!(
+        h.state()
+            .doc
+            .org()
+            .group(g)
+            .unwrap()
+            .definition_of_done
+            .as_deref()
+            != Some("Shipped to a real customer."),
+        "nothing is committed while typing"
+    );
+    // Click somewhere else in the inspector.
+    h.get_by_label("Shared work").click();
+    h.run_steps(4);
+    assert_eq!(
+        h.state()
+            .doc
+            .org()
+            .group(g)
+            .unwrap()
+            .definition_of_done
+            .as_deref(),
+        Some("Shipped to a real customer.")
+    );
+}
+
+#[test]
+fn the_team_sds_representative_can_be_set_and_reset() {
+    let mut app = app();
+    let t = team(app.doc.org(), "Search");
+    let amelia = person(app.doc.org(), "Amelia Hartmann");
+    app.selection = Some(Selection::Team(t));
+    let mut h = harness(app);
+
+    h.get_by_role_and_label(Role::ComboBox, "Scaled Daily Scrum representative")
+        .click();
+    h.run_steps(3);
+    h.get_by_role_and_label(Role::Button, "Amelia Hartmann")
+        .click();
+    h.run_steps(4);
+    assert_eq!(h.state().doc.org().team(t).unwrap().sds_rep, Some(amelia));
+
+    h.get_by_role_and_label(Role::ComboBox, "Scaled Daily Scrum representative")
+        .click();
+    h.run_steps(3);
+    h.get_by_label("Default (the Scrum Master: Kwame Mensah)")
+        .click();
+    h.run_steps(4);
+    assert_eq!(h.state().doc.org().team(t).unwrap().sds_rep, None);
+}
+
+#[test]
+fn an_eat_scrum_master_from_outside_joins_the_eat_in_one_step() {
+    let mut app = app();
+    let amelia = person(app.doc.org(), "Amelia Hartmann");
+    let before = app.doc.org().eat().clone();
+    app.selection = Some(Selection::Eat);
+    let mut h = harness(app);
+
+    h.get_by_role_and_label(Role::ComboBox, "EAT Scrum Master")
+        .click();
+    h.run_steps(3);
+    h.get_by_role_and_label(Role::Button, "Amelia Hartmann")
+        .click();
+    h.run_steps(4);
+    let eat = h.state().doc.org().eat();
+    assert_eq!(eat.scrum_master, Some(amelia));
+    assert!(eat.members.contains(&amelia));
+
+    undo(&mut h);
+    assert_eq!(h.state().doc.org().eat(), &before);
+}
+
+#[test]
+fn a_person_joins_the_ems_and_can_be_deleted() {
+    let mut app = app();
+    let amelia = person(app.doc.org(), "Amelia Hartmann");
+    assert!(!app.doc.org().ems().attendees.contains(&amelia));
+    app.selection = Some(Selection::Person(amelia));
+    let mut h = harness(app);
+
+    h.get_by_label("Attends the Executive MetaScrum (EMS)")
+        .click();
+    h.run_steps(4);
+    assert!(h.state().doc.org().ems().attendees.contains(&amelia));
+
+    h.get_by_label("Delete person").click();
+    h.run_steps(4);
+    assert!(h.state().doc.org().person(amelia).is_none());
+    assert_eq!(h.state().selection, None);
+    undo(&mut h);
+    assert!(h.state().doc.org().person(amelia).is_some());
+    assert!(h.state().doc.org().ems().attendees.contains(&amelia));
+}
+
+#[test]
+fn the_profile_changes_from_the_edit_menu() {
+    let mut h = harness(app());
+    h.get_by_label("Edit").click();
+    h.run_steps(3);
+    h.get_by_label("Rules and thresholds…").click();
+    h.run_steps(4);
+    h.get_by_role_and_label(Role::ComboBox, "Rule profile")
+        .click();
+    h.run_steps(3);
+    h.get_by_label("scrum-guide-2020").click();
+    h.run_steps(4);
+    assert_eq!(
+        h.state().doc.org().rules().profile,
+        ProfileName::ScrumGuide2020
+    );
+    // Checkout has 10 people: too many for two-pizza, fine for the Scrum Guide 2020.
+    let checkout = team(h.state().doc.org(), "Checkout");
+    assert!(!has_finding(h.state(), 4, SubjectRef::Team(checkout)));
+    undo(&mut h);
+    assert_eq!(h.state().doc.org().rules().profile, ProfileName::TwoPizza);
+    assert!(has_finding(h.state(), 4, SubjectRef::Team(checkout)));
+}
+
+/// `rules_ui` on its own, applying what it asks for like the app does.
+fn rules_harness() -> Harness<'static, (Document, Vec<Action>)> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(700.0, 800.0))
+        .build_ui_state(
+            |ui, (doc, actions): &mut (Document, Vec<Action>)| {
+                let mut cx = PanelCtx {
+                    doc,
+                    selection: None,
+                    actions,
+                };
+                orgscale::ui::inspector::rules_ui(ui, &mut cx);
+                for a in actions.drain(..) {
+                    match a {
+                        Action::Apply(cmd) => doc.apply(cmd).expect("the command applies"),
+                        other => panic!("unexpected action {other:?}"),
+                    }
+                }
+            },
+            (sample_document(), Vec::new()),
+        );
+    h.run_steps(2);
+    h
+}
+
+#[test]
+fn rules_ui_changes_the_profile_and_overrides_a_threshold() {
+    let mut h = rules_harness();
+    h.get_by_role_and_label(Role::ComboBox, "Rule profile")
+        .click();
+    h.run_steps(3);
+    h.get_by_label("sas-2022").click();
+    h.run_steps(3);
+    assert_eq!(h.state().0.org().rules().profile, ProfileName::Sas2022);
+
+    // Type a new team_max into its field and press Enter.
+    h.get_by_label("Team size: warn above").focus();
+    h.run_steps(2);
+    h.get_by_label("Team size: warn above").type_text("12");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    let rules = h.state().0.org().rules().clone();
+    assert_eq!(rules.profile, ProfileName::Sas2022);
+    assert_eq!(rules.overrides.team_max, Some(12));
+    assert_eq!(
+        h.state().0.history().undo_label(),
+        Some("Use rule profile sas-2022")
+    );
+
+    // Count doers instead of everyone.
+    h.get_by_role_and_label(Role::ComboBox, "Team size counts")
+        .click();
+    h.run_steps(3);
+    h.get_by_label("doers: Developers only").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().0.org().rules().overrides.team_count,
+        Some(orgscale::model::TeamCount::Doers)
+    );
+
+    h.get_by_label("Reset team_max to the profile").click();
+    h.run_steps(3);
+    assert_eq!(h.state().0.org().rules().overrides.team_max, None);
+    h.get_by_label("Reset all to the profile").click();
+    h.run_steps(3);
+    assert!(h.state().0.org().rules().overrides.is_empty());
+    assert_eq!(h.state().0.org().rules().profile, ProfileName::Sas2022);
+}
+
+#[test]
+fn dragging_a_threshold_commits_once_when_the_drag_ends() {
+    let mut h = rules_harness();
+    let start = h.get_by_label("SoS members: warn above").rect().center();
+    h.hover_at(start);
+    h.drag_at(start);
+    h.run_steps(2);
+    for dx in [4.0, 8.0, 12.0, 16.0, 20.0] {
+        h.hover_at(start + egui::vec2(dx, 0.0));
+        h.run_steps(1);
+    }
+    assert_eq!(
+        h.state().0.org().rules().overrides.group_warn_above,
+        None,
+        "nothing is committed while dragging"
+    );
+    h.drop_at(start + egui::vec2(20.0, 0.0));
+    h.run_steps(3);
+    let value = h.state().0.org().rules().overrides.group_warn_above;
+    assert!(value.is_some_and(|v| v > 5), "dragged right: {value:?}");
+    // One drag, one undo step.
+    h.state_mut().0.undo();
+    assert!(h.state().0.org().rules().overrides.is_empty());
+}
+
+#[test]
+fn nothing_selected_shows_the_org_and_renames_it() {
+    let mut h = harness(app());
+    h.get_by_label("Select a team or group on the canvas or in the outline");
+    h.key_press(Key::F2);
+    h.run_steps(3);
+    h.get_by_label("Organisation name").type_text("Acme Europe");
+    h.key_press(Key::Enter);
+    h.run_steps(4);
+    assert_eq!(h.state().doc.org().name(), "Acme Europe");
+}
+
+/// The inspector on its own (the big org's canvas is not under test here).
+struct Panel {
+    doc: Document,
+    inspector: orgscale::ui::inspector::Inspector,
+    selection: Option<Selection>,
+    actions: Vec<Action>,
+}
+
+#[test]
+fn a_big_org_shows_capped_pickers() {
+    let org = orgscale::sample::balanced("Big", 10_000, 5, 7);
+    let top = org
+        .groups()
+        .values()
+        .find(|g| g.parent.is_none())
+        .unwrap()
+        .id;
+    let level = org.structure().level(top);
+    let panel = Panel {
+        doc: Document::new(org, None),
+        inspector: Default::default(),
+        selection: Some(Selection::Group(top)),
+        actions: Vec::new(),
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(400.0, 900.0))
+        .build_ui_state(
+            |ui, p: &mut Panel| {
+                let mut cx = PanelCtx {
+                    doc: &p.doc,
+                    selection: p.selection,
+                    actions: &mut p.actions,
+                };
+                p.inspector.ui(ui, &mut cx);
+            },
+            panel,
+        );
+    h.run_steps(2);
+    let label = match level {
+        2 => "SoSoS Master (SoSoSM)".to_string(),
+        n => format!("level-{n} master"),
+    };
+    h.get_by_role_and_label(Role::ComboBox, &label).click();
+    h.run_steps(3);
+    let buttons = h.query_all_by_role(Role::Button).count();
+    assert!(
+        buttons < 150,
+        "the popup lists at most 50 people per section, not {buttons} buttons"
+    );
+    h.get_by_label("Search people").type_text("zz-no-such-name");
+    h.run_steps(3);
+    assert!(h.query_all_by_label("Nobody").count() == 2);
+    assert!(h.state().actions.is_empty());
+}

@@ -316,6 +316,7 @@ impl DesignerApp {
                 doc.mark_unsaved();
                 self.doc = doc;
                 self.canvas = Canvas::default();
+                self.outline = Outline::default();
                 self.selection = None;
                 self.status = "Restored unsaved changes; save them to keep them".to_string();
             }
@@ -425,10 +426,13 @@ impl DesignerApp {
         } else if take(cmd, Key::S) {
             self.save();
         }
-        if take(shift, Key::Z) || take(cmd, Key::Y) {
-            self.redo();
-        } else if take(cmd, Key::Z) {
-            self.undo();
+        // While a text field has focus, Ctrl+Z belongs to the text being typed.
+        if !ui.ctx().egui_wants_keyboard_input() {
+            if take(shift, Key::Z) || take(cmd, Key::Y) {
+                self.redo();
+            } else if take(cmd, Key::Z) {
+                self.undo();
+            }
         }
         if take(cmd, Key::N) {
             self.request(Pending::New);

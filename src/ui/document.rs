@@ -15,7 +15,8 @@ pub struct Document {
     findings: Vec<Finding>,
     counts: Counts,
     layout: Layout,
-    /// Bumped on every change so views can tell when to rebuild caches.
+    /// Bumped on every change so views can tell when to rebuild caches. Unique across documents,
+    /// so a cache keyed by it is never mistaken after opening another file.
     revision: u64,
     /// Name shown when the document has no file (e.g. the built-in sample).
     name: Option<String>,
@@ -101,7 +102,7 @@ impl Document {
     pub fn saved_as(&mut self, path: PathBuf) {
         self.path = Some(path);
         self.history.mark_saved();
-        self.revision += 1;
+        self.bump();
     }
 
     /// Mark the document as changed without a command (e.g. restored from a recovery file).
@@ -110,13 +111,18 @@ impl Document {
         // An empty history that is not at its saved point.
         self.history.mark_saved();
         self.history.forget_saved();
-        self.revision += 1;
+        self.bump();
     }
 
     fn refresh(&mut self) {
         self.findings = validate(&self.org);
         self.counts = Counts::of(&self.findings);
         self.layout = layout::tree(&self.org);
-        self.revision += 1;
+        self.bump();
+    }
+
+    fn bump(&mut self) {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        self.revision = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 }

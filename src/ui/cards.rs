@@ -89,6 +89,15 @@ pub fn ellipsis(text: String, max: usize) -> String {
     }
 }
 
+/// "SoSM: Ana Lima", "no SoSM" or "2 SoSMs": a group's role line, flagged when not exactly one.
+fn holder_line(org: &Org, holders: &[crate::model::RoleHolder], label: String) -> CardLine {
+    match holders {
+        [one] => line(format!("{label}: {}", org.person_name(one.person)), false),
+        [] => line(format!("no {label}"), true),
+        many => line(format!("{} {label}s", many.len()), true),
+    }
+}
+
 /// Team size health under the thresholds.
 pub fn team_health(count: usize, t: &Thresholds) -> Health {
     let n = count as u32;
@@ -180,40 +189,8 @@ pub fn build_cards(
                             if members == 1 { "" } else { "s" }
                         ),
                         lines: vec![
-                            line(
-                                name(g.master()).map_or_else(
-                                    || {
-                                        if g.masters.is_empty() {
-                                            format!("no {}", Structure::master_label(level))
-                                        } else {
-                                            format!(
-                                                "{} {}s",
-                                                g.masters.len(),
-                                                Structure::master_label(level)
-                                            )
-                                        }
-                                    },
-                                    |n| format!("{}: {n}", Structure::master_label(level)),
-                                ),
-                                g.master().is_none(),
-                            ),
-                            line(
-                                name(g.cpo()).map_or_else(
-                                    || {
-                                        if g.cpos.is_empty() {
-                                            format!("no {}", Structure::cpo_label(level))
-                                        } else {
-                                            format!(
-                                                "{} {}s",
-                                                g.cpos.len(),
-                                                Structure::cpo_label(level)
-                                            )
-                                        }
-                                    },
-                                    |n| format!("{}: {n}", Structure::cpo_label(level)),
-                                ),
-                                g.cpo().is_none(),
-                            ),
+                            holder_line(org, &g.masters, Structure::master_label(level)),
+                            holder_line(org, &g.cpos, Structure::cpo_label(level)),
                         ],
                         badge: None,
                         worst: worst.get(&SubjectRef::Group(id)).copied(),

@@ -455,6 +455,28 @@ fn search_box(ui: &mut Ui, id: Id, hint: &str) -> String {
 }
 
 /// Give a widget a readable name for screen readers and tests (e.g. "Dev: Ana Kovačević").
+/// A button naming a group (or a weak text when there is none); returns the group if clicked.
+fn group_link(
+    ui: &mut Ui,
+    group: Option<&crate::model::Group>,
+    none: &str,
+) -> Option<crate::model::GroupId> {
+    let Some(g) = group else {
+        ui.label(RichText::new(none).weak());
+        return None;
+    };
+    let resp = ui
+        .button(&g.name)
+        .on_hover_text("Select this group and show it on the canvas");
+    name_widget(
+        &resp,
+        WidgetType::Button,
+        &format!("Show group {}", g.name),
+        None,
+    );
+    resp.clicked().then_some(g.id)
+}
+
 fn name_widget(resp: &Response, typ: WidgetType, name: &str, selected: Option<bool>) {
     resp.widget_info(|| {
         let mut info = WidgetInfo::labeled(typ, resp.enabled(), name);
@@ -642,24 +664,12 @@ impl View<'_, '_> {
         });
         ui.horizontal(|ui| {
             ui.label("Group:");
-            match team.group.and_then(|g| org.group(g)) {
-                Some(g) => {
-                    let resp = ui
-                        .button(&g.name)
-                        .on_hover_text("Select this group and show it on the canvas");
-                    name_widget(
-                        &resp,
-                        WidgetType::Button,
-                        &format!("Show group {}", g.name),
-                        None,
-                    );
-                    if resp.clicked() {
-                        self.actions.push(Action::Reveal(Selection::Group(g.id)));
-                    }
-                }
-                None => {
-                    ui.label(RichText::new("none (an independent team)").weak());
-                }
+            if let Some(g) = group_link(
+                ui,
+                team.group.and_then(|g| org.group(g)),
+                "none (an independent team)",
+            ) {
+                self.actions.push(Action::Reveal(Selection::Group(g)));
             }
         });
         headcount(ui, org, team);
@@ -940,24 +950,12 @@ impl View<'_, '_> {
         self.text_field(ui, Field::GroupName(g.id), "Group name", false);
         ui.horizontal(|ui| {
             ui.label("Part of:");
-            match g.parent.and_then(|p| org.group(p)) {
-                Some(p) => {
-                    let resp = ui
-                        .button(&p.name)
-                        .on_hover_text("Select this group and show it on the canvas");
-                    name_widget(
-                        &resp,
-                        WidgetType::Button,
-                        &format!("Show group {}", p.name),
-                        None,
-                    );
-                    if resp.clicked() {
-                        self.actions.push(Action::Reveal(Selection::Group(p.id)));
-                    }
-                }
-                None => {
-                    ui.label(RichText::new("nothing (a top-level group)").weak());
-                }
+            if let Some(p) = group_link(
+                ui,
+                g.parent.and_then(|p| org.group(p)),
+                "nothing (a top-level group)",
+            ) {
+                self.actions.push(Action::Reveal(Selection::Group(p)));
             }
         });
         self.group_members(ui, g, level, &s);

@@ -53,6 +53,27 @@ pub enum Cmd {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Grow an org scale-free (SoS of up to K teams, groups of up to K groups) to N teams.
+    Grow {
+        /// Number of teams to grow to (1 to 100,000).
+        #[arg(long)]
+        teams: usize,
+        /// Members per group, 2 to 12.
+        #[arg(long, default_value_t = 5)]
+        fanout: usize,
+        /// People per new team: PO, SM and (size - 2) Developers; 3 to 20.
+        #[arg(long, default_value_t = 5)]
+        team_size: usize,
+        /// Start from this org (.json or .csv) instead of an empty one.
+        #[arg(long)]
+        from: Option<PathBuf>,
+        /// How full groups make room: split (default) or append (for fan-out 2).
+        #[arg(long, value_enum)]
+        policy: Option<GrowPolicy>,
+        /// Org file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Write an org in another format.
     Export {
         /// Org file (.json) or roster (.csv).
@@ -70,6 +91,13 @@ pub enum Cmd {
 pub enum Format {
     Text,
     Json,
+}
+
+/// Growth policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GrowPolicy {
+    Split,
+    Append,
 }
 
 /// Export format.
@@ -131,6 +159,57 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 out,
             ),
         },
+        Cmd::Grow {
+            teams,
+            fanout,
+            team_size,
+            from,
+            policy,
+            output,
+        } => {
+            let start = match &from {
+                Some(p) => match io::load(p) {
+                    Ok(o) => o,
+                    Err(e) => return fail(err, &e),
+                },
+                None => Org::new(format!("Grown org of {teams} teams")),
+            };
+            let params = crate::growth::Params {
+                fanout,
+                team_size,
+                policy: match policy {
+                    Some(GrowPolicy::Append) => crate::growth::Policy::Append,
+                    Some(GrowPolicy::Split) => crate::growth::Policy::Split,
+                    None if fanout == 2 => crate::growth::Policy::Append,
+                    None => crate::growth::Policy::Split,
+                },
+            };
+            let grown = match crate::growth::grow(&start, teams, params) {
+                Ok(g) => g,
+                Err(e) => {
+                    let _ = writeln!(err, "error: cannot grow: {e}");
+                    return 2;
+                }
+            };
+            let org = grown.org;
+            write_output(
+                &output,
+                io::json::to_string(&org).as_bytes(),
+                err,
+                || {
+                    format!(
+                        "Grew to {} teams in {} levels ({} groups, {} people, {} existing units moved) into {}",
+                        org.teams().len(),
+                        org.structure().depth(),
+                        org.groups().len(),
+                        org.people().len(),
+                        grown.moves,
+                        output.display()
+                    )
+                },
+                out,
+            )
+        }
         Cmd::Export {
             org,
             output,

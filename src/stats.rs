@@ -31,6 +31,24 @@ pub struct Stats {
     pub paths_hierarchical: u64,
     pub eat_members: usize,
     pub ems_attendees: usize,
+    /// Growth metrics: the largest group's member count (the fan-out in use), the levels the
+    /// canonical structure of this many teams needs at that fan-out, and the master seats and
+    /// Scaled Daily Scrum seats it would have (rulebook §6.1).
+    pub growth: GrowthStats,
+}
+
+/// How the org compares with the canonical scale-free structure of its size.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GrowthStats {
+    pub fanout_in_use: usize,
+    pub canonical_levels: u32,
+    pub canonical_groups_per_level: Vec<u64>,
+    pub canonical_scaled_roles: u64,
+    pub sds_seats: usize,
+    pub canonical_sds_seats: u64,
+    /// All-to-all paths divided by hierarchical paths (how many times fewer paths the hierarchy
+    /// needs); 0 when there are no groups.
+    pub path_ratio: f64,
 }
 
 /// All-to-all paths among `n` participants.
@@ -70,6 +88,31 @@ impl Stats {
         } else {
             real.iter().map(|t| t.headcount()).sum::<usize>() as f64 / real.len() as f64
         };
+        let fanout_in_use = org
+            .groups()
+            .keys()
+            .map(|g| s.children(*g).len())
+            .max()
+            .unwrap_or(0);
+        let k = org
+            .fanout()
+            .map_or(fanout_in_use.max(2), |k| k as usize)
+            .max(2) as u64;
+        let canon = crate::growth::metrics(org.teams().len() as u64, k);
+        let paths_all = all_to_all(org.teams().len() as u64);
+        let growth = GrowthStats {
+            fanout_in_use,
+            canonical_levels: canon.levels,
+            canonical_groups_per_level: canon.groups_per_level,
+            canonical_scaled_roles: canon.scaled_roles,
+            sds_seats: sds_seats_per_level.iter().sum(),
+            canonical_sds_seats: canon.sds_seats,
+            path_ratio: if paths_hierarchical == 0 {
+                0.0
+            } else {
+                ((paths_all as f64 / paths_hierarchical as f64) * 100.0).round() / 100.0
+            },
+        };
         Stats {
             name: org.name().to_string(),
             teams: org.teams().len(),
@@ -88,6 +131,7 @@ impl Stats {
             paths_hierarchical,
             eat_members: org.eat().members.len(),
             ems_attendees: org.ems().attendees.len(),
+            growth,
         }
     }
 
@@ -145,6 +189,19 @@ impl Stats {
                 } else {
                     String::new()
                 }
+            ),
+        );
+        let g = &self.growth;
+        line(
+            "Growth (fan-out)",
+            format!(
+                "largest group {}; canonical structure of {} teams: {} levels, {} masters/CPOs, {} SDS seats (here: {})",
+                g.fanout_in_use,
+                self.teams,
+                g.canonical_levels,
+                g.canonical_scaled_roles,
+                g.canonical_sds_seats,
+                g.sds_seats
             ),
         );
         out

@@ -284,3 +284,66 @@ fn help_lists_the_commands() {
         .stdout(predicate::str::contains("import"))
         .stdout(predicate::str::contains("export"));
 }
+
+#[test]
+fn grow_writes_an_org_that_validates_without_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("grown.json");
+    orgscale()
+        .args([
+            "grow",
+            "--teams",
+            "125",
+            "--fanout",
+            "5",
+            "--team-size",
+            "6",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "Grew to 125 teams in 3 levels (31 groups, 750 people",
+        ));
+    orgscale()
+        .arg("validate")
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("no errors, no warnings, no infos"));
+    let stats = orgscale()
+        .args(["stats", "--format", "json"])
+        .arg(&out)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&stats).unwrap();
+    assert_eq!(v["growth"]["canonical_levels"], 3);
+    assert_eq!(v["growth"]["canonical_scaled_roles"], 31);
+    assert_eq!(v["growth"]["sds_seats"], 155);
+    assert_eq!(v["growth"]["path_ratio"], 25.0);
+
+    // Growing an existing org keeps it and adds to it.
+    let more = dir.path().join("more.json");
+    orgscale()
+        .args(["grow", "--teams", "30", "--from"])
+        .arg(example("acme.json"))
+        .arg("-o")
+        .arg(&more)
+        .assert()
+        .code(0);
+    orgscale().arg("validate").arg(&more).assert().code(0);
+
+    // Bad parameters: a clear message, exit 2, no file.
+    let bad = dir.path().join("bad.json");
+    orgscale()
+        .args(["grow", "--teams", "10", "--fanout", "13", "-o"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("fan-out must be between 2 and 12"));
+    assert!(!bad.exists());
+}

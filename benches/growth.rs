@@ -1,0 +1,25 @@
+//! Growth speed (issue 4). Run with `cargo bench --bench growth`.
+//!
+//! - growing from nothing to 10,000 teams (fan-out 5, 5 people per team): target <= 50 ms
+//! - `baseline/balanced_10k` builds a 10,000-team org of the same shape with the simple bottom-up
+//!   generator used for other benchmarks, for comparison in the same run.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use orgscale::growth::{Params, grow_from_empty};
+
+fn growth(c: &mut Criterion) {
+    let mut g = c.benchmark_group("growth");
+    g.sample_size(10);
+    g.bench_function("grow_10k_teams", |b| {
+        b.iter(|| black_box(grow_from_empty("Bench", 10_000, Params::default()).unwrap()))
+    });
+    g.bench_function("baseline/balanced_10k", |b| {
+        b.iter(|| black_box(orgscale::sample::balanced("Bench", 10_000, 5, 5)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, growth);
+criterion_main!(benches);

@@ -1,0 +1,176 @@
+//! Scale-free growth against the rulebook's guarantees (§6).
+
+use orgscale::growth::{self, Params, Policy, grow, grow_from_empty, metrics};
+use orgscale::model::{Org, Unit};
+use orgscale::rules::{Severity, validate};
+use orgscale::stats::{Stats, all_to_all};
+use proptest::prelude::*;
+
+fn groups_per_level(org: &Org) -> Vec<u64> {
+    let s = org.structure();
+    let mut v = vec![0u64; s.depth() as usize];
+    for g in org.groups().keys() {
+        v[s.level(*g) as usize - 1] += 1;
+    }
+    v
+}
+
+fn hierarchical_paths(org: &Org) -> u64 {
+    let s = org.structure();
+    org.groups()
+        .keys()
+        .map(|g| all_to_all(s.children(*g).len() as u64))
+        .sum()
+}
+
+fn params(k: usize, policy: Policy) -> Params {
+    Params {
+        fanout: k,
+        team_size: 5,
+        policy,
+    }
+}
+
+#[test]
+fn worked_table_vectors_for_split_and_append() {
+    // N, groups per level, U, S(N), F, H split, H append (rulebook §6.3).
+    let table: [(usize, &[u64], u64, u64, u64, u64, u64); 4] = [
+        (2, &[1], 1, 2, 1, 1, 1),
+        (6, &[2, 1], 3, 8, 15, 8, 11),
+        (26, &[6, 2, 1], 9, 34, 325, 55, 61),
+        (126, &[26, 6, 2, 1], 35, 160, 7875, 302, 311),
+    ];
+    for (n, per_level, u, s, f, h_split, h_append) in table {
+        let m = metrics(n as u64, 5);
+        assert_eq!(m.groups_per_level, per_level);
+        assert_eq!(m.scaled_roles, u);
+        assert_eq!(m.sds_seats, s);
+        assert_eq!(m.paths_all_to_all, f);
+        let split = grow_from_empty("s", n, params(5, Policy::Split))
+            .unwrap()
+            .org;
+        assert_eq!(groups_per_level(&split), per_level, "split, N = {n}");
+        assert_eq!(hierarchical_paths(&split), h_split, "split H, N = {n}");
+        let append = grow_from_empty("a", n, params(5, Policy::Append))
+            .unwrap()
+            .org;
+        assert_eq!(groups_per_level(&append), per_level, "append, N = {n}");
+        assert_eq!(hierarchical_paths(&append), h_append, "append H, N = {n}");
+        let stats = Stats::of(&split);
+        assert_eq!(stats.paths_hierarchical, h_split);
+        assert_eq!(stats.paths_all_to_all, f);
+    }
+}
+
+#[test]
+fn symmetric_growth_matches_the_worked_table_up_to_3125_teams() {
+    for (n, u, h) in [(625u64, 156u64, 1560u64), (3125, 781, 7810)] {
+        let org = grow_from_empty("g", n as usize, Params::default())
+            .unwrap()
+            .org;
+        let stats = Stats::of(&org);
+        assert_eq!(stats.sosm_filled as u64, u);
+        assert_eq!(stats.paths_hierarchical, h);
+        assert_eq!(stats.people as u64, n * 5);
+        // Only the depth note (V21: more than 3 levels) remains.
+        let findings = validate(&org);
+        assert!(
+            findings
+                .iter()
+                .all(|f| f.rule.0 == 21 && f.severity == Severity::Info),
+            "{:?}",
+            &findings[..findings.len().min(3)]
+        );
+    }
+}
+
+#[test]
+fn growth_is_deterministic_and_rejects_bad_parameters() {
+    let a = grow_from_empty("g", 333, Params::default()).unwrap();
+    let b = grow_from_empty("g", 333, Params::default()).unwrap();
+    assert_eq!(a.org, b.org);
+    assert_eq!(a.commands, b.commands);
+    assert!(grow_from_empty("g", 3, params(13, Policy::Split)).is_err());
+    assert!(grow_from_empty("g", 3, params(1, Policy::Split)).is_err());
+    let small = grow_from_empty("g", 10, Params::default()).unwrap().org;
+    assert!(matches!(
+        grow(&small, 4, Params::default()),
+        Err(growth::GrowthError::AlreadyLarger { have: 10 })
+    ));
+}
+
+#[test]
+fn growing_an_existing_org_keeps_its_teams_and_applies_as_one_command() {
+    let start = orgscale::io::json::from_str(
+        std::path::Path::new("acme.json"),
+        include_str!("../examples/acme.json"),
+    )
+    .unwrap();
+    let grown = grow(&start, 40, Params::default()).unwrap();
+    assert_eq!(grown.org.teams().len(), 40);
+    for (id, t) in start.teams() {
+        assert_eq!(
+            grown.org.team(*id).map(|x| x.name.as_str()),
+            Some(t.name.as_str())
+        );
+    }
+    // The commands replay the growth exactly and undo as one step.
+    let mut org = start.clone();
+    let mut history = orgscale::model::History::new();
+    history
+        .apply(
+            &mut org,
+            orgscale::model::Command::Batch {
+                label: "Grow to 40 teams".into(),
+                commands: grown.commands.clone(),
+            },
+        )
+        .unwrap();
+    assert_eq!(org, grown.org);
+    history.undo(&mut org);
+    assert_eq!(org, start);
+    assert!(
+        validate(&grown.org)
+            .iter()
+            .all(|f| f.severity != Severity::Error),
+        "no error findings"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn guarantees_hold_for_random_sizes(k in 3usize..=12, n in 1usize..1500) {
+        let grown = grow_from_empty("p", n, params(k, Policy::Split)).unwrap();
+        let org = &grown.org;
+        let s = org.structure();
+        let m = metrics(n as u64, k as u64);
+        prop_assert_eq!(s.depth(), m.levels, "depth is L(N)");
+        prop_assert_eq!(groups_per_level(org), m.groups_per_level.clone());
+        for g in org.groups().keys() {
+            let c = s.children(*g).len();
+            prop_assert!((2..=k).contains(&c), "group with {} members (k = {})", c, k);
+        }
+        for t in org.teams().keys() {
+            prop_assert_eq!(org.ancestors(Unit::Team(*t)).len() as u32, m.levels, "every team at depth L");
+        }
+        // At most one existing team or group moves per newly opened group.
+        prop_assert!(grown.moves <= org.groups().len());
+        prop_assert!(validate(org).iter().all(|f| f.severity != Severity::Error));
+        // Within the profile's 4-5 band there are no warnings either; a larger fan-out makes
+        // every full group a V6/V12 warning by design.
+        if k <= 5 {
+            prop_assert!(validate(org).iter().all(|f| f.severity == Severity::Info), "no warnings either");
+        }
+    }
+
+    #[test]
+    fn append_policy_works_for_fanout_two(n in 1usize..300) {
+        let org = grow_from_empty("p", n, params(2, Policy::Append)).unwrap().org;
+        let m = metrics(n as u64, 2);
+        prop_assert_eq!(org.structure().depth(), m.levels);
+        prop_assert_eq!(groups_per_level(&org), m.groups_per_level);
+        prop_assert!(validate(&org).iter().all(|f| f.severity != Severity::Error));
+    }
+}

@@ -238,10 +238,8 @@ impl Grower {
         if old == Some(into) {
             return;
         }
-        if let Some(o) = old {
-            if let Some(m) = self.members.get_mut(&o) {
-                m.retain(|u| *u != unit);
-            }
+        if let Some(m) = old.and_then(|o| self.members.get_mut(&o)) {
+            m.retain(|u| *u != unit);
         }
         self.run(Command::Move {
             item: unit,

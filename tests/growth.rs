@@ -34,7 +34,8 @@ fn params(k: usize, policy: Policy) -> Params {
 #[test]
 fn worked_table_vectors_for_split_and_append() {
     // N, groups per level, U, S(N), F, H split, H append (rulebook §6.3).
-    let table: [(usize, &[u64], u64, u64, u64, u64, u64); 4] = [
+    type Row<'a> = (usize, &'a [u64], u64, u64, u64, u64, u64);
+    let table: [Row; 4] = [
         (2, &[1], 1, 2, 1, 1, 1),
         (6, &[2, 1], 3, 8, 15, 8, 11),
         (26, &[6, 2, 1], 9, 34, 325, 55, 61),

@@ -1,6 +1,7 @@
 //! Growth speed (issue 4). Run with `cargo bench --bench growth`.
 //!
 //! - growing from nothing to 10,000 teams (fan-out 5, 5 people per team): target <= 50 ms
+//! - fractal layout of a 10,000-team org: target <= 20 ms (the tree layout as a baseline)
 //! - `baseline/balanced_10k` builds a 10,000-team org of the same shape with the simple bottom-up
 //!   generator used for other benchmarks, for comparison in the same run.
 
@@ -17,6 +18,15 @@ fn growth(c: &mut Criterion) {
     });
     g.bench_function("baseline/balanced_10k", |b| {
         b.iter(|| black_box(orgscale::sample::balanced("Bench", 10_000, 5, 5)))
+    });
+    let org = grow_from_empty("Bench", 10_000, Params::default())
+        .unwrap()
+        .org;
+    g.bench_function("fractal_layout_10k_teams", |b| {
+        b.iter(|| black_box(orgscale::layout::fractal(black_box(&org))))
+    });
+    g.bench_function("baseline/tree_layout_10k_teams", |b| {
+        b.iter(|| black_box(orgscale::layout::tree(black_box(&org))))
     });
     g.finish();
 }

@@ -462,3 +462,23 @@ fn window_title_names_the_file_and_marks_unsaved_changes() {
     h.run_steps(2);
     assert_eq!(h.state().title(), "orgscale — acme.json •");
 }
+
+#[test]
+fn snapshot_of_the_fractal_layout() {
+    let mut app = DesignerApp::new(
+        orgscale::ui::Document::new(orgscale::sample::symmetric(5, 2), None),
+        Box::new(ScriptedDialogs::default()),
+        None,
+    );
+    app.prefs.show_outline = Some(false);
+    app.prefs.show_inspector = Some(false);
+    app.prefs.show_findings = Some(false);
+    app.set_layout(orgscale::layout::Style::Fractal);
+    let mut h = harness(app, (820.0, 640.0));
+    h.run_steps(3);
+    assert_eq!(
+        h.state().doc.layout().style,
+        orgscale::layout::Style::Fractal
+    );
+    h.snapshot("fractal_layout");
+}

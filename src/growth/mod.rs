@@ -123,6 +123,10 @@ struct Grower {
     new_teams: usize,
     new_groups: Vec<usize>,
     new_people: usize,
+    /// Per level, the groups with room for another member (newest = largest id).
+    open: Vec<std::collections::BTreeSet<GroupId>>,
+    /// Team names in use, so generated names never repeat.
+    team_names: rustc_hash::FxHashSet<String>,
 }
 
 impl Grower {
@@ -140,6 +144,8 @@ impl Grower {
             new_teams: 0,
             new_groups: Vec::new(),
             new_people: start.people().len(),
+            team_names: start.teams().values().map(|t| t.name.clone()).collect(),
+            open: Vec::new(),
         };
         for (id, grp) in start.groups() {
             let level = s.level(*id) as usize;
@@ -152,11 +158,31 @@ impl Grower {
             g.parent.insert(*id, grp.parent);
         }
         g.new_groups = vec![0; g.levels.len() + 1];
+        let all: Vec<GroupId> = g.level_of.keys().copied().collect();
+        for id in all {
+            g.recount(id);
+        }
         g
     }
 
+    /// Keep the open-slot index in step with a group's member count.
+    fn recount(&mut self, g: GroupId) {
+        let Some(&level) = self.level_of.get(&g) else {
+            return;
+        };
+        while self.open.len() < level {
+            self.open.push(Default::default());
+        }
+        if self.count(g) < self.params.fanout {
+            self.open[level - 1].insert(g);
+        } else {
+            self.open[level - 1].remove(&g);
+        }
+    }
+
     fn run(&mut self, cmd: Command) {
-        cmd.apply(&mut self.org).expect("growth commands are valid");
+        // Growth builds only valid commands (fresh ids, existing targets); debug builds check.
+        cmd.apply_trusted(&mut self.org);
         self.commands.push(cmd);
     }
 
@@ -171,9 +197,9 @@ impl Grower {
     /// A fresh, unused name.
     fn unique_team_name(&mut self) -> String {
         loop {
-            let name = sample::team_name(self.org.teams().len() + self.new_teams);
+            let name = sample::team_name(self.new_teams);
             self.new_teams += 1;
-            if !self.org.teams().values().any(|t| t.name == name) {
+            if self.team_names.insert(name.clone()) {
                 return name;
             }
         }
@@ -203,6 +229,7 @@ impl Grower {
         self.run(Command::AddTeam(t));
         if let Some(g) = group {
             self.members.entry(g).or_default().push(Unit::Team(id));
+            self.recount(g);
         }
         id
     }
@@ -226,6 +253,7 @@ impl Grower {
         self.level_of.insert(id, level);
         self.members.insert(id, Vec::new());
         self.parent.insert(id, None);
+        self.recount(id);
         id
     }
 
@@ -238,14 +266,18 @@ impl Grower {
         if old == Some(into) {
             return;
         }
-        if let Some(m) = old.and_then(|o| self.members.get_mut(&o)) {
-            m.retain(|u| *u != unit);
+        if let Some(o) = old {
+            if let Some(m) = self.members.get_mut(&o) {
+                m.retain(|u| *u != unit);
+            }
+            self.recount(o);
         }
         self.run(Command::Move {
             item: unit,
             to: Some(Unit::Group(into)),
         });
         self.members.entry(into).or_default().push(unit);
+        self.recount(into);
         if let Unit::Group(g) = unit {
             self.parent.insert(g, Some(into));
         }
@@ -256,12 +288,7 @@ impl Grower {
 
     /// Newest group at `level` with room for another member.
     fn open_slot(&self, level: usize) -> Option<GroupId> {
-        self.levels
-            .get(level - 1)?
-            .iter()
-            .rev()
-            .copied()
-            .find(|g| self.count(*g) < self.k())
+        self.open.get(level - 1)?.last().copied()
     }
 
     fn add_team(&mut self) {
@@ -379,18 +406,16 @@ impl Grower {
                 (ScaledRole::Master, TeamRole::ScrumMaster),
                 (ScaledRole::ChiefProductOwner, TeamRole::ProductOwner),
             ] {
-                let candidates = candidates(&self.org, &s, g, role, seat);
                 let current = self.org.groups()[&g].holders(role).to_vec();
                 let valid = current.len() == 1
-                    && (current[0].dedicated || candidates.contains(&current[0].person));
-                if valid || candidates.is_empty() {
+                    && (current[0].dedicated
+                        || is_candidate(&self.org, &s, g, current[0].person, role, seat));
+                if valid {
                     continue;
                 }
-                let pick = candidates
-                    .iter()
-                    .copied()
-                    .min_by_key(|p| roles.get(p).copied().unwrap_or(0))
-                    .expect("not empty");
+                let Some(pick) = best_candidate(&self.org, &s, g, role, seat, &roles) else {
+                    continue;
+                };
                 for h in &current {
                     if let Some(n) = roles.get_mut(&h.person) {
                         *n = n.saturating_sub(1);
@@ -469,30 +494,72 @@ impl Grower {
     }
 }
 
-/// Candidates for a group's scaled role (rulebook §3), in depth-first order: for a SoS the SMs /
-/// POs of its teams; higher up, the child groups' holders of the role and every SM / PO below.
-fn candidates(
+/// Candidates for a group's scaled role (rulebook §3) in depth-first order: the child groups'
+/// holders of the role first, then every SM / PO (for masters / CPOs) in the subtree.
+fn for_each_candidate(
     org: &Org,
     s: &Structure,
     g: GroupId,
     role: ScaledRole,
     seat: TeamRole,
-) -> Vec<PersonId> {
-    let mut out = Vec::new();
+    mut visit: impl FnMut(PersonId) -> bool,
+) {
     for c in s.child_groups(g) {
-        out.extend(org.groups()[&c].holders(role).iter().map(|h| h.person));
+        for h in org.groups()[&c].holders(role) {
+            if !visit(h.person) {
+                return;
+            }
+        }
     }
     let mut stack = vec![g];
     while let Some(x) = stack.pop() {
         for t in s.child_teams(x) {
-            out.extend(org.teams()[&t].seats(seat).iter().copied());
+            for p in org.teams()[&t].seats(seat) {
+                if !visit(*p) {
+                    return;
+                }
+            }
         }
         let kids: Vec<GroupId> = s.child_groups(x).collect();
         stack.extend(kids.into_iter().rev());
     }
-    let mut seen = rustc_hash::FxHashSet::default();
-    out.retain(|p| seen.insert(*p));
-    out
+}
+
+fn is_candidate(
+    org: &Org,
+    s: &Structure,
+    g: GroupId,
+    person: PersonId,
+    role: ScaledRole,
+    seat: TeamRole,
+) -> bool {
+    let mut found = false;
+    for_each_candidate(org, s, g, role, seat, |p| {
+        found = p == person;
+        !found
+    });
+    found
+}
+
+/// The candidate with the fewest scaled roles, first in depth-first order (stops early at one
+/// with none).
+fn best_candidate(
+    org: &Org,
+    s: &Structure,
+    g: GroupId,
+    role: ScaledRole,
+    seat: TeamRole,
+    roles: &HashMap<PersonId, usize>,
+) -> Option<PersonId> {
+    let mut best: Option<(usize, PersonId)> = None;
+    for_each_candidate(org, s, g, role, seat, |p| {
+        let n = roles.get(&p).copied().unwrap_or(0);
+        if best.is_none_or(|(b, _)| n < b) {
+            best = Some((n, p));
+        }
+        n > 0
+    });
+    best.map(|(_, p)| p)
 }
 
 /// Closed-form numbers of the canonical structure (rulebook §6.1) for `n` teams and fan-out `k`.

@@ -6,9 +6,54 @@
 //! column beneath it (the compact org-chart form, which keeps wide orgs readable). Subtrees occupy
 //! disjoint horizontal bands, so nothing overlaps, and the same org always gives the same picture.
 
+mod fractal;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{GroupId, Org, Structure, TeamId, Unit};
+
+pub use fractal::{FractalMetrics, fractal, fractal_with};
+
+/// Which layout to compute.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Style {
+    /// Top-down tree with team columns.
+    #[default]
+    Tree,
+    /// The guide's picture: pentagons in rings around their groups.
+    Fractal,
+}
+
+impl Style {
+    pub fn label(self) -> &'static str {
+        match self {
+            Style::Tree => "Tree",
+            Style::Fractal => "Fractal",
+        }
+    }
+}
+
+/// Compute the layout of a style.
+pub fn compute(org: &Org, style: Style) -> Layout {
+    match style {
+        Style::Tree => tree(org),
+        Style::Fractal => fractal(org),
+    }
+}
+
+/// The outline of a box.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Shape {
+    #[default]
+    Box,
+    /// A regular pentagon inscribed in the box (a team in the fractal layout).
+    Pentagon,
+    /// A circle inscribed in the box (a group marker in the fractal layout).
+    Circle,
+}
 
 /// A box drawn on the canvas, in canvas units (1 unit = 1 logical pixel at zoom 1).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -129,7 +174,10 @@ impl Default for Metrics {
 /// Positioned boxes and lines for one org.
 #[derive(Clone, Debug, Default)]
 pub struct Layout {
+    pub style: Style,
     pub boxes: Vec<(Node, Rect)>,
+    /// The outline of each box, parallel to `boxes`.
+    pub shapes: Vec<Shape>,
     pub edges: Vec<Edge>,
     pub bounds: Rect,
     index: HashMap<Node, usize>,
@@ -137,6 +185,11 @@ pub struct Layout {
 
 impl Layout {
     fn push(&mut self, node: Node, rect: Rect) {
+        self.push_shaped(node, rect, Shape::Box);
+    }
+
+    fn push_shaped(&mut self, node: Node, rect: Rect, shape: Shape) {
+        self.shapes.push(shape);
         self.index.insert(node, self.boxes.len());
         self.bounds = if self.boxes.is_empty() {
             rect
@@ -149,6 +202,13 @@ impl Layout {
     /// The box of a node.
     pub fn rect(&self, node: Node) -> Option<Rect> {
         self.index.get(&node).map(|i| self.boxes[*i].1)
+    }
+
+    /// The outline of a node's box.
+    pub fn shape(&self, node: Node) -> Shape {
+        self.index
+            .get(&node)
+            .map_or(Shape::Box, |i| self.shapes[*i])
     }
 
     /// The topmost box under a point (later boxes are drawn on top).

@@ -31,6 +31,7 @@ pub struct Prefs {
     pub show_outline: Option<bool>,
     pub show_inspector: Option<bool>,
     pub show_findings: Option<bool>,
+    pub layout: Option<crate::layout::Style>,
 }
 
 /// What the unsaved-changes question was asked for.
@@ -138,6 +139,9 @@ impl DesignerApp {
         let recovery = eframe::storage_dir("orgscale").map(|d| d.join("recovery.json"));
         let mut app = DesignerApp::new(sample_document(), dialogs, recovery);
         app.prefs = prefs;
+        if let Some(style) = app.prefs.layout {
+            app.doc.set_style(style);
+        }
         let start = path.or_else(|| app.prefs.last_file.clone().filter(|p| p.exists()));
         if let Some(p) = start {
             app.open_path(&p);
@@ -176,7 +180,8 @@ impl DesignerApp {
         self.status = "Open failed; the current org is unchanged".to_string();
     }
 
-    fn replace_document(&mut self, doc: Document) {
+    fn replace_document(&mut self, mut doc: Document) {
+        doc.set_style(self.prefs.layout.unwrap_or_default());
         self.doc = doc;
         self.selection = None;
         self.canvas = Canvas::default();
@@ -313,6 +318,7 @@ impl DesignerApp {
         match io::json::from_str(&name, &rec.org_json) {
             Ok(org) => {
                 let mut doc = Document::new(org, rec.original.clone());
+                doc.set_style(self.prefs.layout.unwrap_or_default());
                 doc.mark_unsaved();
                 self.doc = doc;
                 self.canvas = Canvas::default();
@@ -867,6 +873,13 @@ impl DesignerApp {
         }
         self.run_actions(actions);
         self.modals(ui);
+    }
+
+    /// Use the tree or the fractal layout on the canvas (kept as a preference).
+    pub fn set_layout(&mut self, style: crate::layout::Style) {
+        self.doc.set_style(style);
+        self.prefs.layout = Some(style);
+        self.canvas.request_fit();
     }
 
     /// The window title as last sent.

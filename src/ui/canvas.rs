@@ -37,6 +37,7 @@ pub struct NodeData {
     pub node: Node,
     pub card: Arc<Card>,
     pub size: Vec2,
+    pub outline: layout::Shape,
     pub drop_target: Option<bool>,
 }
 
@@ -102,7 +103,14 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for CardNode {
         }
         let mut state = self.state;
         state.drop_target = self.data.drop_target;
-        cards::card_shapes(ctx.painter, &self.data.card, screen, zoom, state)
+        cards::card_shapes(
+            ctx.painter,
+            &self.data.card,
+            screen,
+            zoom,
+            state,
+            self.data.outline,
+        )
     }
 
     fn update(&mut self, p: &NodeProps<NodeData>) {
@@ -303,6 +311,7 @@ impl Canvas {
                     node: *node,
                     card: self.cards[node].clone(),
                     size: vec2(rect.w, rect.h),
+                    outline: layout.shape(*node),
                     drop_target: None,
                 },
                 String::new(),
@@ -672,7 +681,14 @@ impl Canvas {
                 ..CardState::default()
             };
             if let Some(card) = self.cards.get(node) {
-                shapes.extend(cards::card_shapes(&painter, card, screen, zoom, state));
+                shapes.extend(cards::card_shapes(
+                    &painter,
+                    card,
+                    screen,
+                    zoom,
+                    state,
+                    layout.shape(*node),
+                ));
             }
         }
         painter.extend(shapes);

@@ -318,9 +318,21 @@ pub fn card_shapes(
     rect: Rect,
     zoom: f32,
     state: CardState,
+    outline: layout::Shape,
 ) -> Vec<Shape> {
     let dark = painter.ctx().theme() == egui::Theme::Dark;
     let (fill, accent, text) = palette(card.kind, dark);
+    if outline != layout::Shape::Box {
+        return round_shapes(
+            painter,
+            card,
+            rect,
+            zoom,
+            state,
+            outline,
+            (fill, accent, text),
+        );
+    }
     let mut out = Vec::with_capacity(8);
     if rect.width() < 24.0 {
         let color = match card.worst {
@@ -434,6 +446,108 @@ pub fn card_shapes(
     if let Some(sev) = card.worst {
         let c = pos2(rect.right() - 9.0 * zoom, rect.bottom() - 9.0 * zoom);
         out.push(Shape::circle_filled(c, 5.0 * zoom, severity_color(sev)));
+    }
+    out
+}
+
+fn border(state: CardState, accent: Color32) -> Stroke {
+    match (
+        state.drop_target,
+        state.selected,
+        state.hovered || state.dragged,
+    ) {
+        (Some(true), _, _) => Stroke::new(3.0, Color32::from_rgb(46, 160, 67)),
+        (Some(false), _, _) => Stroke::new(3.0, Color32::from_rgb(207, 34, 46)),
+        (None, true, _) => Stroke::new(2.5, Color32::from_rgb(255, 160, 0)),
+        (None, false, true) => Stroke::new(1.8, accent),
+        _ => Stroke::new(1.0, accent.gamma_multiply(0.7)),
+    }
+}
+
+/// A team pentagon or a group circle of the fractal layout: outline, name and badge.
+fn round_shapes(
+    painter: &Painter,
+    card: &Card,
+    rect: Rect,
+    zoom: f32,
+    state: CardState,
+    outline: layout::Shape,
+    (fill, accent, text): (Color32, Color32, Color32),
+) -> Vec<Shape> {
+    let c = rect.center();
+    let r = rect.width() / 2.0;
+    let mut out = Vec::with_capacity(5);
+    let stroke = border(state, accent);
+    let fill = if matches!(card.kind, CardKind::Group { .. }) {
+        accent.gamma_multiply(0.85)
+    } else {
+        fill
+    };
+    match outline {
+        layout::Shape::Pentagon => {
+            let points: Vec<Pos2> = (0..5)
+                .map(|i| {
+                    let a =
+                        -std::f32::consts::FRAC_PI_2 + i as f32 * 2.0 * std::f32::consts::PI / 5.0;
+                    c + vec2(a.cos(), a.sin()) * r
+                })
+                .collect();
+            out.push(Shape::convex_polygon(points, fill, stroke));
+        }
+        _ => {
+            out.push(Shape::circle_filled(c, r, fill));
+            out.push(Shape::circle_stroke(c, r, stroke));
+        }
+    }
+    if r < 14.0 {
+        return out;
+    }
+    let on_accent = matches!(card.kind, CardKind::Group { .. });
+    let color = if on_accent { Color32::WHITE } else { text };
+    let title = painter.layout_no_wrap(
+        ellipsis(card.title.clone(), 14),
+        FontId::proportional((13.0 * zoom).max(6.0)),
+        color,
+    );
+    let tsize = title.size();
+    out.push(Shape::galley(
+        c - vec2(tsize.x / 2.0, tsize.y * 0.9),
+        title,
+        color,
+    ));
+    if let Some((label, health)) = &card.badge {
+        let g = painter.layout_no_wrap(
+            label.clone(),
+            FontId::proportional((10.5 * zoom).max(5.0)),
+            Color32::WHITE,
+        );
+        let size = g.size() + vec2(8.0 * zoom, 3.0 * zoom);
+        let b = Rect::from_min_size(c + vec2(-size.x / 2.0, 2.0 * zoom), size);
+        out.push(Shape::rect_filled(
+            b,
+            CornerRadius::same((size.y / 2.0) as u8),
+            health.color(),
+        ));
+        out.push(Shape::galley(
+            b.min + vec2(4.0 * zoom, 1.5 * zoom),
+            g,
+            Color32::WHITE,
+        ));
+    } else if on_accent {
+        let sub = painter.layout_no_wrap(
+            card.subtitle.clone(),
+            FontId::proportional((10.5 * zoom).max(5.0)),
+            color,
+        );
+        let s = sub.size();
+        out.push(Shape::galley(c + vec2(-s.x / 2.0, 2.0 * zoom), sub, color));
+    }
+    if let Some(sev) = card.worst {
+        out.push(Shape::circle_filled(
+            c + vec2(0.0, r * 0.62),
+            4.5 * zoom,
+            severity_color(sev),
+        ));
     }
     out
 }

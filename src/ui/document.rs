@@ -20,6 +20,7 @@ pub struct Document {
     revision: u64,
     /// Name shown when the document has no file (e.g. the built-in sample).
     name: Option<String>,
+    style: layout::Style,
 }
 
 impl Document {
@@ -34,6 +35,7 @@ impl Document {
             layout: Layout::default(),
             revision: 0,
             name: None,
+            style: layout::Style::Tree,
         };
         doc.refresh();
         doc
@@ -72,6 +74,20 @@ impl Document {
             .map(|n| n.to_string_lossy().into_owned())
             .or_else(|| self.name.clone())
             .unwrap_or_else(|| "Untitled".to_string())
+    }
+
+    /// The canvas layout in use.
+    pub fn style(&self) -> layout::Style {
+        self.style
+    }
+
+    /// Switch between the tree and the fractal layout.
+    pub fn set_style(&mut self, style: layout::Style) {
+        if self.style != style {
+            self.style = style;
+            self.layout = layout::compute(&self.org, style);
+            self.bump();
+        }
     }
 
     /// Name to show while the document has no file.
@@ -117,7 +133,7 @@ impl Document {
     fn refresh(&mut self) {
         self.findings = validate(&self.org);
         self.counts = Counts::of(&self.findings);
-        self.layout = layout::tree(&self.org);
+        self.layout = layout::compute(&self.org, self.style);
         self.bump();
     }
 

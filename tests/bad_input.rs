@@ -270,6 +270,7 @@ fn csv_paths_with_slashes_in_names_round_trip() {
 
 #[test]
 fn csv_export_refuses_ambiguous_names() {
+    // Commands refuse a second team of the same name; a hand-edited file can still have one.
     let mut org = csv_roster::import_bytes(
         Path::new("r.csv"),
         b"person,team,role,path\nAna,Search,PO,\nBen,Browse,PO,\n",
@@ -281,12 +282,15 @@ fn csv_export_refuses_ambiguous_names() {
         .find(|t| t.name == "Browse")
         .unwrap()
         .id;
-    orgscale::model::Command::RenameTeam {
+    let e = orgscale::model::Command::RenameTeam {
         team: browse,
-        name: "Search".into(),
+        name: "search".into(),
     }
     .apply(&mut org)
-    .unwrap();
+    .unwrap_err();
+    assert_eq!(e.to_string(), "another team is already called search");
+    let text = json::to_string(&org).replace("\"Browse\"", "\"Search\"");
+    let org = json::from_str(Path::new("dup.json"), &text).unwrap();
     let e = csv_roster::export(&org).unwrap_err();
     assert!(
         e.to_string()

@@ -115,7 +115,7 @@ fn picking_a_sosm_in_the_combo_sets_the_master_and_clears_v7() {
 }
 
 #[test]
-fn picking_someone_else_makes_a_dedicated_master_and_undo_restores() {
+fn picking_someone_else_warns_until_marked_dedicated_and_undo_restores() {
     let mut app = app();
     let g = group(app.doc.org(), "Shopping");
     let before = app.doc.org().group(g).unwrap().masters.clone();
@@ -136,14 +136,18 @@ fn picking_someone_else_makes_a_dedicated_master_and_undo_restores() {
     let holders = &org.group(g).unwrap().masters;
     assert_eq!(holders.len(), 1);
     assert_eq!(holders[0].person, pablo);
-    assert!(holders[0].dedicated, "someone from elsewhere is dedicated");
-    assert!(!has_finding(h.state(), 10, SubjectRef::Group(g)));
+    // Picking someone from elsewhere is never marked dedicated behind the user's back: V10 says
+    // so until the user ticks the box on purpose.
+    assert!(
+        !holders[0].dedicated,
+        "not dedicated unless the user says so"
+    );
+    assert!(has_finding(h.state(), 10, SubjectRef::Group(g)));
 
-    // The Dedicated box switches the flag; without it V10 complains.
     h.get_by_label("Dedicated SoSM").click();
     h.run_steps(4);
-    assert!(!h.state().doc.org().group(g).unwrap().masters[0].dedicated);
-    assert!(has_finding(h.state(), 10, SubjectRef::Group(g)));
+    assert!(h.state().doc.org().group(g).unwrap().masters[0].dedicated);
+    assert!(!has_finding(h.state(), 10, SubjectRef::Group(g)));
 
     undo(&mut h);
     undo(&mut h);
@@ -521,7 +525,7 @@ fn rules_ui_changes_the_profile_and_overrides_a_threshold() {
     assert_eq!(rules.overrides.team_max, Some(12));
     assert_eq!(
         h.state().0.history().undo_label(),
-        Some("Use rule profile sas-2022")
+        Some("Change rule thresholds")
     );
 
     // Count doers instead of everyone.

@@ -397,6 +397,12 @@ fn build(file: OrgFile) -> Result<Org, BuildError> {
     if let Some(p) = &file.ems.facilitator {
         check_person(p, vec![key("ems"), key("facilitator")])?;
     }
+    if let Err(why) = crate::rules::Thresholds::checked(&file.rules) {
+        return Err((
+            vec![key("rules")],
+            format!("the rule thresholds contradict each other: {why}"),
+        ));
+    }
     if let Some(k) = file.fanout
         && !(2..=12).contains(&k)
     {

@@ -255,7 +255,10 @@ impl Command {
             Command::SetEatScrumMaster(_) => "Change the EAT Scrum Master".to_string(),
             Command::SetEmsFacilitator(_) => "Change the EMS facilitator".to_string(),
             Command::SetOrgName(n) => format!("Rename organisation to {n}"),
-            Command::SetRules(r) => format!("Use rule profile {}", r.profile),
+            Command::SetRules(r) if r.profile != org.rules.profile => {
+                format!("Use rule profile {}", r.profile)
+            }
+            Command::SetRules(_) => "Change rule thresholds".to_string(),
             Command::SetFanout(_) => "Change fan-out".to_string(),
             Command::Batch { label, .. } => label.clone(),
             Command::RestorePerson(s) => format!("Restore {}", s.person.name),
@@ -355,6 +358,7 @@ impl Command {
             Command::SetEmail { person: id, .. } => person(id)?,
             Command::AddTeam(t) => {
                 name_ok(&t.name, "team")?;
+                unique_team_name(org, &t.name, None)?;
                 if org.teams.contains_key(&t.id) {
                     return Err(CommandError::IdInUse(t.id.to_string()));
                 }
@@ -371,6 +375,7 @@ impl Command {
             Command::RenameTeam { team: t, name } => {
                 team(t)?;
                 name_ok(name, "team")?;
+                unique_team_name(org, name, Some(*t))?;
             }
             Command::SetTeamKind { team: t, .. } => {
                 team(t)?;
@@ -712,6 +717,21 @@ impl Command {
             Command::Batch { .. } => unreachable!("batches are applied element by element"),
         }
     }
+}
+
+/// Team names are unique: rosters, exports and people talking about "the Search team" rely on it.
+fn unique_team_name(org: &Org, name: &str, except: Option<TeamId>) -> Result<(), CommandError> {
+    let wanted = name.trim();
+    if org
+        .teams
+        .values()
+        .any(|t| Some(t.id) != except && t.name.trim().eq_ignore_ascii_case(wanted))
+    {
+        return Err(CommandError::Invalid(format!(
+            "another team is already called {wanted}"
+        )));
+    }
+    Ok(())
 }
 
 fn check_holders(sorted: &[RoleHolder]) -> Result<(), CommandError> {

@@ -142,7 +142,6 @@ impl<'a> Ctx<'a> {
     // ---- V1-V5: teams -------------------------------------------------------------------
 
     fn team_rules(&self, out: &mut Vec<Finding>) {
-        let profile = self.t.profile.as_str();
         for team in self.org.teams().values().filter(|t| t.is_real()) {
             let subject = SubjectRef::Team(team.id);
             let name = &team.name;
@@ -190,7 +189,11 @@ impl<'a> Ctx<'a> {
                     4,
                     Severity::Warning,
                     subject,
-                    format!("Team {name} has {}; the {profile} minimum is {min}.", n()),
+                    format!(
+                        "Team {name} has {}; {} minimum is {min}.",
+                        n(),
+                        self.t.source_of("team_min")
+                    ),
                 ));
             }
             if let Some(max) = self.t.team_max
@@ -200,7 +203,7 @@ impl<'a> Ctx<'a> {
                     4,
                     Severity::Warning,
                     subject,
-                    format!("Team {name} has {}; the {profile} limit is {max}. Consider splitting it into two teams that share one Product Backlog.", n()),
+                    format!("Team {name} has {}; {} limit is {max}. Consider splitting it into two teams that share one Product Backlog.", n(), self.t.source_of("team_max")),
                 ));
             }
             if let Some(ideal) = self.t.doers_ideal_max
@@ -211,8 +214,9 @@ impl<'a> Ctx<'a> {
                     Severity::Info,
                     subject,
                     format!(
-                        "Team {name} has {}; {profile} puts the ideal at {ideal} or fewer.",
-                        plural(team.doers(), "Developer", "Developers")
+                        "Team {name} has {}; {} ideal is {ideal} or fewer.",
+                        plural(team.doers(), "Developer", "Developers"),
+                        self.t.source_of("doers_ideal_max")
                     ),
                 ));
             }

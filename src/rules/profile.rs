@@ -31,6 +31,8 @@ pub struct Thresholds {
     pub sm_max_teams: u32,
     pub max_scaled_roles: u32,
     pub ems_min_level: u32,
+    /// Keys whose value comes from the org's overrides rather than the profile.
+    pub custom: Vec<&'static str>,
 }
 
 impl Thresholds {
@@ -60,6 +62,53 @@ impl Thresholds {
             sm_max_teams: 3,
             max_scaled_roles: 2,
             ems_min_level: 1,
+            custom: Vec::new(),
+        }
+    }
+
+    /// The settings' thresholds, or why they contradict each other (e.g. a minimum above the
+    /// maximum), in words a user can act on.
+    pub fn checked(settings: &RuleSettings) -> Result<Self, String> {
+        let t = Thresholds::from_settings(settings);
+        if let (Some(min), Some(max)) = (t.team_min, t.team_max)
+            && min > max
+        {
+            return Err(format!(
+                "the team minimum ({min}) is above the team maximum ({max})"
+            ));
+        }
+        for (what, b) in [("group", t.group), ("upper-level group", t.upper)] {
+            if b.target_min > b.target_max {
+                return Err(format!(
+                    "the {what} target minimum ({}) is above its maximum ({})",
+                    b.target_min, b.target_max
+                ));
+            }
+            if b.warn_below > b.target_min {
+                return Err(format!(
+                    "the {what} warning threshold below ({}) is above the target minimum ({})",
+                    b.warn_below, b.target_min
+                ));
+            }
+            if b.warn_above < b.target_max {
+                return Err(format!(
+                    "the {what} warning threshold above ({}) is below the target maximum ({})",
+                    b.warn_above, b.target_max
+                ));
+            }
+        }
+        if t.max_depth == 0 || t.sm_max_teams == 0 || t.ems_min_level == 0 {
+            return Err("max_depth, sm_max_teams and ems_min_level must be at least 1".to_string());
+        }
+        Ok(t)
+    }
+
+    /// How to name the source of a threshold in messages: "the two-pizza" or "this org's".
+    pub fn source_of(&self, key: &str) -> String {
+        if self.custom.contains(&key) {
+            "this org's".to_string()
+        } else {
+            format!("the {}", self.profile)
         }
     }
 
@@ -72,6 +121,15 @@ impl Thresholds {
 
     /// Apply overrides; `0` switches off an optional limit.
     pub fn apply(&mut self, o: &Overrides) {
+        for key in Overrides::KEYS {
+            let set = match key {
+                "team_count" => o.team_count.is_some(),
+                _ => o.clone().slot_mut(key).is_some_and(|v| v.is_some()),
+            };
+            if set && !self.custom.contains(&key) {
+                self.custom.push(key);
+            }
+        }
         let optional = |slot: &mut Option<u32>, v: Option<u32>| {
             if let Some(v) = v {
                 *slot = (v != 0).then_some(v);

@@ -214,7 +214,10 @@ impl DesignerApp {
         };
         match self.dialogs.save_org(&suggested) {
             Some(p) => self.save_to(&p),
-            None => false,
+            None => {
+                self.status = "Not saved: no file was chosen.".to_string();
+                false
+            }
         }
     }
 
@@ -581,14 +584,16 @@ impl DesignerApp {
         let c = self.doc.counts();
         ui.horizontal(|ui| {
             ui.label(
-                RichText::new(format!("{} errors", c.errors))
+                RichText::new(super::count(c.errors, "error", "errors"))
                     .color(super::cards::severity_color(crate::rules::Severity::Error)),
             );
-            ui.label(RichText::new(format!("{} warnings", c.warnings)).color(
-                super::cards::severity_color(crate::rules::Severity::Warning),
-            ));
             ui.label(
-                RichText::new(format!("{} infos", c.infos))
+                RichText::new(super::count(c.warnings, "warning", "warnings")).color(
+                    super::cards::severity_color(crate::rules::Severity::Warning),
+                ),
+            );
+            ui.label(
+                RichText::new(super::count(c.infos, "info", "infos"))
                     .color(super::cards::severity_color(crate::rules::Severity::Info)),
             );
             ui.separator();
@@ -659,7 +664,12 @@ impl DesignerApp {
                 _ => {}
             }
         }
-        if let Some(rec) = self.offered_recovery.clone() {
+        // One question at a time: an error message is read before the recovery offer.
+        if let Some(rec) = self
+            .offered_recovery
+            .clone()
+            .filter(|_| self.error.is_none() && self.pending.is_none())
+        {
             let mut choice = None;
             egui::Modal::new(Id::new("recovery_modal")).show(ui.ctx(), |ui| {
                 ui.heading("Restore unsaved changes?");

@@ -72,8 +72,10 @@ impl FindingsPanel {
             ui.heading("Findings");
             ui.label(
                 RichText::new(format!(
-                    "{} errors · {} warnings · {} infos",
-                    counts.errors, counts.warnings, counts.infos
+                    "{} · {} · {}",
+                    super::count(counts.errors, "error", "errors"),
+                    super::count(counts.warnings, "warning", "warnings"),
+                    super::count(counts.infos, "info", "infos")
                 ))
                 .weak(),
             );

@@ -278,7 +278,7 @@ enum Pick {
     /// The fixed option ("None", "Default …").
     Fixed,
     /// A person; `candidate` when picked from the first section.
-    Person { person: PersonId, candidate: bool },
+    Person { person: PersonId },
     /// "New person…", with what had been typed into the search box.
     New(String),
 }
@@ -374,7 +374,7 @@ fn person_picker(
             if !spec.first_heading.is_empty() {
                 ui.label(RichText::new(spec.first_heading).strong());
                 let shown = options.first.iter().filter(|(p, _)| search.matches(*p));
-                person_rows(ui, org, shown, true, &mut pick);
+                person_rows(ui, org, shown, &mut pick);
             }
             if let Some(heading) = spec.rest_heading {
                 ui.label(RichText::new(heading).strong());
@@ -387,7 +387,7 @@ fn person_picker(
                     .map(|p| (p, String::new()))
                     .take(LIST_LIMIT + 1)
                     .collect();
-                person_rows(ui, org, rest.iter(), false, &mut pick);
+                person_rows(ui, org, rest.iter(), &mut pick);
             }
         });
     if ir.inner.is_none() {
@@ -402,7 +402,6 @@ fn person_rows<'p>(
     ui: &mut Ui,
     org: &Org,
     people: impl Iterator<Item = &'p (PersonId, String)>,
-    candidate: bool,
     pick: &mut Option<Pick>,
 ) {
     let mut n = 0;
@@ -419,10 +418,7 @@ fn person_rows<'p>(
                 None => resp,
             };
             if resp.clicked() {
-                *pick = Some(Pick::Person {
-                    person: *p,
-                    candidate,
-                });
+                *pick = Some(Pick::Person { person: *p });
                 ui.close();
             }
             if !note.is_empty() {
@@ -811,7 +807,7 @@ impl View<'_, '_> {
         };
         let not_member = |p: PersonId| !team.has_member(p);
         match person_picker(ui, org, self.cache, spec, Options::everyone, &not_member) {
-            Some(Pick::Person { person, .. }) => self.apply(Command::AddSeat {
+            Some(Pick::Person { person }) => self.apply(Command::AddSeat {
                 team: team.id,
                 person,
                 role: TeamRole::Developer,
@@ -922,7 +918,7 @@ impl View<'_, '_> {
         };
         let person = match person_picker(ui, org, self.cache, spec, members, &|_| true) {
             Some(Pick::Fixed) => None,
-            Some(Pick::Person { person, .. }) => Some(person),
+            Some(Pick::Person { person }) => Some(person),
             Some(Pick::New(_)) | None => return,
         };
         if person != team.sds_rep {
@@ -1132,10 +1128,12 @@ impl View<'_, '_> {
                 Some(Pick::Fixed) if !holders.is_empty() => {
                     self.apply(Command::clear(g.id, role));
                 }
-                Some(Pick::Person { person, candidate }) => {
+                Some(Pick::Person { person }) => {
+                    // Never mark someone dedicated behind the user's back: rule V10/V9 says when
+                    // a holder is not from the group, and the Dedicated box records the intent.
                     let wanted = RoleHolder {
                         person,
-                        dedicated: !candidate,
+                        dedicated: false,
                     };
                     if holders != [wanted] {
                         self.apply(Command::assign(g.id, role, person, wanted.dedicated));
@@ -1217,7 +1215,7 @@ impl View<'_, '_> {
         };
         let person = match person_picker(ui, org, self.cache, spec, options, &|_| true) {
             Some(Pick::Fixed) => None,
-            Some(Pick::Person { person, .. }) => Some(person),
+            Some(Pick::Person { person }) => Some(person),
             Some(Pick::New(_)) | None => return,
         };
         if person != g.sds_rep {
@@ -1392,7 +1390,7 @@ impl View<'_, '_> {
                 || Options::new(members.iter().map(|p| (*p, String::new())).collect(), None);
             match person_picker(ui, org, self.cache, spec, options, &|_| true) {
                 Some(Pick::Fixed) if holder.is_some() => self.apply(set(None)),
-                Some(Pick::Person { person, .. }) if holder != Some(person) => {
+                Some(Pick::Person { person }) if holder != Some(person) => {
                     if members.contains(&person) {
                         self.apply(set(Some(person)));
                     } else {
@@ -1474,7 +1472,7 @@ impl View<'_, '_> {
             new_person: false,
         };
         let outside = |p: PersonId| !members.contains(&p);
-        if let Some(Pick::Person { person, .. }) =
+        if let Some(Pick::Person { person }) =
             person_picker(ui, org, self.cache, spec, Options::everyone, &outside)
         {
             self.apply(Command::SetBodyMember {
@@ -1512,9 +1510,9 @@ impl View<'_, '_> {
                 ui.end_row();
                 ui.label("Groups");
                 ui.label(format!(
-                    "{} ({} levels deep)",
+                    "{} ({} deep)",
                     org.groups().len(),
-                    s.depth()
+                    super::count(s.depth() as usize, "level", "levels")
                 ));
                 ui.end_row();
                 ui.label("People");
@@ -1533,10 +1531,7 @@ impl View<'_, '_> {
                 ui.end_row();
                 let c = self.doc.counts();
                 ui.label("Findings");
-                ui.label(format!(
-                    "{} errors, {} warnings, {} infos",
-                    c.errors, c.warnings, c.infos
-                ));
+                ui.label(crate::cli::summary(c));
                 ui.end_row();
             });
         ui.label(
@@ -1811,10 +1806,17 @@ pub fn rules_ui(ui: &mut Ui, cx: &mut PanelCtx) {
     let t = Thresholds::from_settings(&rules);
     let profile = Thresholds::profile(rules.profile);
     let set = |cx: &mut PanelCtx, overrides: Overrides| {
-        cx.apply(Command::SetRules(RuleSettings {
+        let wanted = RuleSettings {
             profile: rules.profile,
             overrides,
-        }));
+        };
+        // Contradictory thresholds (a minimum above a maximum) are refused with the reason.
+        match Thresholds::checked(&wanted) {
+            Ok(_) => cx.apply(Command::SetRules(wanted)),
+            Err(why) => cx
+                .actions
+                .push(super::Action::Status(format!("Not changed: {why}."))),
+        }
     };
 
     let label = ui.label(RichText::new("Rule profile").strong());

@@ -22,6 +22,15 @@ pub const SAMPLE_JSON: &str = include_str!("../../examples/acme.json");
 /// File name shown for the sample.
 pub const SAMPLE_NAME: &str = "acme.json";
 
+/// "1 warning", "2 warnings".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// What is selected, across the canvas, outline, inspector and findings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Selection {

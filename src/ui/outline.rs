@@ -1507,7 +1507,10 @@ fn move_targets(org: &Org, item: Unit) -> Vec<Target> {
         })
         .collect();
     groups.sort_by(|a, b| a.key.cmp(&b.key));
+    // Groups first, so that Enter on the first entry never takes a team out of every group by
+    // accident; the top level comes last.
     let mut out = Vec::with_capacity(groups.len() + 1);
+    out.extend(groups);
     if check_move(org, item, None).is_ok() {
         out.push(Target {
             to: None,
@@ -1515,7 +1518,6 @@ fn move_targets(org: &Org, item: Unit) -> Vec<Target> {
             key: TOP_LEVEL.to_lowercase(),
         });
     }
-    out.extend(groups);
     out
 }
 

@@ -8,6 +8,10 @@
 //! - `baseline_empty`: the same window with an empty org, for comparison.
 //!
 //! Targets (issue 3): one full frame with 1,000 teams <= 8 ms, with 10,000 teams <= 16 ms.
+//!
+//! `growth_view/1000_teams/*`: the Growth view at about 1,000 teams, either with N unchanged
+//! (`steady`: between animation steps) or one more team every frame (`step_every_frame`: the
+//! frame that regrows, rebuilds the grown document, canvas and curves). Target: <= 16 ms.
 
 use std::hint::black_box;
 
@@ -94,5 +98,31 @@ fn frames(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, frames);
+fn growth_frames(c: &mut Criterion) {
+    use orgscale::ui::app::MainView;
+    let mut g = c.benchmark_group("growth_view");
+    g.sample_size(20);
+    let mut rig = Rig::new(orgscale::sample::balanced("Bench", 14, 5, 7));
+    rig.app.view = MainView::Growth;
+    rig.app.growth.teams = 1_000;
+    rig.frame(None);
+    g.bench_function("1000_teams/steady", |b| {
+        b.iter(|| black_box(rig.frame(None)))
+    });
+    let mut k = 0usize;
+    g.bench_function("1000_teams/step_every_frame", |b| {
+        b.iter(|| {
+            k += 1;
+            rig.app.growth.teams = 1_000 + k % 100;
+            black_box(rig.frame(None))
+        })
+    });
+    assert_eq!(
+        rig.app.growth.current().map(|g| g.org.teams().len()),
+        Some(rig.app.growth.teams)
+    );
+    g.finish();
+}
+
+criterion_group!(benches, growth_frames, frames);
 criterion_main!(benches);

@@ -10,6 +10,7 @@ use super::canvas::{Canvas, CanvasEvent};
 use super::dialogs::Dialogs;
 use super::document::Document;
 use super::findings::FindingsPanel;
+use super::growth::GrowthView;
 use super::inspector::Inspector;
 use super::outline::Outline;
 use super::{Action, PanelCtx, SAMPLE_JSON, SAMPLE_NAME, Selection};
@@ -55,6 +56,16 @@ pub struct Recovery {
     pub org_json: String,
 }
 
+/// What fills the centre of the window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MainView {
+    /// The design canvas.
+    #[default]
+    Design,
+    /// The Growth view.
+    Growth,
+}
+
 /// The designer.
 pub struct DesignerApp {
     pub doc: Document,
@@ -62,6 +73,9 @@ pub struct DesignerApp {
     pub outline: Outline,
     pub inspector: Inspector,
     pub findings: FindingsPanel,
+    /// The main view shown, and the Growth view's state.
+    pub view: MainView,
+    pub growth: GrowthView,
     pub selection: Option<Selection>,
     pub status: String,
     pub prefs: Prefs,
@@ -102,6 +116,8 @@ impl DesignerApp {
             outline: Outline::default(),
             inspector: Inspector::default(),
             findings: FindingsPanel::default(),
+            view: MainView::Design,
+            growth: GrowthView::default(),
             selection: None,
             status: String::new(),
             prefs: Prefs::default(),
@@ -577,7 +593,18 @@ impl DesignerApp {
                     self.prefs.dark_mode = Some(!dark);
                 }
             });
+
+            self.view_switch(ui);
         });
+    }
+
+    /// The Design / Growth switch at the end of the menu bar.
+    fn view_switch(&mut self, ui: &mut Ui) {
+        ui.separator();
+        ui.selectable_value(&mut self.view, MainView::Design, "Design")
+            .on_hover_text("Edit the org on the canvas");
+        ui.selectable_value(&mut self.view, MainView::Growth, "Growth")
+            .on_hover_text("Grow an org to N teams and compare the curves");
     }
 
     fn status_bar(&mut self, ui: &mut Ui) {
@@ -837,8 +864,16 @@ impl DesignerApp {
         let mut canvas_events = Vec::new();
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
-            .show(ui, |ui| {
-                canvas_events = self.canvas.show(ui, &self.doc);
+            .show(ui, |ui| match self.view {
+                MainView::Design => canvas_events = self.canvas.show(ui, &self.doc),
+                MainView::Growth => {
+                    if let Some(cmd) = self.growth.ui(ui, &self.doc) {
+                        // The grown part goes in as one undoable step; then show the result.
+                        actions.push(Action::Apply(cmd));
+                        self.view = MainView::Design;
+                        self.canvas.request_fit();
+                    }
+                }
             });
         for e in canvas_events {
             match e {

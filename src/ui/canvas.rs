@@ -253,6 +253,8 @@ pub struct Canvas {
     columns: Vec<(layout::Rect, bool)>,
     /// Zoom and pan (relative to `last_rect`) in the last frame.
     pub last_view: (f32, Vec2),
+    /// Key of the view's zoom and pan in egui's memory, so two canvases keep their own views.
+    view_id: &'static str,
 }
 
 impl Default for Canvas {
@@ -271,11 +273,20 @@ impl Default for Canvas {
             last_rect: Rect::NOTHING,
             columns: Vec::new(),
             last_view: (1.0, Vec2::ZERO),
+            view_id: VIEW_ID,
         }
     }
 }
 
 impl Canvas {
+    /// A canvas whose zoom and pan are kept apart from the design canvas' under `view_id`.
+    pub fn with_view_id(view_id: &'static str) -> Self {
+        Canvas {
+            view_id,
+            ..Canvas::default()
+        }
+    }
+
     /// Fit the whole org into view on the next frame.
     pub fn request_fit(&mut self) {
         self.fit = true;
@@ -409,7 +420,7 @@ impl Canvas {
             self.show_static(ui, doc, &mut events);
         }
         self.toolbar(ui, rect);
-        let meta = load_meta(ui.ctx());
+        let meta = load_meta(ui.ctx(), self.view_id);
         self.last_rect = rect;
         self.last_view = (meta.zoom, meta.pan);
         events
@@ -468,11 +479,11 @@ impl Canvas {
             },
         );
         if let Some(f) = factor {
-            let meta = load_meta(ui.ctx());
+            let meta = load_meta(ui.ctx(), self.view_id);
             let c = rect.size() / 2.0;
             let zoom = (meta.zoom * f).clamp(0.001, 4.0);
             let f = zoom / meta.zoom;
-            store_meta(ui.ctx(), zoom, c - (c - meta.pan) * f);
+            store_meta(ui.ctx(), self.view_id, zoom, c - (c - meta.pan) * f);
             ui.ctx().request_repaint();
         }
     }
@@ -488,20 +499,20 @@ impl Canvas {
                 (rect.width() - b.w * zoom) / 2.0 - b.x * zoom,
                 (rect.height() - b.h * zoom) / 2.0 - b.y * zoom,
             );
-            store_meta(ui.ctx(), zoom, pan);
+            store_meta(ui.ctx(), self.view_id, zoom, pan);
             self.fit = false;
         }
         if let Some(node) = self.focus.take()
             && let Some(r) = layout.rect(node)
         {
-            let mut meta = load_meta(ui.ctx());
+            let mut meta = load_meta(ui.ctx(), self.view_id);
             let zoom = meta.zoom.max(0.6);
             let (cx, cy) = r.center();
             meta.pan = vec2(
                 rect.width() / 2.0 - cx * zoom,
                 rect.height() / 2.0 - cy * zoom,
             );
-            store_meta(ui.ctx(), zoom, meta.pan);
+            store_meta(ui.ctx(), self.view_id, zoom, meta.pan);
         }
     }
 
@@ -509,13 +520,13 @@ impl Canvas {
         let was_dragging = self.graph.dragged_node();
         // On its very first frame a GraphView fits the graph to the screen with its own margins,
         // whatever the settings say. Keep our view: restore it and redo the frame unseen.
-        let ready_id = egui::Id::new("orgscale_canvas_graph_view_ready");
+        let ready_id = egui::Id::new(("orgscale_canvas_graph_view_ready", self.view_id));
         let first = !ui
             .ctx()
             .data(|d| d.get_temp::<bool>(ready_id).unwrap_or(false));
-        let before = load_meta(ui.ctx());
+        let before = load_meta(ui.ctx(), self.view_id);
         let response = GraphView::<FixedState, Fixed>::new()
-            .with_id(Some(VIEW_ID.to_string()))
+            .with_id(Some(self.view_id.to_string()))
             .with_interactions(
                 &SettingsInteraction::new()
                     .with_dragging_enabled(true)
@@ -530,7 +541,7 @@ impl Canvas {
             )
             .with_styles(&SettingsStyle::new())
             .show(ui, &mut self.graph);
-        let meta_now = load_meta(ui.ctx());
+        let meta_now = load_meta(ui.ctx(), self.view_id);
         if cards::is_far(meta_now.zoom, doc.layout()) {
             let rect = response.response.rect;
             let pan = meta_now.pan + rect.left_top().to_vec2();
@@ -539,7 +550,7 @@ impl Canvas {
             ui.painter_at(rect).extend(blocks);
         }
         if first {
-            store_meta(ui.ctx(), before.zoom, before.pan);
+            store_meta(ui.ctx(), self.view_id, before.zoom, before.pan);
             ui.ctx().data_mut(|d| d.insert_temp(ready_id, true));
             ui.ctx()
                 .request_discard("keep the view on the GraphView's first frame");
@@ -574,7 +585,7 @@ impl Canvas {
         // Drag feedback: which box is under the pointer, and what dropping there would do.
         let dragged = self.graph.dragged_node().or(was_dragging);
         if let (Some(idx), Some(p)) = (dragged, pointer) {
-            let meta = load_meta(ui.ctx());
+            let meta = load_meta(ui.ctx(), self.view_id);
             let at = ((p - origin - meta.pan) / meta.zoom).to_pos2();
             let dragged_node = self.graph.node(idx).map(|n| n.payload().node);
             if let Some(dn) = dragged_node {
@@ -640,7 +651,7 @@ impl Canvas {
 
     fn show_static(&mut self, ui: &mut Ui, doc: &Document, events: &mut Vec<CanvasEvent>) {
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
-        let meta = load_meta(ui.ctx());
+        let meta = load_meta(ui.ctx(), self.view_id);
         let pan = meta.pan + response.rect.left_top().to_vec2();
         let zoom = meta.zoom;
         let clip = painter.clip_rect();
@@ -707,14 +718,14 @@ impl Canvas {
     }
 }
 
-fn load_meta(ctx: &egui::Context) -> MetadataFrame {
-    let key = MetadataFrame::new(Some(VIEW_ID.to_string())).get_id();
+fn load_meta(ctx: &egui::Context, view_id: &str) -> MetadataFrame {
+    let key = MetadataFrame::new(Some(view_id.to_string())).get_id();
     ctx.data_mut(|d| d.get_persisted::<MetadataFrame>(key))
-        .unwrap_or_else(|| MetadataFrame::new(Some(VIEW_ID.to_string())))
+        .unwrap_or_else(|| MetadataFrame::new(Some(view_id.to_string())))
 }
 
-fn store_meta(ctx: &egui::Context, zoom: f32, pan: Vec2) {
-    let mut meta = load_meta(ctx);
+fn store_meta(ctx: &egui::Context, view_id: &str, zoom: f32, pan: Vec2) {
+    let mut meta = load_meta(ctx, view_id);
     meta.zoom = zoom;
     meta.pan = pan;
     let key = meta.get_id();

@@ -7,6 +7,7 @@ pub mod cards;
 pub mod dialogs;
 pub mod document;
 pub mod findings;
+pub mod growth;
 pub mod inspector;
 pub mod outline;
 

@@ -1,0 +1,275 @@
+//! The Growth view, driven like a user through egui_kittest: the mode switch, the Teams field,
+//! Step, Play and Pause, applying the grown part to the design and undoing it, and a snapshot.
+//!
+//! `Harness::run()` is never used: the canvas and the animation ask for repaints, so tests step a
+//! fixed number of frames instead.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use orgscale::growth::{Params, Policy, grow_from_empty};
+use orgscale::stats::Stats;
+use orgscale::ui::DesignerApp;
+use orgscale::ui::app::MainView;
+use orgscale::ui::dialogs::ScriptedDialogs;
+use orgscale::ui::growth::{ChartPoint, Start, hierarchical_paths, policy_for};
+
+fn harness(size: (f32, f32)) -> Harness<'static, DesignerApp> {
+    let app = DesignerApp::new(
+        orgscale::ui::app::sample_document(),
+        Box::new(ScriptedDialogs::default()),
+        None,
+    );
+    let mut h = Harness::builder()
+        .with_size(vec2(size.0, size.1))
+        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
+    h.run_steps(4);
+    h
+}
+
+fn open_growth(h: &mut Harness<'_, DesignerApp>) {
+    h.get_by_label("Growth").click();
+    h.run_steps(3);
+    assert_eq!(h.state().view, MainView::Growth);
+}
+
+/// Type a number into the Teams field and press Enter.
+fn set_teams(h: &mut Harness<'_, DesignerApp>, n: usize) {
+    h.get_by_role_and_label(Role::SpinButton, "Teams").focus();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run_steps(1);
+    // Focused, the field is a text edit labelled "Teams" next to the slider of that name.
+    h.get_all_by_label("Teams")
+        .find(|t| t.accesskit_node().role() != Role::Slider)
+        .unwrap()
+        .type_text(&n.to_string());
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+}
+
+fn apply_disabled(h: &Harness<'_, DesignerApp>) -> bool {
+    h.get_by_label("Apply to my design")
+        .accesskit_node()
+        .is_disabled()
+}
+
+fn teams(h: &Harness<'_, DesignerApp>) -> usize {
+    h.state().growth.teams
+}
+
+#[test]
+fn switching_to_growth_and_back() {
+    let mut h = harness((1400.0, 900.0));
+    assert_eq!(h.state().view, MainView::Design);
+    open_growth(&mut h);
+    let grown = h
+        .state()
+        .growth
+        .current()
+        .expect("grown on the first frame");
+    assert_eq!(grown.org.teams().len(), h.state().growth.teams);
+    h.get_by_label("Design").click();
+    h.run_steps(3);
+    assert_eq!(h.state().view, MainView::Design);
+    assert_eq!(
+        h.state().doc.org().teams().len(),
+        14,
+        "the design is untouched"
+    );
+}
+
+#[test]
+fn twenty_five_teams_make_five_sos_under_one_sosos_and_the_charts_agree() {
+    let mut h = harness((1400.0, 900.0));
+    open_growth(&mut h);
+    set_teams(&mut h, 7);
+    assert_eq!(teams(&h), 7);
+    set_teams(&mut h, 25);
+    assert_eq!(teams(&h), 25);
+    let g = h.state().growth.current().unwrap();
+    let stats = Stats::of(&g.org);
+    assert_eq!(stats.teams, 25);
+    assert_eq!(stats.groups_per_level, vec![5, 1]);
+    assert_eq!(stats.paths_hierarchical, 60);
+    assert_eq!(stats.paths_all_to_all, 300);
+    let at = h
+        .state()
+        .growth
+        .charts()
+        .unwrap()
+        .current()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        at,
+        ChartPoint {
+            teams: 25,
+            levels: 2,
+            paths_hierarchical: 60,
+            paths_all_to_all: 300,
+            roles: 6,
+            sds_seats_per_level: vec![25, 5],
+        }
+    );
+    assert_eq!(
+        h.state()
+            .growth
+            .current_stats()
+            .unwrap()
+            .sds_seats_per_level,
+        vec![25, 5]
+    );
+    // Every N from 1 to 25 is on the curves.
+    let charts = h.state().growth.charts().unwrap();
+    assert_eq!(charts.points.len(), 25);
+    assert_eq!(charts.points[4].paths_hierarchical, 10);
+}
+
+#[test]
+fn fan_out_and_team_size_change_the_grown_org() {
+    let mut h = harness((1400.0, 900.0));
+    open_growth(&mut h);
+    h.state_mut().growth.fanout = 3;
+    h.state_mut().growth.team_size = 7;
+    h.run_steps(2);
+    let g = h.state().growth.current().unwrap();
+    let stats = Stats::of(&g.org);
+    // 25 teams at k = 3: 9 SoS, 3 groups above them, 1 on top.
+    assert_eq!(stats.groups_per_level, vec![9, 3, 1]);
+    assert_eq!(stats.people, 25 * 7);
+    assert_eq!(
+        h.state().growth.charts().unwrap().current().unwrap().levels,
+        3
+    );
+}
+
+#[test]
+fn step_adds_one_team() {
+    let mut h = harness((1400.0, 900.0));
+    open_growth(&mut h);
+    let before = teams(&h);
+    h.get_by_label("Step").click();
+    h.run_steps(3);
+    assert_eq!(teams(&h), before + 1);
+    assert_eq!(
+        h.state().growth.current().unwrap().org.teams().len(),
+        before + 1
+    );
+}
+
+#[test]
+fn play_then_pause_adds_teams_and_stops() {
+    let mut h = harness((1400.0, 900.0));
+    open_growth(&mut h);
+    let before = teams(&h);
+    h.get_by_label("Play").click();
+    h.run_steps(1);
+    assert!(h.state().growth.is_playing());
+    // Each harness step advances egui's clock by 0.25 s; at 5 teams a second that is 5 teams.
+    h.run_steps(4);
+    h.get_by_label("Pause").click();
+    h.run_steps(2);
+    assert!(!h.state().growth.is_playing());
+    let after = teams(&h);
+    assert!(after > before, "{before} -> {after}");
+    h.run_steps(4);
+    assert_eq!(teams(&h), after, "paused: no more teams");
+    assert_eq!(h.state().growth.current().unwrap().org.teams().len(), after);
+}
+
+#[test]
+fn apply_to_my_design_is_one_undoable_step() {
+    let mut h = harness((1400.0, 900.0));
+    open_growth(&mut h);
+    // From the empty org there is nothing to apply.
+    assert!(apply_disabled(&h));
+    h.get_by_label("My design").click();
+    h.run_steps(2);
+    assert_eq!(h.state().growth.start, Start::Design);
+    set_teams(&mut h, 30);
+    assert_eq!(teams(&h), 30);
+    let grown_groups = h.state().growth.current().unwrap().org.groups().len();
+    h.get_by_label("Apply to my design").click();
+    h.run_steps(3);
+    let app = h.state();
+    assert_eq!(app.view, MainView::Design, "back to the design");
+    assert_eq!(app.doc.org().teams().len(), 30);
+    assert_eq!(app.doc.org().groups().len(), grown_groups);
+    assert_eq!(app.doc.history().undo_label(), Some("Grow to 30 teams"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(
+        h.state().doc.org().teams().len(),
+        14,
+        "one Ctrl+Z undoes it all"
+    );
+    assert!(h.state().doc.history().undo_label().is_none());
+}
+
+#[test]
+fn apply_is_disabled_until_the_design_would_grow() {
+    let mut h = harness((1400.0, 900.0));
+    open_growth(&mut h);
+    assert!(apply_disabled(&h));
+    h.get_by_label("My design").click();
+    h.run_steps(2);
+    // The slider cannot go below the design's 14 teams.
+    set_teams(&mut h, 3);
+    assert_eq!(teams(&h), 14);
+    assert!(apply_disabled(&h));
+    set_teams(&mut h, 15);
+    assert!(!apply_disabled(&h));
+}
+
+#[test]
+fn log_scale_keeps_the_values() {
+    let mut h = harness((1400.0, 900.0));
+    open_growth(&mut h);
+    h.get_by_label("Log scale").click();
+    h.run_steps(2);
+    let charts = h.state().growth.charts().unwrap();
+    assert!(charts.log);
+    assert_eq!(charts.current().unwrap().paths_all_to_all, 300);
+}
+
+#[test]
+fn hierarchical_paths_match_grown_orgs() {
+    for k in 2..=12usize {
+        let params = Params {
+            fanout: k,
+            team_size: 3,
+            policy: policy_for(k),
+        };
+        let limit = if k <= 3 { 90 } else { 140 };
+        for n in 1..=limit {
+            let g = grow_from_empty("g", n, params).unwrap();
+            assert_eq!(
+                hierarchical_paths(n as u64, k as u64, params.policy),
+                Stats::of(&g.org).paths_hierarchical,
+                "k = {k}, N = {n}"
+            );
+        }
+    }
+    // The rulebook's vectors (§6.3).
+    assert_eq!(hierarchical_paths(6, 5, Policy::Split), 8);
+    assert_eq!(hierarchical_paths(6, 5, Policy::Append), 11);
+    assert_eq!(hierarchical_paths(126, 5, Policy::Split), 302);
+    assert_eq!(hierarchical_paths(126, 5, Policy::Append), 311);
+    assert_eq!(hierarchical_paths(3125, 5, Policy::Split), 7810);
+}
+
+#[test]
+fn snapshot_of_the_growth_view() {
+    let mut h = harness((1100.0, 700.0));
+    h.state_mut().prefs.show_outline = Some(false);
+    h.state_mut().prefs.show_inspector = Some(false);
+    h.state_mut().prefs.show_findings = Some(false);
+    open_growth(&mut h);
+    set_teams(&mut h, 125);
+    assert_eq!(teams(&h), 125);
+    h.run_steps(3);
+    h.snapshot("growth_view");
+}

@@ -13,7 +13,7 @@ xvfb=$!
 home="$(mktemp -d)"
 trap 'kill "$app" "$xvfb" 2>/dev/null || true; rm -rf "$home"' EXIT
 sleep 1
-DISPLAY="$display" HOME="$home" XDG_DATA_HOME="$home/data" ./target/release/orgscale >/dev/null 2>&1 &
+DISPLAY="$display" HOME="$home" XDG_DATA_HOME="$home/data" "${CARGO_TARGET_DIR:-target}/release/orgscale" >/dev/null 2>&1 &
 app=$!
 sleep 5
 tick=$(getconf CLK_TCK)

@@ -264,27 +264,7 @@ impl Builder {
         }
         self.apply(Command::SetEatScrumMaster(sms.first().copied()));
         self.apply(Command::SetEatProductOwner(cpos.first().copied()));
-        // Every CPO attends the EMS; with a single SoS, so do the team POs.
-        let mut ems: Vec<PersonId> = self
-            .org
-            .groups()
-            .values()
-            .flat_map(|g| g.cpos.iter().map(|h| h.person))
-            .collect();
-        let sos: Vec<GroupId> = self
-            .org
-            .groups()
-            .keys()
-            .copied()
-            .filter(|g| s.level(*g) == 1)
-            .collect();
-        if let [only] = sos.as_slice() {
-            for t in s.child_teams(*only) {
-                ems.extend(self.org.teams()[&t].product_owners.iter().copied());
-            }
-        }
-        ems.sort_unstable();
-        ems.dedup();
+        let ems = crate::growth::expected_ems(&self.org, &s);
         for p in ems {
             self.apply(Command::SetBodyMember {
                 body: Body::Ems,

@@ -461,27 +461,7 @@ impl Grower {
                 self.run(Command::SetEmsFacilitator(Some(c)));
             }
         }
-        // Every CPO attends the EMS; with a single SoS, so do the team POs.
-        let mut attendees: Vec<PersonId> = self
-            .org
-            .groups()
-            .values()
-            .flat_map(|g| g.cpos.iter().map(|h| h.person))
-            .collect();
-        let sos: Vec<GroupId> = self
-            .org
-            .groups()
-            .keys()
-            .copied()
-            .filter(|g| s.level(*g) == 1)
-            .collect();
-        if let [only] = sos.as_slice() {
-            for t in s.child_teams(*only) {
-                attendees.extend(self.org.teams()[&t].product_owners.iter().copied());
-            }
-        }
-        attendees.sort_unstable();
-        attendees.dedup();
+        let attendees = expected_ems(&self.org, s);
         for p in attendees {
             if !self.org.ems().attendees.contains(&p) {
                 self.run(Command::SetBodyMember {
@@ -492,6 +472,30 @@ impl Grower {
             }
         }
     }
+}
+
+/// Who should attend the Executive MetaScrum (rules V15 and V16): every group CPO and, while the
+/// org has a single Scrum of Scrums, every team PO in it. Sorted, without repeats.
+pub fn expected_ems(org: &Org, s: &Structure) -> Vec<PersonId> {
+    let mut attendees: Vec<PersonId> = org
+        .groups()
+        .values()
+        .flat_map(|g| g.cpos.iter().map(|h| h.person))
+        .collect();
+    let sos: Vec<GroupId> = org
+        .groups()
+        .keys()
+        .copied()
+        .filter(|g| s.level(*g) == 1)
+        .collect();
+    if let [only] = sos.as_slice() {
+        for t in s.child_teams(*only) {
+            attendees.extend(org.teams()[&t].product_owners.iter().copied());
+        }
+    }
+    attendees.sort_unstable();
+    attendees.dedup();
+    attendees
 }
 
 /// Candidates for a group's scaled role (rulebook §3) in depth-first order: the child groups'

@@ -105,6 +105,10 @@ pub enum GrowPolicy {
 pub enum ExportFormat {
     Csv,
     Json,
+    /// Graphviz DOT with nested clusters.
+    Dot,
+    /// Mermaid flowchart with nested subgraphs.
+    Mermaid,
 }
 
 impl ExportFormat {
@@ -113,6 +117,8 @@ impl ExportFormat {
         match ext.as_str() {
             "csv" => Some(ExportFormat::Csv),
             "json" => Some(ExportFormat::Json),
+            "dot" | "gv" => Some(ExportFormat::Dot),
+            "mmd" | "mermaid" => Some(ExportFormat::Mermaid),
             _ => None,
         }
     }
@@ -218,7 +224,7 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             let Some(format) = format.or_else(|| ExportFormat::from_extension(&output)) else {
                 let _ = writeln!(
                     err,
-                    "error: cannot tell the export format from {}; name it with --format (csv or json)",
+                    "error: cannot tell the export format from {}; name it with --format (csv, json, dot or mermaid)",
                     output.display()
                 );
                 return 2;
@@ -229,6 +235,8 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             };
             let bytes = match format {
                 ExportFormat::Json => io::json::to_string(&org).into_bytes(),
+                ExportFormat::Dot => crate::export::to_dot(&org).into_bytes(),
+                ExportFormat::Mermaid => crate::export::to_mermaid(&org).into_bytes(),
                 ExportFormat::Csv => match io::csv_roster::export(&org) {
                     Ok(s) => s.into_bytes(),
                     Err(e) => {

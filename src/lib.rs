@@ -5,6 +5,7 @@
 //! core modules depends on egui.
 
 pub mod cli;
+pub mod export;
 pub mod growth;
 pub mod io;
 pub mod layout;

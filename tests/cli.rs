@@ -347,3 +347,24 @@ fn grow_writes_an_org_that_validates_without_errors() {
         .stderr(predicate::str::contains("fan-out must be between 2 and 12"));
     assert!(!bad.exists());
 }
+
+#[test]
+fn export_infers_dot_and_mermaid_from_the_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, start) in [
+        ("org.dot", "digraph \"Acme Online\" {"),
+        ("org.mmd", "flowchart TB"),
+    ] {
+        let out = dir.path().join(file);
+        orgscale()
+            .arg("export")
+            .arg(example("acme.json"))
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(0);
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.starts_with(start), "{text}");
+        assert!(text.contains("Fraud Detection"));
+    }
+}

@@ -1,0 +1,126 @@
+//! Graphviz DOT: each group is a cluster nested in its parent's cluster, teams are boxes inside
+//! their group's cluster, and the EAT and EMS sit above the top groups.
+
+use std::fmt::Write;
+
+use super::{body_lines, group_lines, team_lines};
+use crate::model::{GroupId, Org, Unit};
+use crate::rules::Thresholds;
+
+/// A DOT string literal.
+fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn label(lines: &[String]) -> String {
+    quote(&lines.join("\n"))
+}
+
+const LEVEL_FILL: [&str; 3] = ["#e8f0fb", "#f1e8fb", "#e6f5f4"];
+
+/// The org as a DOT digraph (deterministic: same org, same text).
+pub fn to_dot(org: &Org) -> String {
+    let s = org.structure();
+    let t = Thresholds::from_settings(org.rules());
+    let mut out = String::new();
+    let _ = writeln!(out, "digraph {} {{", quote(org.name()));
+    out.push_str(
+        "  graph [rankdir=TB, fontname=\"Helvetica\", fontsize=12, compound=true, newrank=true];\n",
+    );
+    out.push_str("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10];\n");
+    out.push_str("  edge [color=\"#8a8f98\", arrowhead=none];\n");
+    let (eat, ems) = body_lines(org);
+    if !org.eat().is_empty() {
+        let _ = writeln!(out, "  eat [label={}, fillcolor=\"#e2e8f0\"];", label(&eat));
+    }
+    if !org.ems().is_empty() {
+        let _ = writeln!(out, "  ems [label={}, fillcolor=\"#fef3c7\"];", label(&ems));
+    }
+    for &g in &s.top_groups {
+        write_group(org, &s, &t, g, 1, &mut out);
+    }
+    for team in &s.loose_teams {
+        let _ = writeln!(
+            out,
+            "  {team} [label={}];",
+            label(&team_lines(org, &t, *team))
+        );
+    }
+    // Tie the executive bodies to the top groups so they sit above them.
+    for body in ["eat", "ems"] {
+        let present = if body == "eat" {
+            !org.eat().is_empty()
+        } else {
+            !org.ems().is_empty()
+        };
+        if !present {
+            continue;
+        }
+        for &g in &s.top_groups {
+            let _ = writeln!(out, "  {body} -> {} [lhead=cluster_{g}];", anchor(&s, g));
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// A node inside the cluster of `g` to attach edges to.
+fn anchor(s: &crate::model::Structure, g: GroupId) -> String {
+    match s.children(g).first() {
+        Some(Unit::Team(t)) => t.to_string(),
+        Some(Unit::Group(c)) => anchor(s, *c),
+        None => format!("empty_{g}"),
+    }
+}
+
+fn write_group(
+    org: &Org,
+    s: &crate::model::Structure,
+    t: &Thresholds,
+    g: GroupId,
+    depth: usize,
+    out: &mut String,
+) {
+    let pad = "  ".repeat(depth);
+    let level = s.level(g) as usize;
+    let fill = LEVEL_FILL[(level.max(1) - 1).min(LEVEL_FILL.len() - 1)];
+    let _ = writeln!(out, "{pad}subgraph cluster_{g} {{");
+    let _ = writeln!(
+        out,
+        "{pad}  label={}; style=\"rounded,filled\"; fillcolor=\"{fill}\"; color=\"#6b7a90\";",
+        label(&group_lines(org, s, g))
+    );
+    let kids = s.children(g);
+    if kids.is_empty() {
+        // Graphviz leaves out empty clusters; keep the group visible.
+        let _ = writeln!(
+            out,
+            "{pad}  empty_{g} [label=\"(no members)\", shape=plaintext, style=\"\"];"
+        );
+    }
+    for child in kids {
+        match child {
+            Unit::Team(team) => {
+                let _ = writeln!(
+                    out,
+                    "{pad}  {team} [label={}];",
+                    label(&team_lines(org, t, *team))
+                );
+            }
+            Unit::Group(c) => write_group(org, s, t, *c, depth + 1, out),
+        }
+    }
+    let _ = writeln!(out, "{pad}}}");
+}

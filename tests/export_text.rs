@@ -1,0 +1,96 @@
+//! Text exports (Graphviz DOT, Mermaid): golden files, and DOT through the real Graphviz.
+//! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test export_text`.
+
+use std::path::Path;
+use std::process::Command;
+
+use orgscale::export::{to_dot, to_mermaid};
+
+fn load(name: &str) -> orgscale::model::Org {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
+    orgscale::io::load(&p).unwrap()
+}
+
+fn golden(name: &str, text: &str) {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&p, text).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&p).unwrap_or_default(),
+        text,
+        "{} changed; check it and regenerate with UPDATE_GOLDEN=1",
+        p.display()
+    );
+}
+
+#[test]
+fn golden_dot_and_mermaid_of_the_small_org() {
+    let org = load("small.json");
+    golden("small.dot", &to_dot(&org));
+    golden("small.mmd", &to_mermaid(&org));
+    // Deterministic.
+    assert_eq!(to_dot(&org), to_dot(&org.clone()));
+}
+
+#[test]
+fn graphviz_accepts_every_example_and_draws_every_team() {
+    for name in [
+        "small.json",
+        "acme.json",
+        "violations.json",
+        "symmetric-125.json",
+    ] {
+        let org = load(name);
+        let dir = tempfile::tempdir().unwrap();
+        let dot_file = dir.path().join("org.dot");
+        std::fs::write(&dot_file, to_dot(&org)).unwrap();
+        let out = Command::new("dot")
+            .arg("-Tsvg")
+            .arg(&dot_file)
+            .output()
+            .expect("Graphviz `dot` is installed (.ci/run installs it)");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{name}: dot failed: {stderr}");
+        assert!(!stderr.contains("Warning"), "{name}: {stderr}");
+        let svg = String::from_utf8(out.stdout).unwrap();
+        for team in org.teams().values() {
+            let escaped = team.name.replace('&', "&amp;");
+            assert!(
+                svg.contains(&escaped),
+                "{name}: team {} missing from the drawing",
+                team.name
+            );
+        }
+        // One cluster per group.
+        assert_eq!(
+            svg.matches("class=\"cluster\"").count(),
+            org.groups().len(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn labels_with_quotes_and_markup_are_escaped() {
+    let text = "person,team,role,path\n\"Ann \"\"Q\"\" Lee\",<Core> #1,PO,R&D \"Lab\"\n";
+    let org = orgscale::io::csv_roster::import_bytes(Path::new("r.csv"), text.as_bytes()).unwrap();
+    let dot = to_dot(&org);
+    assert!(dot.contains("Ann \\\"Q\\\" Lee"), "{dot}");
+    let mmd = to_mermaid(&org);
+    assert!(mmd.contains("Ann #quot;Q#quot; Lee"), "{mmd}");
+    assert!(mmd.contains("#lt;Core#gt; #35;1"), "{mmd}");
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("q.dot");
+    std::fs::write(&f, dot).unwrap();
+    let out = Command::new("dot").arg("-Tsvg").arg(&f).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

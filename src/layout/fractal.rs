@@ -138,26 +138,7 @@ pub fn fractal_with(org: &Org, m: &FractalMetrics) -> Layout {
                 );
                 out.push_shaped(Node::Group(g), marker, Shape::Circle);
                 if has_bodies && Some(g) == top {
-                    let by = y + m.group_r + m.gap * 0.5;
-                    let mut bx = x - m.body_w - m.gap * 0.5;
-                    for (body, show) in [
-                        (Node::Eat, !org.eat().is_empty()),
-                        (Node::Ems, !org.ems().is_empty()),
-                    ] {
-                        if show {
-                            out.push_shaped(
-                                body,
-                                Rect::new(bx, by, m.body_w, m.body_h),
-                                Shape::Box,
-                            );
-                            out.edges.push(Edge {
-                                from: body,
-                                to: Node::Group(g),
-                                route: Route::Straight,
-                            });
-                        }
-                        bx += m.body_w + m.gap;
-                    }
+                    place_bodies(org, m, x, y + m.group_r + m.gap * 0.5, Some(g), &mut out);
                 }
                 let kids = s.children(g);
                 let ring = cluster.get(&g).map_or(0.0, |c| c.1);
@@ -176,22 +157,37 @@ pub fn fractal_with(org: &Org, m: &FractalMetrics) -> Layout {
     }
     // Bodies with no groups at all: side by side at the origin.
     if top.is_none() && has_bodies {
-        let mut bx = -m.body_w - m.gap * 0.5;
-        for (body, show) in [
-            (Node::Eat, !org.eat().is_empty()),
-            (Node::Ems, !org.ems().is_empty()),
-        ] {
-            if show {
-                out.push_shaped(
-                    body,
-                    Rect::new(bx, -m.body_h / 2.0, m.body_w, m.body_h),
-                    Shape::Box,
-                );
-            }
-            bx += m.body_w + m.gap;
-        }
+        place_bodies(org, m, 0.0, -m.body_h / 2.0, None, &mut out);
     }
     out
+}
+
+/// The EAT and EMS side by side, centred on `x` with their tops at `y`, each linked to `group`.
+fn place_bodies(
+    org: &Org,
+    m: &FractalMetrics,
+    x: f32,
+    y: f32,
+    group: Option<GroupId>,
+    out: &mut Layout,
+) {
+    let mut bx = x - m.body_w - m.gap * 0.5;
+    for (body, show) in [
+        (Node::Eat, !org.eat().is_empty()),
+        (Node::Ems, !org.ems().is_empty()),
+    ] {
+        if show {
+            out.push_shaped(body, Rect::new(bx, y, m.body_w, m.body_h), Shape::Box);
+            if let Some(g) = group {
+                out.edges.push(Edge {
+                    from: body,
+                    to: Node::Group(g),
+                    route: Route::Straight,
+                });
+            }
+        }
+        bx += m.body_w + m.gap;
+    }
 }
 
 /// Angle of the i-th of n members, starting at the top and going clockwise.

@@ -343,17 +343,7 @@ pub fn card_shapes(
         return out;
     }
     let radius = CornerRadius::same((6.0 * zoom).clamp(1.0, 10.0) as u8);
-    let border = match (
-        state.drop_target,
-        state.selected,
-        state.hovered || state.dragged,
-    ) {
-        (Some(true), _, _) => Stroke::new(3.0, Color32::from_rgb(46, 160, 67)),
-        (Some(false), _, _) => Stroke::new(3.0, Color32::from_rgb(207, 34, 46)),
-        (None, true, _) => Stroke::new(2.5, Color32::from_rgb(255, 160, 0)),
-        (None, false, true) => Stroke::new(1.8, accent),
-        _ => Stroke::new(1.0, accent.gamma_multiply(0.7)),
-    };
+    let border = border(state, accent);
     if state.dragged {
         out.push(Shape::rect_filled(
             rect.translate(vec2(4.0, 5.0)),

@@ -1,10 +1,7 @@
 //! Generated orgs: the guide's symmetric structures and large orgs for benchmarks and tests.
 //! Every org is built through commands, with readable names, and is deterministic.
 
-use crate::model::{
-    Body, Command, Group, GroupId, Org, Person, PersonId, ScaledRole, Structure, Team, TeamId,
-    TeamRole, Unit,
-};
+use crate::model::{Command, Group, GroupId, Org, Person, PersonId, Structure, Team, TeamId, Unit};
 
 const FIRST: [&str; 64] = [
     "Aisha", "Ben", "Carla", "Deepak", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi",
@@ -212,67 +209,12 @@ impl Builder {
         });
     }
 
-    /// Fill every group's master and CPO from its own subtree (SMs and POs not yet holding a
-    /// scaled role, first in depth-first order), then staff the EAT and EMS.
+    /// Fill every group's master and CPO from its own subtree and staff the EAT and EMS, exactly
+    /// as growth does ([`crate::growth::staffing`]).
     pub fn staff(&mut self) {
-        let s = self.org.structure();
-        let mut order: Vec<GroupId> = self.org.groups().keys().copied().collect();
-        order.sort_by_key(|g| (s.level(*g), *g));
-        let mut busy: std::collections::HashSet<PersonId> = Default::default();
-        for g in order {
-            for (role, seat) in [
-                (ScaledRole::Master, TeamRole::ScrumMaster),
-                (ScaledRole::ChiefProductOwner, TeamRole::ProductOwner),
-            ] {
-                if !self.org.groups()[&g].holders(role).is_empty() {
-                    continue;
-                }
-                let teams = s.teams_below(g);
-                let pick = teams
-                    .iter()
-                    .flat_map(|t| self.org.teams()[t].seats(seat).iter().copied())
-                    .find(|p| !busy.contains(p))
-                    .or_else(|| {
-                        teams
-                            .iter()
-                            .flat_map(|t| self.org.teams()[t].seats(seat).iter().copied())
-                            .next()
-                    });
-                if let Some(p) = pick {
-                    busy.insert(p);
-                    self.apply(Command::assign(g, role, p, false));
-                }
-            }
+        for cmd in crate::growth::staffing(&self.org) {
+            self.apply(cmd);
         }
-        if self.org.groups().is_empty() {
-            return;
-        }
-        let tops = s.top_groups.clone();
-        let mut sms = Vec::new();
-        let mut cpos = Vec::new();
-        for top in &tops {
-            let grp = &self.org.groups()[top];
-            sms.extend(grp.master());
-            cpos.extend(grp.cpo());
-        }
-        for p in sms.iter().chain(&cpos) {
-            self.apply(Command::SetBodyMember {
-                body: Body::Eat,
-                person: *p,
-                member: true,
-            });
-        }
-        self.apply(Command::SetEatScrumMaster(sms.first().copied()));
-        self.apply(Command::SetEatProductOwner(cpos.first().copied()));
-        let ems = crate::growth::expected_ems(&self.org, &s);
-        for p in ems {
-            self.apply(Command::SetBodyMember {
-                body: Body::Ems,
-                person: p,
-                member: true,
-            });
-        }
-        self.apply(Command::SetEmsFacilitator(cpos.first().copied()));
     }
 }
 

@@ -18,7 +18,7 @@ fn checked_in_schema_is_current() {
 }
 
 #[test]
-fn examples_follow_the_schema_shape() {
+fn examples_load_and_are_saved_canonically() {
     // Every example loads, and saving it again gives the same bytes (canonical form).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let mut seen = 0;

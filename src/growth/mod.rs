@@ -103,6 +103,15 @@ pub fn grow(start: &Org, teams: usize, params: Params) -> Result<Grown, GrowthEr
     })
 }
 
+/// The commands that staff an org the way growth does: every group without exactly one valid
+/// master or CPO gets one from its own subtree (fewest scaled roles first, depth-first order), and
+/// the EAT and EMS are kept filled. Applies to `org` as it is.
+pub fn staffing(org: &Org) -> Vec<Command> {
+    let mut g = Grower::new(org, Params::default());
+    g.staff();
+    g.commands
+}
+
 /// Grow from nothing to `teams` teams.
 pub fn grow_from_empty(name: &str, teams: usize, params: Params) -> Result<Grown, GrowthError> {
     grow(&Org::new(name), teams, params)

@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::{GroupId, PersonId, TeamId, Unit};
+use crate::model::{GroupId, PersonId, TeamId};
 
 pub use engine::{validate, validate_with};
 pub use profile::{Band, Thresholds};
@@ -247,14 +247,6 @@ impl SubjectRef {
             SubjectRef::Team(t) => Some(t.to_string()),
             SubjectRef::Group(g) => Some(g.to_string()),
             SubjectRef::Person(p) => Some(p.to_string()),
-            _ => None,
-        }
-    }
-
-    pub fn unit(self) -> Option<Unit> {
-        match self {
-            SubjectRef::Team(t) => Some(Unit::Team(t)),
-            SubjectRef::Group(g) => Some(Unit::Group(g)),
             _ => None,
         }
     }

@@ -8,7 +8,7 @@ use egui::{
 };
 
 use crate::layout::{self, Node, Route};
-use crate::model::{Org, Structure, TeamCount, Unit};
+use crate::model::{Org, Structure, TeamCount};
 use crate::rules::{Finding, Severity, SubjectRef, Thresholds};
 
 /// How a team's size compares with the profile's range.
@@ -395,20 +395,8 @@ pub fn card_shapes(
             Color32::WHITE,
         );
         let size = g.size() + vec2(10.0 * zoom, 4.0 * zoom);
-        let r = Rect::from_min_size(
-            pos2(rect.right() - pad - size.x, rect.top() + pad * 0.7),
-            size,
-        );
-        out.push(Shape::rect_filled(
-            r,
-            CornerRadius::same((size.y / 2.0) as u8),
-            health.color(),
-        ));
-        out.push(Shape::galley(
-            r.min + vec2(5.0 * zoom, 2.0 * zoom),
-            g,
-            Color32::WHITE,
-        ));
+        let at = pos2(rect.right() - pad - size.x, rect.top() + pad * 0.7);
+        out.extend(badge(g, *health, at, size, vec2(5.0 * zoom, 2.0 * zoom)));
     }
     let title_h = title.size().y;
     out.push(Shape::galley(pos2(left, y), title, text));
@@ -438,6 +426,21 @@ pub fn card_shapes(
         out.push(Shape::circle_filled(c, 5.0 * zoom, severity_color(sev)));
     }
     out
+}
+
+/// A pill with a team's headcount, coloured by its health, at `at` (top left).
+fn badge(
+    text: std::sync::Arc<egui::Galley>,
+    health: Health,
+    at: Pos2,
+    size: Vec2,
+    inset: Vec2,
+) -> [Shape; 2] {
+    let r = Rect::from_min_size(at, size);
+    [
+        Shape::rect_filled(r, CornerRadius::same((size.y / 2.0) as u8), health.color()),
+        Shape::galley(r.min + inset, text, Color32::WHITE),
+    ]
 }
 
 fn border(state: CardState, accent: Color32) -> Stroke {
@@ -512,17 +515,8 @@ fn round_shapes(
             Color32::WHITE,
         );
         let size = g.size() + vec2(8.0 * zoom, 3.0 * zoom);
-        let b = Rect::from_min_size(c + vec2(-size.x / 2.0, 2.0 * zoom), size);
-        out.push(Shape::rect_filled(
-            b,
-            CornerRadius::same((size.y / 2.0) as u8),
-            health.color(),
-        ));
-        out.push(Shape::galley(
-            b.min + vec2(4.0 * zoom, 1.5 * zoom),
-            g,
-            Color32::WHITE,
-        ));
+        let at = c + vec2(-size.x / 2.0, 2.0 * zoom);
+        out.extend(badge(g, *health, at, size, vec2(4.0 * zoom, 1.5 * zoom)));
     } else if on_accent {
         let sub = painter.layout_no_wrap(
             card.subtitle.clone(),
@@ -601,9 +595,4 @@ pub fn link_stroke(dark: bool) -> Stroke {
             Color32::from_gray(150)
         },
     )
-}
-
-/// The unit a layout node stands for, if it is a team or group.
-pub fn unit_of(node: Node) -> Option<Unit> {
-    node.unit()
 }

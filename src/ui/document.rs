@@ -123,9 +123,8 @@ impl Document {
 
     /// Mark the document as changed without a command (e.g. restored from a recovery file).
     pub fn mark_unsaved(&mut self) {
-        self.history = History::new();
         // An empty history that is not at its saved point.
-        self.history.mark_saved();
+        self.history = History::new();
         self.history.forget_saved();
         self.bump();
     }

@@ -916,16 +916,19 @@ impl View<'_, '_> {
                     .collect(),
             )
         };
-        let person = match person_picker(ui, org, self.cache, spec, members, &|_| true) {
+        let pick = person_picker(ui, org, self.cache, spec, members, &|_| true);
+        self.set_sds_rep(pick, Unit::Team(team.id), team.sds_rep);
+    }
+
+    /// Apply a pick from a Scaled Daily Scrum representative picker ("Default" clears it).
+    fn set_sds_rep(&mut self, pick: Option<Pick>, unit: Unit, current: Option<PersonId>) {
+        let person = match pick {
             Some(Pick::Fixed) => None,
             Some(Pick::Person { person }) => Some(person),
             Some(Pick::New(_)) | None => return,
         };
-        if person != team.sds_rep {
-            self.apply(Command::SetSdsRep {
-                unit: Unit::Team(team.id),
-                person,
-            });
+        if person != current {
+            self.apply(Command::SetSdsRep { unit, person });
         }
     }
 
@@ -1213,17 +1216,8 @@ impl View<'_, '_> {
             }
             Options::new(first, Some(people_within(org, s, g.id)))
         };
-        let person = match person_picker(ui, org, self.cache, spec, options, &|_| true) {
-            Some(Pick::Fixed) => None,
-            Some(Pick::Person { person }) => Some(person),
-            Some(Pick::New(_)) | None => return,
-        };
-        if person != g.sds_rep {
-            self.apply(Command::SetSdsRep {
-                unit: Unit::Group(g.id),
-                person,
-            });
-        }
+        let pick = person_picker(ui, org, self.cache, spec, options, &|_| true);
+        self.set_sds_rep(pick, Unit::Group(g.id), g.sds_rep);
     }
 
     // ---- person -------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-//! The command-line front end: `validate`, `stats`, `import`, `export`.
+//! The command-line front end: `validate`, `stats`, `import`, `export`, `grow`.
 //!
 //! Exit codes: 0 success (for `validate`: no error findings), 1 `validate` found errors,
 //! 2 the input could not be read or the output could not be written.
@@ -9,7 +9,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::export;
 use crate::io::{self, LoadError};
+use crate::layout::Style;
 use crate::model::{Org, ProfileName};
 use crate::rules::{Counts, Severity, Thresholds, validate_with};
 use crate::stats::Stats;
@@ -74,7 +76,8 @@ pub enum Cmd {
         #[arg(short, long)]
         output: PathBuf,
     },
-    /// Write an org in another format.
+    /// Write an org as a diagram (SVG, PNG, PDF), as text for other tools (DOT, Mermaid) or as
+    /// data (CSV roster, JSON org file).
     Export {
         /// Org file (.json) or roster (.csv).
         org: PathBuf,
@@ -83,6 +86,19 @@ pub enum Cmd {
         output: PathBuf,
         #[arg(long, value_enum)]
         format: Option<ExportFormat>,
+        /// Layout of SVG, PNG and PDF diagrams.
+        #[arg(long, value_enum, default_value_t = LayoutArg::Tree)]
+        layout: LayoutArg,
+        /// Mark each box of a diagram with its worst rule finding and count findings in the
+        /// legend (PDF: list them under each Scrum of Scrums).
+        #[arg(long)]
+        findings: bool,
+        /// PNG pixels per diagram unit (2 suits slides and high-density screens).
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        /// PDF paper size.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
     },
 }
 
@@ -103,25 +119,50 @@ pub enum GrowPolicy {
 /// Export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    Csv,
-    Json,
+    /// SVG diagram.
+    Svg,
+    /// PNG image of the SVG diagram.
+    Png,
+    /// PDF: overview page plus a page per Scrum of Scrums.
+    Pdf,
     /// Graphviz DOT with nested clusters.
     Dot,
     /// Mermaid flowchart with nested subgraphs.
     Mermaid,
+    /// CSV roster.
+    Csv,
+    /// JSON org file.
+    Json,
 }
 
-impl ExportFormat {
-    fn from_extension(path: &Path) -> Option<Self> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "csv" => Some(ExportFormat::Csv),
-            "json" => Some(ExportFormat::Json),
-            "dot" | "gv" => Some(ExportFormat::Dot),
-            "mmd" | "mermaid" => Some(ExportFormat::Mermaid),
-            _ => None,
+impl From<ExportFormat> for export::Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Svg => export::Format::Svg,
+            ExportFormat::Png => export::Format::Png,
+            ExportFormat::Pdf => export::Format::Pdf,
+            ExportFormat::Dot => export::Format::Dot,
+            ExportFormat::Mermaid => export::Format::Mermaid,
+            ExportFormat::Csv => export::Format::Csv,
+            ExportFormat::Json => export::Format::Json,
         }
     }
+}
+
+/// Diagram layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    /// Top-down tree with team columns.
+    Tree,
+    /// Pentagons in rings around their groups, as in the Scrum@Scale guide.
+    Fractal,
+}
+
+/// PDF paper size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
 }
 
 fn parse_profile(s: &str) -> Result<ProfileName, String> {
@@ -220,39 +261,77 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             org,
             output,
             format,
+            layout,
+            findings,
+            scale,
+            paper,
         } => {
-            let Some(format) = format.or_else(|| ExportFormat::from_extension(&output)) else {
+            let Some(format) = format
+                .map(export::Format::from)
+                .or_else(|| export::Format::from_path(&output))
+            else {
                 let _ = writeln!(
                     err,
-                    "error: cannot tell the export format from {}; name it with --format (csv, json, dot or mermaid)",
+                    "error: cannot tell the export format from {}; name it with --format (svg, png, pdf, dot, mermaid, csv or json)",
                     output.display()
                 );
                 return 2;
             };
+            if !(scale > 0.0 && scale <= 16.0) {
+                let _ = writeln!(
+                    err,
+                    "error: --scale must be above 0 and at most 16, not {scale}"
+                );
+                return 2;
+            }
             let org = match io::load(&org) {
                 Ok(o) => o,
                 Err(e) => return fail(err, &e),
             };
-            let bytes = match format {
-                ExportFormat::Json => io::json::to_string(&org).into_bytes(),
-                ExportFormat::Dot => crate::export::to_dot(&org).into_bytes(),
-                ExportFormat::Mermaid => crate::export::to_mermaid(&org).into_bytes(),
-                ExportFormat::Csv => match io::csv_roster::export(&org) {
-                    Ok(s) => s.into_bytes(),
-                    Err(e) => {
-                        let _ = writeln!(err, "error: cannot export {}: {e}", output.display());
-                        return 2;
-                    }
+            let options = export::Options {
+                style: match layout {
+                    LayoutArg::Tree => Style::Tree,
+                    LayoutArg::Fractal => Style::Fractal,
+                },
+                findings,
+                scale,
+                paper: match paper {
+                    PaperArg::A4 => export::Paper::A4,
+                    PaperArg::Letter => export::Paper::Letter,
                 },
             };
+            let bytes = match export::export(&org, format, &options) {
+                Ok(b) => b,
+                Err(e) => {
+                    let _ = writeln!(err, "error: cannot export {}: {e}", output.display());
+                    return 2;
+                }
+            };
+            let size = bytes.len();
             write_output(
                 &output,
                 &bytes,
                 err,
-                || format!("Wrote {}", output.display()),
+                || {
+                    format!(
+                        "Wrote {} ({}, {})",
+                        output.display(),
+                        format.label(),
+                        human_size(size)
+                    )
+                },
                 out,
             )
         }
+    }
+}
+
+/// "812 bytes", "14.2 KB", "3.1 MB".
+pub fn human_size(bytes: usize) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} bytes"),
+        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
     }
 }
 

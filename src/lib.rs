@@ -1,10 +1,11 @@
 //! orgscale: design scaled Scrum (Scrum@Scale) organisations.
 //!
-//! The library holds the domain [`model`], the [`rules`] catalogue, file formats ([`io`]) and the
-//! command-line front end ([`cli`]). The desktop designer builds on the same modules; none of the
+//! The library holds the domain [`model`], the [`rules`] catalogue, file formats ([`io`]), layouts ([`layout`]),
+//! what diagrams show ([`diagram`]), the exports ([`export`]) and the command-line front end ([`cli`]). The desktop designer builds on the same modules; none of the
 //! core modules depends on egui.
 
 pub mod cli;
+pub mod diagram;
 pub mod export;
 pub mod growth;
 pub mod io;

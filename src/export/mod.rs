@@ -1,15 +1,170 @@
 //! Exports: pure functions from an org to bytes, shared by the designer and the CLI so both write
-//! identical files. Text formats so far: Graphviz DOT (nested clusters), Mermaid (nested
-//! subgraphs), the CSV roster and the JSON org file.
+//! identical files. Diagrams: SVG (drawn from the same layout and cards as the designer's
+//! canvas), PNG (that SVG rendered by resvg with the bundled font) and PDF (an overview page and
+//! a page per Scrum of Scrums, vector with real text). Text: Graphviz DOT (nested clusters) and
+//! Mermaid (nested subgraphs). Data: the CSV roster and the JSON org file.
 
 mod dot;
+pub mod font;
 mod mermaid;
+mod pdf;
+mod png;
+mod svg;
 
+use std::path::Path;
+
+use crate::layout::{self, Style};
 use crate::model::{Org, Structure, TeamCount};
-use crate::rules::Thresholds;
+use crate::rules::{Thresholds, validate_with};
 
 pub use dot::to_dot;
 pub use mermaid::to_mermaid;
+pub use pdf::{Paper, to_pdf};
+pub use png::{MAX_PIXELS, MAX_SIDE, svg_to_png};
+pub use svg::to_svg;
+
+/// An export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Svg,
+    Png,
+    Pdf,
+    Dot,
+    Mermaid,
+    Csv,
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 7] = [
+        Format::Svg,
+        Format::Png,
+        Format::Pdf,
+        Format::Dot,
+        Format::Mermaid,
+        Format::Csv,
+        Format::Json,
+    ];
+
+    /// The format a file name asks for, from its extension.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "svg" => Format::Svg,
+            "png" => Format::Png,
+            "pdf" => Format::Pdf,
+            "dot" | "gv" => Format::Dot,
+            "mmd" | "mermaid" => Format::Mermaid,
+            "csv" => Format::Csv,
+            "json" => Format::Json,
+            _ => return None,
+        })
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Pdf => "pdf",
+            Format::Dot => "dot",
+            Format::Mermaid => "mmd",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+
+    /// What a menu calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Svg => "SVG image",
+            Format::Png => "PNG image",
+            Format::Pdf => "PDF document",
+            Format::Dot => "Graphviz DOT",
+            Format::Mermaid => "Mermaid flowchart",
+            Format::Csv => "CSV roster",
+            Format::Json => "JSON org file",
+        }
+    }
+
+    /// Whether the format draws the diagram itself (and so follows the layout and findings).
+    pub fn is_drawing(self) -> bool {
+        matches!(self, Format::Svg | Format::Png | Format::Pdf)
+    }
+}
+
+/// How to export.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    /// Layout of SVG, PNG and PDF.
+    pub style: Style,
+    /// Mark each box with its worst finding and count the findings in the legend.
+    pub findings: bool,
+    /// Pixels per layout unit of a PNG.
+    pub scale: f32,
+    /// Paper of a PDF.
+    pub paper: Paper,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            style: Style::Tree,
+            findings: false,
+            scale: 2.0,
+            paper: Paper::A4,
+        }
+    }
+}
+
+/// Why an export could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(
+        "the PNG would be {width} × {height} pixels, more than this export allows ({MAX_SIDE} pixels a side, {} megapixels); use a smaller --scale, or SVG or PDF, which have no size limit",
+        MAX_PIXELS / 1_000_000
+    )]
+    TooLarge { width: u64, height: u64 },
+    #[error("the scale must be a number above 0 and at most 16, not {0}")]
+    BadScale(f32),
+    #[error("cannot write the roster: {0}")]
+    Csv(String),
+    #[error("cannot render: {0}")]
+    Render(String),
+}
+
+/// The org in a format. The designer and the CLI both call this, so they write the same bytes.
+pub fn export(org: &Org, format: Format, options: &Options) -> Result<Vec<u8>, ExportError> {
+    let findings = || {
+        options
+            .findings
+            .then(|| validate_with(org, &Thresholds::from_settings(org.rules())))
+    };
+    Ok(match format {
+        Format::Json => crate::io::json::to_string(org).into_bytes(),
+        Format::Csv => crate::io::csv_roster::export(org)
+            .map_err(|e| ExportError::Csv(e.to_string()))?
+            .into_bytes(),
+        Format::Dot => to_dot(org).into_bytes(),
+        Format::Mermaid => to_mermaid(org).into_bytes(),
+        Format::Svg => {
+            let layout = layout::compute(org, options.style);
+            to_svg(org, &layout, findings().as_deref()).into_bytes()
+        }
+        Format::Png => {
+            if !(options.scale > 0.0 && options.scale <= 16.0) {
+                return Err(ExportError::BadScale(options.scale));
+            }
+            let layout = layout::compute(org, options.style);
+            let svg = to_svg(org, &layout, findings().as_deref());
+            svg_to_png(&svg, options.scale)?
+        }
+        Format::Pdf => {
+            let layout = layout::compute(org, options.style);
+            to_pdf(org, &layout, findings().as_deref(), options.paper)?
+        }
+    })
+}
 
 /// What a group box says: its name, its level label and its scaled roles.
 pub(crate) fn group_lines(org: &Org, s: &Structure, g: crate::model::GroupId) -> Vec<String> {

@@ -143,6 +143,33 @@ pub struct Edge {
     pub route: Route,
 }
 
+/// Points of a line from a parent box to a child box, drawn at `zoom` (1 in canvas units; the
+/// designer passes screen rects and its zoom). The canvas and the image exports route alike.
+pub fn link_points(from: Rect, to: Rect, route: Route, zoom: f32) -> Vec<(f32, f32)> {
+    match route {
+        Route::Straight => vec![from.center(), to.center()],
+        Route::Elbow => {
+            let a = (from.center().0, from.bottom());
+            let b = (to.center().0, to.y);
+            let mid = (a.1 + b.1) / 2.0;
+            vec![a, (a.0, mid), (b.0, mid), b]
+        }
+        Route::Spine => {
+            // The spine runs just left of the team column, but never outside the parent box
+            // (max/min rather than clamp: a box far away can be narrower than the margins).
+            let inset = (4.0f32).min(from.w / 2.0);
+            let spine_x = (to.x - 12.0 * zoom)
+                .max(from.x + inset)
+                .min(from.right() - inset);
+            vec![
+                (spine_x, from.bottom()),
+                (spine_x, to.center().1),
+                (to.x, to.center().1),
+            ]
+        }
+    }
+}
+
 /// Sizes and gaps of the tree layout.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Metrics {

@@ -428,11 +428,7 @@ impl Canvas {
 
     /// Far away, each team column is drawn as one block instead of its many tiny cards.
     fn column_blocks(&self, zoom: f32, pan: Vec2, clip: Rect, dark: bool) -> Vec<Shape> {
-        let color = if dark {
-            egui::Color32::from_rgb(96, 110, 130)
-        } else {
-            egui::Color32::from_rgb(150, 160, 175)
-        };
+        let color = cards::c32(crate::diagram::column_color(dark));
         self.columns
             .iter()
             .map(|(r, bad)| (cards::to_screen(*r, zoom, pan), *bad))

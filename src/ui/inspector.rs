@@ -14,7 +14,7 @@ use egui::{
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::cards::{Health, severity_color, team_health};
+use super::cards::{Health, health_color, severity_color, team_health};
 use super::document::Document;
 use super::{Action, PanelCtx, Selection};
 use crate::model::{
@@ -992,7 +992,7 @@ impl View<'_, '_> {
         };
         let health = band_health(children.len(), &band);
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(format!("Members: {what}")).color(health.color()));
+            ui.label(RichText::new(format!("Members: {what}")).color(health_color(health)));
             ui.label(
                 RichText::new(format!(
                     "(target {}–{}, warning below {} or above {})",
@@ -1617,15 +1617,17 @@ fn headcount(ui: &mut Ui, org: &Org, team: &Team) {
         (None, None) => "no limit".to_string(),
     };
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!("Headcount: {what}")).color(team_health(count, &t).color()));
+        ui.label(
+            RichText::new(format!("Headcount: {what}")).color(health_color(team_health(count, &t))),
+        );
         ui.label(RichText::new(format!("(profile {}: {range})", t.profile)).weak());
     });
     if let Some(ideal) = t.doers_ideal_max {
         let doers = team.doers();
         let color = if doers as u32 > ideal {
-            Health::Edge.color()
+            health_color(Health::Edge)
         } else {
-            Health::Good.color()
+            health_color(Health::Good)
         };
         ui.label(
             RichText::new(format!(

@@ -53,8 +53,8 @@ const NO_TEAM: &str = "People in no team";
 const TOP_LEVEL: &str = "Top level (no group)";
 const PICKER_FILTER: &str = "Filter groups";
 
-const GREEN: Color32 = Color32::from_rgb(46, 160, 67);
-const RED: Color32 = Color32::from_rgb(207, 34, 46);
+const GREEN: Color32 = super::cards::c32_const(crate::diagram::GREEN);
+const RED: Color32 = super::cards::c32_const(crate::diagram::RED);
 
 /// A node of the tree that can be expanded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -1254,11 +1254,7 @@ impl Look {
 }
 
 fn level_color(level: u32) -> Color32 {
-    match level {
-        1 => Color32::from_rgb(37, 99, 200),
-        2 => Color32::from_rgb(124, 58, 190),
-        _ => Color32::from_rgb(13, 128, 128),
-    }
+    super::cards::c32(crate::diagram::level_accent(level))
 }
 
 /// A person's roles where a row lists them.

@@ -1,0 +1,200 @@
+//! PDF: an overview page with the whole org, then one page per Scrum of Scrums with its teams,
+//! large enough to read on paper. Each page is composed as SVG (the same drawing as the SVG
+//! export) and drawn by krilla as vectors with embedded, searchable text in the bundled font.
+//! The document has bookmarks: the overview, then each SoS under its SoSoS chain.
+
+use krilla::Document;
+use krilla::destination::XyzDestination;
+use krilla::geom::{Point, Size};
+use krilla::metadata::Metadata;
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla_svg::{SurfaceExt, SvgSettings};
+
+use super::svg::{self, Diagram, Legend, Note, Page};
+use super::{ExportError, font};
+use crate::diagram::severity_color;
+use crate::layout::{Layout, Node, Rect};
+use crate::model::{GroupId, Org, Structure};
+use crate::rules::{Finding, SubjectRef};
+
+/// Paper size of a PDF.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    #[default]
+    A4,
+    /// 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// Portrait width and height in points.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "Letter",
+        }
+    }
+
+    /// Portrait or landscape, whichever suits a drawing of these bounds.
+    fn oriented(self, b: Rect) -> (f32, f32) {
+        let (w, h) = self.size();
+        if b.w > b.h { (h, w) } else { (w, h) }
+    }
+}
+
+/// Margin of every page: half an inch, inside what printers can reach.
+const MARGIN: f32 = 36.0;
+/// Most finding lines listed under a SoS diagram.
+const MAX_NOTES: usize = 12;
+
+/// Level-1 groups in outline order (depth first, as the designer's outline lists them).
+fn scrums_of_scrums(s: &Structure) -> Vec<GroupId> {
+    let mut out = Vec::new();
+    let mut stack: Vec<GroupId> = s.top_groups.iter().rev().copied().collect();
+    while let Some(g) = stack.pop() {
+        if s.level(g) == 1 {
+            out.push(g);
+        }
+        let kids: Vec<GroupId> = s.child_groups(g).collect();
+        stack.extend(kids.into_iter().rev());
+    }
+    out
+}
+
+/// Findings about a SoS and its teams, worst first, as lines under its diagram.
+fn notes_of(s: &Structure, g: GroupId, findings: &[Finding]) -> Vec<Note> {
+    let teams: Vec<_> = s.child_teams(g).collect();
+    let mut about: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| match f.subject {
+            SubjectRef::Group(x) => x == g,
+            SubjectRef::Team(t) => teams.contains(&t),
+            _ => false,
+        })
+        .collect();
+    about.sort_by_key(|f| f.severity);
+    let mut notes: Vec<Note> = about
+        .iter()
+        .take(MAX_NOTES)
+        .map(|f| Note {
+            text: format!(
+                "{} {}: {} ({})",
+                f.rule, f.subject_name, f.message, f.severity
+            ),
+            color: severity_color(f.severity),
+        })
+        .collect();
+    if about.len() > MAX_NOTES {
+        notes.push(Note {
+            text: format!(
+                "… and {} more; `orgscale validate` lists them all",
+                about.len() - MAX_NOTES
+            ),
+            color: crate::diagram::Rgba::gray(150),
+        });
+    }
+    notes
+}
+
+/// The org as a PDF: overview first, then a page per Scrum of Scrums.
+pub fn to_pdf(
+    org: &Org,
+    layout: &Layout,
+    findings: Option<&[Finding]>,
+    paper: Paper,
+) -> Result<Vec<u8>, ExportError> {
+    let d = Diagram::new(org, layout, findings.unwrap_or(&[]));
+    let s = org.structure();
+    let sos = scrums_of_scrums(&s);
+    let total = 1 + sos.len();
+    let footer = |n: usize| format!("{} · page {n} of {total} · orgscale", org.name());
+    let mut pages: Vec<(String, (f32, f32))> = Vec::with_capacity(total);
+
+    let whole = d.whole();
+    let size = paper.oriented(whole.bounds);
+    let overview = Page {
+        size: Some(size),
+        margin: MARGIN,
+        title: org.name().to_string(),
+        subtitle: svg::summary_line(org, layout.style),
+        legend: Some(Legend::of(org, layout.style, findings)),
+        notes: Vec::new(),
+        footer: Some(footer(1)),
+        max_scale: 1.0,
+        legend_scale: 0.75,
+    };
+    pages.push((svg::compose(&whole, &overview), size));
+
+    for (i, g) in sos.iter().enumerate() {
+        let group = &org.groups()[g];
+        let mut nodes = vec![Node::Group(*g)];
+        nodes.extend(s.child_teams(*g).map(Node::Team));
+        let scene = d.part(&nodes);
+        let size = paper.oriented(scene.bounds);
+        let teams = nodes.len() - 1;
+        let people: usize = s.child_teams(*g).map(|t| org.teams()[&t].headcount()).sum();
+        let chain: Vec<String> = org
+            .ancestors(crate::model::Unit::Group(*g))
+            .iter()
+            .map(|a| org.groups()[a].name.clone())
+            .collect();
+        let within = if chain.is_empty() {
+            String::new()
+        } else {
+            format!(" in {}", chain.join(" › "))
+        };
+        let page = Page {
+            size: Some(size),
+            margin: MARGIN,
+            title: group.name.clone(),
+            subtitle: format!(
+                "Scrum of Scrums{within} · {teams} team{} · {people} {}",
+                if teams == 1 { "" } else { "s" },
+                if people == 1 { "person" } else { "people" }
+            ),
+            legend: None,
+            notes: findings.map_or_else(Vec::new, |f| notes_of(&s, *g, f)),
+            footer: Some(footer(i + 2)),
+            // A little larger than on screen: 11.5 units of detail text print at about 13 pt.
+            max_scale: 1.15,
+            legend_scale: 0.75,
+        };
+        pages.push((svg::compose(&scene, &page), size));
+    }
+
+    let options = font::usvg_options();
+    let mut doc = Document::new();
+    for (svg_text, (w, h)) in &pages {
+        let tree = resvg::usvg::Tree::from_str(svg_text, &options)
+            .map_err(|e| ExportError::Render(e.to_string()))?;
+        let size = Size::from_wh(*w, *h).ok_or_else(|| ExportError::Render("page size".into()))?;
+        let mut page = doc.start_page_with(PageSettings::new(size));
+        let mut surface = page.surface();
+        surface.draw_svg(&tree, size, SvgSettings::default());
+        surface.finish();
+        page.finish();
+    }
+    let top = |page: usize| XyzDestination::new(page, Point::from_xy(0.0, 0.0));
+    let mut outline = Outline::new();
+    outline.push_child(OutlineNode::new("Overview".into(), top(0)));
+    for (i, g) in sos.iter().enumerate() {
+        outline.push_child(OutlineNode::new(org.groups()[g].name.clone(), top(i + 1)));
+    }
+    doc.set_outline(outline);
+    doc.set_metadata(
+        Metadata::new()
+            .title(org.name().to_string())
+            .creator("orgscale".into()),
+    );
+    doc.finish()
+        .map_err(|e| ExportError::Render(format!("{e:?}")))
+}

@@ -368,3 +368,120 @@ fn export_infers_dot_and_mermaid_from_the_extension() {
         assert!(text.contains("Fraud Detection"));
     }
 }
+
+#[test]
+fn export_draws_svg_png_and_pdf_in_either_layout_from_json_or_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    for (input, file, magic) in [
+        ("acme.json", "org.svg", &b"<?xml"[..]),
+        ("acme.json", "org.png", &b"\x89PNG"[..]),
+        ("acme.json", "org.pdf", &b"%PDF"[..]),
+        ("acme-roster.csv", "roster.svg", &b"<?xml"[..]),
+        ("acme-roster.csv", "roster.pdf", &b"%PDF"[..]),
+    ] {
+        for layout in ["tree", "fractal"] {
+            let out = dir.path().join(format!("{layout}-{file}"));
+            orgscale()
+                .arg("export")
+                .arg(example(input))
+                .args(["--layout", layout, "--findings", "-o"])
+                .arg(&out)
+                .assert()
+                .code(0)
+                .stdout(predicate::str::contains("Wrote"));
+            let bytes = std::fs::read(&out).unwrap();
+            assert!(bytes.starts_with(magic), "{file} {layout}");
+        }
+    }
+    // The CLI writes exactly what the library makes (the designer calls the same function).
+    let org = orgscale::io::load(&example("acme.json")).unwrap();
+    let svg = orgscale::export::export(
+        &org,
+        orgscale::export::Format::Svg,
+        &orgscale::export::Options {
+            style: orgscale::layout::Style::Fractal,
+            findings: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(std::fs::read(dir.path().join("fractal-org.svg")).unwrap(), svg);
+    // An explicit --format wins over the extension; --scale sets the PNG size.
+    let small = dir.path().join("picture.dat");
+    orgscale()
+        .arg("export")
+        .arg(example("small.json"))
+        .args(["--format", "png", "--scale", "0.5", "-o"])
+        .arg(&small)
+        .assert()
+        .code(0);
+    let big = dir.path().join("picture.png");
+    orgscale()
+        .arg("export")
+        .arg(example("small.json"))
+        .args(["--scale", "2", "-o"])
+        .arg(&big)
+        .assert()
+        .code(0);
+    let width = |p: &std::path::Path| {
+        let b = std::fs::read(p).unwrap();
+        u32::from_be_bytes([b[16], b[17], b[18], b[19]])
+    };
+    assert_eq!(width(&big), 4 * width(&small));
+}
+
+#[test]
+fn failed_diagram_exports_exit_two_and_leave_the_old_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("org.png");
+    std::fs::write(&out, "precious").unwrap();
+    // An org file that does not load.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"format_version\": 1, \"name\": 5}").unwrap();
+    orgscale()
+        .arg("export")
+        .arg(&bad)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.json"));
+    // A scale out of range.
+    orgscale()
+        .arg("export")
+        .arg(example("small.json"))
+        .args(["--scale", "0", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--scale"));
+    // A picture too large to render.
+    let huge = dir.path().join("huge.json");
+    orgscale()
+        .args(["grow", "--teams", "3000", "-o"])
+        .arg(&huge)
+        .assert()
+        .code(0);
+    orgscale()
+        .arg("export")
+        .arg(&huge)
+        .args(["--scale", "16", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("use a smaller --scale"));
+    // An unknown --format value.
+    orgscale()
+        .arg("export")
+        .arg(example("small.json"))
+        .args(["--format", "tiff", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "precious");
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names.len(), 3, "no temporary files left: {names:?}");
+}

@@ -405,7 +405,10 @@ fn export_draws_svg_png_and_pdf_in_either_layout_from_json_or_csv() {
         },
     )
     .unwrap();
-    assert_eq!(std::fs::read(dir.path().join("fractal-org.svg")).unwrap(), svg);
+    assert_eq!(
+        std::fs::read(dir.path().join("fractal-org.svg")).unwrap(),
+        svg
+    );
     // An explicit --format wins over the extension; --scale sets the PNG size.
     let small = dir.path().join("picture.dat");
     orgscale()

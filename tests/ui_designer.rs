@@ -482,3 +482,82 @@ fn snapshot_of_the_fractal_layout() {
     );
     h.snapshot("fractal_layout");
 }
+
+fn open_export_menu(h: &mut Harness<'_, DesignerApp>) {
+    h.get_by_label("File").click();
+    h.run_steps(3);
+    h.get_by_label("Export ⏵").hover();
+    h.run_steps(4);
+}
+
+#[test]
+fn file_export_writes_what_the_cli_writes_in_the_canvas_layout() {
+    use orgscale::export::{Format, Options};
+    use orgscale::layout::Style;
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("acme.svg");
+    let pdf = dir.path().join("acme.pdf");
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.export.push_back(Some(svg.clone()));
+    dialogs.export.push_back(Some(pdf.clone()));
+    dialogs.export.push_back(None);
+    let asked = dialogs.asked.clone();
+    let mut app = app_with(dialogs);
+    app.set_layout(Style::Fractal);
+    let mut h = harness(app, (1400.0, 900.0));
+
+    open_export_menu(&mut h);
+    // Every format is offered.
+    for f in Format::ALL {
+        h.get_by_label(&format!("{}…", f.label()));
+    }
+    h.get_by_label("SVG image…").click();
+    h.run_steps(3);
+    let org = h.state().doc.org().clone();
+    let expected = orgscale::export::export(
+        &org,
+        Format::Svg,
+        &Options {
+            style: Style::Fractal,
+            findings: true,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        std::fs::read(&svg).unwrap(),
+        expected,
+        "same bytes as the CLI"
+    );
+    h.get_by_label_contains("Exported");
+    h.get_by_label_contains("acme.svg (SVG image");
+
+    open_export_menu(&mut h);
+    h.get_by_label("PDF document…").click();
+    h.run_steps(3);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+
+    // Cancelling the dialog writes nothing and says so.
+    open_export_menu(&mut h);
+    h.get_by_label("PNG image…").click();
+    h.run_steps(3);
+    h.get_by_label("Not exported: no file was chosen.");
+    assert_eq!(*asked.lock().unwrap(), vec!["export", "export", "export"]);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn a_failed_export_says_why_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let nowhere = dir.path().join("missing-folder").join("org.png");
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.export.push_back(Some(nowhere.clone()));
+    let mut h = harness(app_with(dialogs), (1400.0, 900.0));
+    open_export_menu(&mut h);
+    h.get_by_label("PNG image…").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Could not write");
+    h.get_by_label_contains("Nothing was written");
+    assert!(!nowhere.exists());
+    assert!(!h.state().doc.is_dirty(), "the org is untouched");
+}

@@ -19,7 +19,9 @@ use crate::model::{GroupId, Org, Structure};
 use crate::rules::{Finding, SubjectRef};
 
 /// Paper size of a PDF.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Paper {
     /// 210 × 297 mm.
     #[default]

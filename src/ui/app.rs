@@ -33,6 +33,25 @@ pub struct Prefs {
     pub show_inspector: Option<bool>,
     pub show_findings: Option<bool>,
     pub layout: Option<crate::layout::Style>,
+    /// Diagram exports mark findings.
+    pub export_findings: Option<bool>,
+    /// Pixels per canvas unit of PNG exports.
+    pub export_scale: Option<f32>,
+    /// Paper of PDF exports.
+    pub export_paper: Option<crate::export::Paper>,
+}
+
+impl Prefs {
+    /// Export options: the canvas' layout and the export preferences.
+    pub fn export_options(&self, style: crate::layout::Style) -> crate::export::Options {
+        let d = crate::export::Options::default();
+        crate::export::Options {
+            style,
+            findings: self.export_findings.unwrap_or(true),
+            scale: self.export_scale.unwrap_or(d.scale),
+            paper: self.export_paper.unwrap_or(d.paper),
+        }
+    }
 }
 
 /// What the unsaved-changes question was asked for.
@@ -255,6 +274,103 @@ impl DesignerApp {
                 false
             }
         }
+    }
+
+    /// Export the org in a format, asking where. Diagrams use the canvas' layout.
+    pub fn export(&mut self, format: crate::export::Format) -> bool {
+        let name = self.doc.display_name();
+        let stem = Path::new(&name)
+            .file_stem()
+            .map_or_else(|| "org".to_string(), |s| s.to_string_lossy().into_owned());
+        let suggested = format!("{stem}.{}", format.extension());
+        let Some(path) = self.dialogs.export_to(format, &suggested) else {
+            self.status = "Not exported: no file was chosen.".to_string();
+            return false;
+        };
+        let options = self.prefs.export_options(self.doc.style());
+        let bytes = match crate::export::export(self.doc.org(), format, &options) {
+            Ok(b) => b,
+            Err(e) => {
+                self.error = Some(format!(
+                    "Could not export {}: {e}.\n\nNothing was written.",
+                    path.display()
+                ));
+                return false;
+            }
+        };
+        match io::save_atomic(&path, &bytes) {
+            Ok(()) => {
+                self.status = format!(
+                    "Exported {} ({}, {})",
+                    path.display(),
+                    format.label(),
+                    crate::cli::human_size(bytes.len())
+                );
+                true
+            }
+            Err(e) => {
+                self.error = Some(format!(
+                    "Could not write {}: {}.\n\nNothing was written; try another place.",
+                    path.display(),
+                    io::io_reason(&e)
+                ));
+                false
+            }
+        }
+    }
+
+    /// The File › Export submenu.
+    fn export_menu(&mut self, ui: &mut Ui) {
+        use crate::export::{Format, Paper};
+        let style = self.doc.style();
+        for format in Format::ALL {
+            let hint = if format.is_drawing() {
+                format!("The diagram in the {} layout", style.label().to_lowercase())
+            } else {
+                match format {
+                    Format::Dot => "For Graphviz: groups as nested clusters".to_string(),
+                    Format::Mermaid => "For wikis and Markdown: nested subgraphs".to_string(),
+                    Format::Csv => "One row per person and role".to_string(),
+                    _ => "The org file itself".to_string(),
+                }
+            };
+            if ui
+                .button(format!("{}…", format.label()))
+                .on_hover_text(hint)
+                .clicked()
+            {
+                ui.close();
+                self.export(format);
+            }
+        }
+        ui.separator();
+        let mut findings = self.prefs.export_findings.unwrap_or(true);
+        if ui
+            .checkbox(&mut findings, "Mark findings on diagrams")
+            .changed()
+        {
+            self.prefs.export_findings = Some(findings);
+        }
+        let options = self.prefs.export_options(style);
+        ui.horizontal(|ui| {
+            ui.label("PNG scale");
+            for s in [1.0f32, 2.0, 3.0, 4.0] {
+                if ui
+                    .selectable_label(options.scale == s, format!("{s}×"))
+                    .clicked()
+                {
+                    self.prefs.export_scale = Some(s);
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.label("PDF paper");
+            for p in [Paper::A4, Paper::Letter] {
+                if ui.selectable_label(options.paper == p, p.label()).clicked() {
+                    self.prefs.export_paper = Some(p);
+                }
+            }
+        });
     }
 
     /// Run a file action, asking first when there are unsaved changes.
@@ -513,6 +629,7 @@ impl DesignerApp {
                 if ui.button("Import CSV roster…").clicked() {
                     self.request(Pending::Import);
                 }
+                ui.menu_button("Export", |ui| self.export_menu(ui));
                 ui.separator();
                 if ui.button("Quit").clicked() {
                     ui.ctx().send_viewport_cmd(ViewportCommand::Close);

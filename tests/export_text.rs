@@ -1,4 +1,5 @@
-//! Text exports (Graphviz DOT, Mermaid): golden files, and DOT through the real Graphviz.
+//! Text exports (Graphviz DOT, Mermaid): golden files, DOT through the real Graphviz and Mermaid
+//! through Mermaid's own parser (Node.js; `.ci/run` runs `npm ci --prefix tests/mermaid`).
 //! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test export_text`.
 
 use std::path::Path;
@@ -93,4 +94,55 @@ fn labels_with_quotes_and_markup_are_escaped() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn mermaid_own_parser_accepts_every_example() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let checker = root.join("tests/mermaid");
+    assert!(
+        checker.join("node_modules/mermaid").is_dir(),
+        "Mermaid is not installed for the tests: run `npm ci --prefix tests/mermaid` (.ci/run does)"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for name in [
+        "small.json",
+        "acme.json",
+        "violations.json",
+        "symmetric-125.json",
+    ] {
+        let p = dir.path().join(name.replace(".json", ".mmd"));
+        std::fs::write(&p, to_mermaid(&load(name))).unwrap();
+        files.push(p);
+    }
+    // A hostile roster: quotes, markup and Mermaid's own syntax in names.
+    let roster = dir.path().join("r.csv");
+    std::fs::write(
+        &roster,
+        "person,team,role,path\n\"Ann \"\"Q\"\" Lee\",<Core> #1 --> end,PO,R&D [Lab] {x}\n",
+    )
+    .unwrap();
+    let hostile = dir.path().join("hostile.mmd");
+    std::fs::write(&hostile, to_mermaid(&orgscale::io::load(&roster).unwrap())).unwrap();
+    files.push(hostile);
+    // And a broken file, to show the check can fail.
+    let broken = dir.path().join("broken.mmd");
+    std::fs::write(&broken, "flowchart TB\n  a[[\"x\"] -->\n").unwrap();
+    let run = |files: &[std::path::PathBuf]| {
+        Command::new("node")
+            .arg(checker.join("check.mjs"))
+            .args(files)
+            .output()
+            .expect("Node.js is installed (.ci/run installs it)")
+    };
+    let out = run(&files);
+    assert!(
+        out.status.success(),
+        "Mermaid refused an export: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.matches("flowchart").count(), files.len(), "{stdout}");
+    assert!(!run(&[broken]).status.success());
 }

@@ -93,7 +93,8 @@ pub enum Cmd {
         /// legend (PDF: list them under each Scrum of Scrums).
         #[arg(long)]
         findings: bool,
-        /// PNG pixels per diagram unit (2 suits slides and high-density screens).
+        /// PNG pixels per diagram unit, above 0 and at most 16 (2 suits slides and
+        /// high-density screens).
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
         /// PDF paper size.
@@ -277,6 +278,40 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 );
                 return 2;
             };
+            let by_name = export::Format::from_path(&output);
+            if let Some(named) = by_name.filter(|n| *n != format) {
+                let _ = writeln!(
+                    err,
+                    "warning: writing {} into {}, whose extension says {}",
+                    format.label(),
+                    output.display(),
+                    named.label()
+                );
+            }
+            let mut unused = Vec::new();
+            if !format.is_drawing() {
+                if layout != LayoutArg::Tree {
+                    unused.push("--layout");
+                }
+                if findings {
+                    unused.push("--findings");
+                }
+            }
+            if format != export::Format::Png && scale != 2.0 {
+                unused.push("--scale");
+            }
+            if format != export::Format::Pdf && paper != PaperArg::A4 {
+                unused.push("--paper");
+            }
+            if !unused.is_empty() {
+                let _ = writeln!(
+                    err,
+                    "note: {} {} nothing to {} (--layout and --findings are for SVG, PNG and PDF, --scale for PNG, --paper for PDF)",
+                    unused.join(" and "),
+                    if unused.len() == 1 { "does" } else { "do" },
+                    format.label()
+                );
+            }
             if !(scale > 0.0 && scale <= 16.0) {
                 let _ = writeln!(
                     err,

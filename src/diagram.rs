@@ -110,7 +110,10 @@ pub struct CardLine {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Card {
     pub kind: CardKind,
+    /// The title, shortened to fit a card on the canvas.
     pub title: String,
+    /// The whole name (exports shrink the type before they shorten it).
+    pub name: String,
     pub subtitle: String,
     pub lines: Vec<CardLine>,
     /// Headcount badge of a team.
@@ -196,6 +199,7 @@ pub fn build_cards(
                             virtual_team: !team.is_real(),
                         },
                         title: ellipsis(team.name.clone(), 20),
+                        name: team.name.clone(),
                         subtitle: if team.is_real() {
                             "Scrum team".to_string()
                         } else {
@@ -231,6 +235,7 @@ pub fn build_cards(
                     Card {
                         kind: CardKind::Group { level },
                         title: ellipsis(g.name.clone(), 24),
+                        name: g.name.clone(),
                         subtitle: format!(
                             "{} · {members} {what}{}",
                             Structure::level_label(level),
@@ -249,6 +254,7 @@ pub fn build_cards(
                     Card {
                         kind: CardKind::Eat,
                         title: "Executive Action Team".into(),
+                        name: "Executive Action Team".into(),
                         subtitle: format!("EAT · {} members", eat.members.len()),
                         lines: vec![
                             line(
@@ -271,6 +277,7 @@ pub fn build_cards(
                     Card {
                         kind: CardKind::Ems,
                         title: "Executive MetaScrum".into(),
+                        name: "Executive MetaScrum".into(),
                         subtitle: format!("EMS · {} attendees", ems.attendees.len()),
                         lines: vec![line(
                             name(ems.facilitator).map_or_else(

@@ -431,6 +431,34 @@ fn export_draws_svg_png_and_pdf_in_either_layout_from_json_or_csv() {
         u32::from_be_bytes([b[16], b[17], b[18], b[19]])
     };
     assert_eq!(width(&big), 4 * width(&small));
+    // A format that contradicts the extension is written as asked, with a warning; options that
+    // do nothing to the format say so.
+    let odd = dir.path().join("odd.svg");
+    orgscale()
+        .arg("export")
+        .arg(example("small.json"))
+        .args(["--format", "pdf", "--scale", "3", "-o"])
+        .arg(&odd)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "warning: writing PDF document into",
+        ))
+        .stderr(predicate::str::contains("whose extension says SVG image"))
+        .stderr(predicate::str::contains(
+            "note: --scale does nothing to PDF",
+        ));
+    assert!(std::fs::read(&odd).unwrap().starts_with(b"%PDF"));
+    orgscale()
+        .arg("export")
+        .arg(example("small.json"))
+        .args(["--layout", "fractal", "--findings", "-o"])
+        .arg(dir.path().join("org.csv"))
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "note: --layout and --findings do nothing to CSV roster",
+        ));
 }
 
 #[test]
@@ -472,7 +500,7 @@ fn failed_diagram_exports_exit_two_and_leave_the_old_file_alone() {
         .arg(&out)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("use a smaller --scale"));
+        .stderr(predicate::str::contains("or less, or SVG or PDF"));
     // An unknown --format value.
     orgscale()
         .arg("export")

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::{body_lines, group_lines, team_lines};
+use crate::diagram::{CardKind, colors};
 use crate::model::{GroupId, Org, Structure, Unit};
 use crate::rules::Thresholds;
 
@@ -53,9 +54,21 @@ pub fn to_mermaid(org: &Org) -> String {
             }
         }
     }
-    out.push_str("  classDef sos fill:#e8f0fb,stroke:#2563c8\n");
-    out.push_str("  classDef upper fill:#f1e8fb,stroke:#7c3abe\n");
-    out.push_str("  classDef exec fill:#fef3c7,stroke:#b45309\n");
+    // The designer's colours.
+    for (class, kind) in [
+        ("sos", CardKind::Group { level: 1 }),
+        ("upper", CardKind::Group { level: 2 }),
+        ("eatbox", CardKind::Eat),
+        ("emsbox", CardKind::Ems),
+    ] {
+        let c = colors(kind, false);
+        let _ = writeln!(
+            out,
+            "  classDef {class} fill:{},stroke:{}",
+            c.fill.hex(),
+            c.accent.hex()
+        );
+    }
     let (sos, upper): (Vec<GroupId>, Vec<GroupId>) =
         org.groups().keys().copied().partition(|g| s.level(*g) <= 1);
     for (class, ids) in [("sos", sos), ("upper", upper)] {
@@ -64,15 +77,11 @@ pub fn to_mermaid(org: &Org) -> String {
             let _ = writeln!(out, "  class {} {class}", names.join(","));
         }
     }
-    let bodies: Vec<&str> = [
-        ("eat", !org.eat().is_empty()),
-        ("ems", !org.ems().is_empty()),
-    ]
-    .into_iter()
-    .filter_map(|(b, p)| p.then_some(b))
-    .collect();
-    if !bodies.is_empty() {
-        let _ = writeln!(out, "  class {} exec", bodies.join(","));
+    if !org.eat().is_empty() {
+        out.push_str("  class eat eatbox\n");
+    }
+    if !org.ems().is_empty() {
+        out.push_str("  class ems emsbox\n");
     }
     out
 }

@@ -121,10 +121,16 @@ impl Default for Options {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error(
-        "the PNG would be {width} × {height} pixels, more than this export allows ({MAX_SIDE} pixels a side, {} megapixels); use a smaller --scale, or SVG or PDF, which have no size limit",
-        MAX_PIXELS / 1_000_000
+        "the PNG would be {width} × {height} pixels, over the limit of {limit}; use --scale {fits} or less, or SVG or PDF, which have no size limit"
     )]
-    TooLarge { width: u64, height: u64 },
+    TooLarge {
+        width: u64,
+        height: u64,
+        /// The limit it breaks, in words.
+        limit: String,
+        /// The largest scale that fits (rounded down to a hundredth).
+        fits: f32,
+    },
     #[error("the scale must be a number above 0 and at most 16, not {0}")]
     BadScale(f32),
     #[error("cannot write the roster: {0}")]

@@ -15,8 +15,9 @@ use super::svg::{self, Diagram, Legend, Note, Page};
 use super::{ExportError, font};
 use crate::diagram::severity_color;
 use crate::layout::{Layout, Node, Rect};
-use crate::model::{GroupId, Org, Structure};
+use crate::model::{GroupId, Org, Structure, TeamId};
 use crate::rules::{Finding, SubjectRef};
+use rustc_hash::FxHashMap as HashMap;
 
 /// Paper size of a PDF.
 #[derive(
@@ -55,8 +56,10 @@ impl Paper {
 
 /// Margin of every page: half an inch, inside what printers can reach.
 const MARGIN: f32 = 36.0;
-/// Most finding lines listed under a SoS diagram.
+/// Most findings listed under a SoS diagram.
 const MAX_NOTES: usize = 12;
+/// Most findings listed under the overview, where the diagram needs the room.
+const MAX_OVERVIEW_NOTES: usize = 6;
 
 /// Level-1 groups in outline order (depth first, as the designer's outline lists them).
 fn scrums_of_scrums(s: &Structure) -> Vec<GroupId> {
@@ -72,39 +75,106 @@ fn scrums_of_scrums(s: &Structure) -> Vec<GroupId> {
     out
 }
 
-/// Findings about a SoS and its teams, worst first, as lines under its diagram.
-fn notes_of(s: &Structure, g: GroupId, findings: &[Finding]) -> Vec<Note> {
-    let teams: Vec<_> = s.child_teams(g).collect();
-    let mut about: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| match f.subject {
-            SubjectRef::Group(x) => x == g,
-            SubjectRef::Team(t) => teams.contains(&t),
-            _ => false,
-        })
-        .collect();
-    about.sort_by_key(|f| f.severity);
+/// Which page lists each finding: a SoS page lists the findings about the SoS, its teams and the
+/// people in its teams; the overview lists the rest (the org, the EAT and EMS, higher groups,
+/// teams in no SoS, people in no team).
+fn findings_by_page<'f>(
+    org: &Org,
+    sos: &[GroupId],
+    findings: &'f [Finding],
+) -> Vec<Vec<&'f Finding>> {
+    let page_of_group: HashMap<GroupId, usize> =
+        sos.iter().enumerate().map(|(i, g)| (*g, i + 1)).collect();
+    let team_page = |t: TeamId| {
+        org.teams()
+            .get(&t)
+            .and_then(|team| team.group)
+            .and_then(|g| page_of_group.get(&g).copied())
+    };
+    let mut pages: Vec<Vec<&Finding>> = vec![Vec::new(); 1 + sos.len()];
+    for f in findings {
+        let mut on: Vec<usize> = match f.subject {
+            SubjectRef::Group(g) => page_of_group.get(&g).copied().into_iter().collect(),
+            SubjectRef::Team(t) => team_page(t).into_iter().collect(),
+            SubjectRef::Person(p) => org
+                .teams()
+                .values()
+                .filter(|t| t.has_member(p))
+                .filter_map(|t| team_page(t.id))
+                .collect(),
+            _ => Vec::new(),
+        };
+        on.sort_unstable();
+        on.dedup();
+        if on.is_empty() {
+            on.push(0);
+        }
+        for page in on {
+            pages[page].push(f);
+        }
+    }
+    for p in &mut pages {
+        p.sort_by_key(|f| f.severity);
+    }
+    pages
+}
+
+/// Findings as lines under a diagram, worst first, at most `max` of them.
+fn notes(about: &[&Finding], max: usize) -> Vec<Note> {
     let mut notes: Vec<Note> = about
         .iter()
-        .take(MAX_NOTES)
+        .take(max)
         .map(|f| Note {
             text: format!(
-                "{} {}: {} ({})",
-                f.rule, f.subject_name, f.message, f.severity
+                "{} {} ({}): {}",
+                f.rule, f.subject_name, f.severity, f.message
             ),
             color: severity_color(f.severity),
         })
         .collect();
-    if about.len() > MAX_NOTES {
+    if about.len() > max {
         notes.push(Note {
             text: format!(
-                "… and {} more; `orgscale validate` lists them all",
-                about.len() - MAX_NOTES
+                "… and {} more; `orgscale validate` lists them all.",
+                about.len() - max
             ),
             color: crate::diagram::Rgba::gray(150),
         });
     }
     notes
+}
+
+/// Bookmarks: the overview, then the groups as in the outline, each SoS leading to its page and
+/// each higher group to the page of its first SoS.
+fn bookmarks(org: &Org, s: &Structure, sos: &[GroupId]) -> Outline {
+    let page_of: HashMap<GroupId, usize> =
+        sos.iter().enumerate().map(|(i, g)| (*g, i + 1)).collect();
+    let top = |page: usize| XyzDestination::new(page, Point::from_xy(0.0, 0.0));
+    // Children before parents, so each group's node is built from its finished children.
+    let mut order: Vec<GroupId> = org.groups().keys().copied().collect();
+    order.sort_by_key(|g| s.level(*g));
+    let mut built: HashMap<GroupId, (OutlineNode, Option<usize>)> = HashMap::default();
+    for g in order {
+        let own = page_of.get(&g).copied();
+        let kids: Vec<(OutlineNode, Option<usize>)> =
+            s.child_groups(g).filter_map(|c| built.remove(&c)).collect();
+        let Some(first) = own.or_else(|| kids.iter().find_map(|k| k.1)) else {
+            continue; // No SoS below: nothing to open.
+        };
+        let mut node = OutlineNode::new(org.groups()[&g].name.clone(), top(first));
+        for (k, _) in kids {
+            node.push_child(k);
+        }
+        built.insert(g, (node, Some(first)));
+    }
+    let mut outline = Outline::new();
+    outline.push_child(OutlineNode::new("Overview".into(), top(0)));
+    for g in &s.top_groups {
+        if let Some((node, _)) = built.remove(g) {
+            outline.push_child(node);
+        }
+    }
+    outline
 }
 
 /// The org as a PDF: overview first, then a page per Scrum of Scrums.
@@ -119,6 +189,12 @@ pub fn to_pdf(
     let sos = scrums_of_scrums(&s);
     let total = 1 + sos.len();
     let footer = |n: usize| format!("{} · page {n} of {total} · orgscale", org.name());
+    let by_page = findings.map(|f| findings_by_page(org, &sos, f));
+    let notes_on = |page: usize, max: usize| {
+        by_page
+            .as_ref()
+            .map_or_else(Vec::new, |p| notes(&p[page], max))
+    };
     let mut pages: Vec<(String, (f32, f32))> = Vec::with_capacity(total);
 
     let whole = d.whole();
@@ -129,7 +205,7 @@ pub fn to_pdf(
         title: org.name().to_string(),
         subtitle: svg::summary_line(org, layout.style),
         legend: Some(Legend::of(org, layout.style, findings)),
-        notes: Vec::new(),
+        notes: notes_on(0, MAX_OVERVIEW_NOTES),
         footer: Some(footer(1)),
         max_scale: 1.0,
         legend_scale: 0.75,
@@ -144,9 +220,11 @@ pub fn to_pdf(
         let size = paper.oriented(scene.bounds);
         let teams = nodes.len() - 1;
         let people: usize = s.child_teams(*g).map(|t| org.teams()[&t].headcount()).sum();
+        // Outermost first: "in Commerce › Payments SoSoS".
         let chain: Vec<String> = org
             .ancestors(crate::model::Unit::Group(*g))
             .iter()
+            .rev()
             .map(|a| org.groups()[a].name.clone())
             .collect();
         let within = if chain.is_empty() {
@@ -164,7 +242,7 @@ pub fn to_pdf(
                 if people == 1 { "person" } else { "people" }
             ),
             legend: None,
-            notes: findings.map_or_else(Vec::new, |f| notes_of(&s, *g, f)),
+            notes: notes_on(i + 1, MAX_NOTES),
             footer: Some(footer(i + 2)),
             // A little larger than on screen: 11.5 units of detail text print at about 13 pt.
             max_scale: 1.15,
@@ -185,13 +263,7 @@ pub fn to_pdf(
         surface.finish();
         page.finish();
     }
-    let top = |page: usize| XyzDestination::new(page, Point::from_xy(0.0, 0.0));
-    let mut outline = Outline::new();
-    outline.push_child(OutlineNode::new("Overview".into(), top(0)));
-    for (i, g) in sos.iter().enumerate() {
-        outline.push_child(OutlineNode::new(org.groups()[g].name.clone(), top(i + 1)));
-    }
-    doc.set_outline(outline);
+    doc.set_outline(bookmarks(org, &s, &sos));
     doc.set_metadata(
         Metadata::new()
             .title(org.name().to_string())

@@ -17,11 +17,26 @@ pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
     let size = tree.size();
     let width = (size.width() * scale).ceil().max(1.0) as u64;
     let height = (size.height() * scale).ceil().max(1.0) as u64;
-    if width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS {
-        return Err(ExportError::TooLarge { width, height });
+    let too_large = |limit: String| {
+        let (w, h) = (size.width() as f64, size.height() as f64);
+        let by_side = MAX_SIDE as f64 / w.max(h);
+        let by_area = (MAX_PIXELS as f64 / (w * h)).sqrt();
+        let fits = ((by_side.min(by_area) * 100.0).floor() / 100.0) as f32;
+        ExportError::TooLarge {
+            width,
+            height,
+            limit,
+            fits,
+        }
+    };
+    if width > MAX_SIDE || height > MAX_SIDE {
+        return Err(too_large(format!("{MAX_SIDE} pixels a side")));
+    }
+    if width * height > MAX_PIXELS {
+        return Err(too_large(format!("{} megapixels", MAX_PIXELS / 1_000_000)));
     }
     let mut pixmap = resvg::tiny_skia::Pixmap::new(width as u32, height as u32)
-        .ok_or(ExportError::TooLarge { width, height })?;
+        .ok_or_else(|| too_large("the memory this machine gives".to_string()))?;
     pixmap.fill(resvg::tiny_skia::Color::WHITE);
     resvg::render(
         &tree,

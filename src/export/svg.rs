@@ -50,6 +50,29 @@ pub(crate) fn esc(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Break text into lines at most `max_w` wide at `size`, at spaces (a word longer than a line
+/// is cut with an ellipsis).
+pub(crate) fn wrap(text: &str, size: f32, max_w: f32) -> Vec<String> {
+    let m = font::metrics();
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if m.width(&candidate, size) <= max_w || line.is_empty() {
+            line = candidate;
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_string();
+        }
+    }
+    lines.push(line);
+    lines.into_iter().map(|l| fit(&l, size, max_w)).collect()
+}
+
 /// Shorten text with an ellipsis until it is at most `max_w` wide at `size`.
 pub(crate) fn fit(text: &str, size: f32, max_w: f32) -> String {
     let m = font::metrics();
@@ -65,6 +88,17 @@ pub(crate) fn fit(text: &str, size: f32, max_w: f32) -> String {
         }
     }
     String::new()
+}
+
+/// A name at `size`, or smaller down to `min` if that makes it fit, or shortened at `min`.
+/// Returns the text and the size to draw it at.
+fn fit_name(text: &str, size: f32, min: f32, max_w: f32) -> (String, f32) {
+    let w = font::metrics().width(text, size);
+    if w <= max_w {
+        return (text.to_string(), size);
+    }
+    let shrunk = (size * max_w / w).max(min);
+    (fit(text, shrunk, max_w), shrunk)
 }
 
 /// The cards of one org laid out one way, shared by every page drawn from it.
@@ -135,6 +169,8 @@ pub(crate) struct Scene<'a> {
 pub(crate) struct Legend {
     style: Style,
     team_range: String,
+    /// The range's end points, which are allowed but marked: "3 or 9 people".
+    team_limits: String,
     levels: u32,
     virtual_teams: bool,
     eat: bool,
@@ -156,9 +192,15 @@ impl Legend {
             (Some(a), None) => format!("at least {a} {unit}"),
             (None, None) => format!("any number of {unit}"),
         };
+        let team_limits = match (t.team_min, t.team_max) {
+            (Some(a), Some(b)) => format!("{a} or {b} {unit}"),
+            (Some(a), None) | (None, Some(a)) => format!("{a} {unit}"),
+            (None, None) => "none".to_string(),
+        };
         Legend {
             style,
             team_range,
+            team_limits,
             levels: org.structure().depth(),
             virtual_teams: org.teams().values().any(|t| !t.is_real()),
             eat: !org.eat().is_empty(),
@@ -360,14 +402,15 @@ fn box_card(out: &mut String, card: &Card, r: Rect) {
         );
         title_room -= w + 6.0;
     }
+    let (title, size) = fit_name(&card.name, 14.0, 10.5, title_room);
     text(
         out,
         left,
-        y,
-        14.0,
+        y + (14.0 - size) * font::metrics().ascent,
+        size,
         c.text,
         Anchor::Start,
-        &fit(&card.title, 14.0, title_room),
+        &title,
     );
     y += line_height(14.0) + 1.0;
     let small = 11.5;
@@ -418,7 +461,13 @@ fn round_card(out: &mut String, card: &Card, r: Rect, shape: Shape) {
     let centre = r.center();
     let radius = r.w / 2.0;
     let group = matches!(card.kind, CardKind::Group { .. });
-    let fill = if group { c.accent.faded(0.85) } else { c.fill };
+    // Opaque (the canvas blends the accent into its background; paper is white), so lines
+    // beneath never show through.
+    let fill = if group {
+        Rgba::WHITE.lerp(c.accent, 0.85)
+    } else {
+        c.fill
+    };
     let stroke = StrokeAttr(c.accent.faded(0.7), 1.0);
     match shape {
         Shape::Pentagon => {
@@ -441,16 +490,16 @@ fn round_card(out: &mut String, card: &Card, r: Rect, shape: Shape) {
         }
     }
     let color = if group { Rgba::WHITE } else { c.text };
-    let title = 13.0;
-    let room = radius * 1.5;
+    let room = radius * 1.55;
+    let (title, size) = fit_name(&card.name, 13.0, 9.0, room);
     text(
         out,
         centre.0,
-        centre.1 - line_height(title) * 0.9,
-        title,
+        centre.1 - line_height(13.0) * 0.9 + (13.0 - size) * font::metrics().ascent,
+        size,
         color,
         Anchor::Middle,
-        &fit(&card.title, title, room),
+        &title,
     );
     let small = 10.5;
     if let Some((label, health)) = &card.badge {
@@ -601,7 +650,12 @@ fn kind_item(label: &str, kind: CardKind, shape: Shape) -> Item {
                 StrokeAttr(c.accent, 1.2)
             );
         }
-        Shape::Circle => dot(out, (x + 11.0, y + 8.0), 7.5, c.accent.faded(0.85)),
+        Shape::Circle => dot(
+            out,
+            (x + 11.0, y + 8.0),
+            7.5,
+            Rgba::WHITE.lerp(c.accent, 0.85),
+        ),
     })
 }
 
@@ -662,8 +716,8 @@ fn legend_rows(l: &Legend) -> Vec<(&'static str, Vec<Item>)> {
         boxes.push(kind_item("Executive MetaScrum", CardKind::Ems, Shape::Box));
     }
     let sizes = vec![
-        pill_item(format!("within {}", l.team_range), Health::Good),
-        pill_item("at the limit".into(), Health::Edge),
+        pill_item(format!("inside {}", l.team_range), Health::Good),
+        pill_item(format!("at a limit of {}", l.team_limits), Health::Edge),
         pill_item("outside the range".into(), Health::Bad),
     ];
     let mut rows = vec![("Boxes", boxes), ("Team size", sizes)];
@@ -768,10 +822,20 @@ pub(crate) fn compose(scene: &Scene, page: &Page) -> String {
     let m = page.margin;
     let b = scene.bounds;
     let header = line_height(TITLE) + 4.0 + line_height(SUBTITLE) + 14.0;
-    let notes_h = if page.notes.is_empty() {
+    let note_w = match page.size {
+        Some((w, _)) => w - 2.0 * m,
+        None => b.w.max(600.0),
+    } - 14.0;
+    let notes: Vec<(Rgba, Vec<String>)> = page
+        .notes
+        .iter()
+        .map(|n| (n.color, wrap(&n.text, SMALL, note_w)))
+        .collect();
+    let note_lines: usize = notes.iter().map(|n| n.1.len()).sum();
+    let notes_h = if notes.is_empty() {
         0.0
     } else {
-        12.0 + page.notes.len() as f32 * line_height(SMALL) * 1.15
+        12.0 + note_lines as f32 * line_height(SMALL) * 1.15
     };
     let footer_h = if page.footer.is_some() { 18.0 } else { 0.0 };
     let gap = 18.0;
@@ -846,25 +910,19 @@ pub(crate) fn compose(scene: &Scene, page: &Page) -> String {
     write_scene(&mut out, scene);
     out.push_str("</g>\n");
     let mut y = top + b.h * scale + gap;
-    if !page.notes.is_empty() {
+    if !notes.is_empty() {
         y += 4.0;
-        for n in &page.notes {
+        for (color, lines) in &notes {
             dot(
                 &mut out,
                 (m + 4.0, y + line_height(SMALL) / 2.0),
                 4.0,
-                n.color,
+                *color,
             );
-            text(
-                &mut out,
-                m + 14.0,
-                y,
-                SMALL,
-                INK,
-                Anchor::Start,
-                &fit(&n.text, SMALL, inner_w - 14.0),
-            );
-            y += line_height(SMALL) * 1.15;
+            for l in lines {
+                text(&mut out, m + 14.0, y, SMALL, INK, Anchor::Start, l);
+                y += line_height(SMALL) * 1.15;
+            }
         }
         y += 8.0;
         out.push('\n');

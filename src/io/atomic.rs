@@ -4,8 +4,22 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Write `bytes` to `path` atomically. The old file stays untouched if anything fails.
+/// Write `bytes` to `path` atomically. The old file stays untouched if anything fails. A
+/// symbolic link stays a link: the file it points to is replaced.
 pub fn save_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let resolved;
+    let path = if path.is_symlink() {
+        resolved = std::fs::canonicalize(path).or_else(|_| {
+            // A dangling link: write where it points.
+            std::fs::read_link(path).map(|t| match path.parent() {
+                Some(p) if t.is_relative() => p.join(t),
+                _ => t,
+            })
+        })?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -48,6 +62,19 @@ pub fn save_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_stays_a_link_and_its_target_gets_the_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.json");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink("real.json", &link).unwrap();
+        super::save_atomic(&link, b"new").unwrap();
+        assert!(link.is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+
     use super::*;
 
     #[test]

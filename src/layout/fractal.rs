@@ -31,7 +31,7 @@ impl Default for FractalMetrics {
             group_r: 70.0,
             gap: 26.0,
             body_w: 170.0,
-            body_h: 56.0,
+            body_h: 72.0,
         }
     }
 }

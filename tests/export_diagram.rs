@@ -401,6 +401,33 @@ fn pdf_pages_fit_letter_paper_and_list_findings_under_each_sos() {
         page3.contains("V4 Checkout"),
         "the size warning is listed: {page3}"
     );
+    // A finding about a person is listed where that person's teams are; one about the SoSoS on
+    // the overview. Long findings wrap rather than being cut.
+    assert!(page3.contains("V18 Sakura Tanaka"), "{page3}");
+    assert!(page3.contains("share one Product Backlog."), "{page3}");
+    let page1 = poppler("pdftotext", &["-f", "1", "-l", "1", &pdf, "-"]);
+    assert!(page1.contains("V12 Acme Online"), "{page1}");
+    assert!(!page1.contains("V4 Checkout"), "{page1}");
+}
+
+#[test]
+fn every_finding_reaches_some_pdf_page() {
+    let org = load("violations.json");
+    let (_dir, pdf) = pdf_of(&org, Style::Tree, Paper::A4, true);
+    let text = poppler("pdftotext", &[&pdf, "-"]);
+    assert!(
+        !text.contains("more; `orgscale validate`"),
+        "nothing held back here"
+    );
+    let findings = orgscale::rules::validate_with(
+        &org,
+        &orgscale::rules::Thresholds::from_settings(org.rules()),
+    );
+    assert_eq!(findings.len(), 20);
+    for f in &findings {
+        let head = format!("{} {}", f.rule, f.subject_name);
+        assert!(text.contains(&head), "{head} missing");
+    }
 }
 
 #[test]

@@ -57,9 +57,9 @@ impl Paper {
 /// Margin of every page: half an inch, inside what printers can reach.
 const MARGIN: f32 = 36.0;
 /// Most findings listed under a SoS diagram.
-const MAX_NOTES: usize = 12;
+const MAX_NOTES: usize = 16;
 /// Most findings listed under the overview, where the diagram needs the room.
-const MAX_OVERVIEW_NOTES: usize = 6;
+const MAX_OVERVIEW_NOTES: usize = 8;
 
 /// Level-1 groups in outline order (depth first, as the designer's outline lists them).
 fn scrums_of_scrums(s: &Structure) -> Vec<GroupId> {

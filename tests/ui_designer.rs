@@ -483,6 +483,19 @@ fn snapshot_of_the_fractal_layout() {
     h.snapshot("fractal_layout");
 }
 
+/// Let a background export finish, frame by frame, as the window would.
+fn wait_for_export(h: &mut Harness<'_, DesignerApp>) {
+    for _ in 0..1000 {
+        h.run_steps(1);
+        if !h.state().exporting() {
+            h.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the export did not finish in 10 s");
+}
+
 fn open_export_menu(h: &mut Harness<'_, DesignerApp>) {
     h.get_by_label("File").click();
     h.run_steps(3);
@@ -512,7 +525,8 @@ fn file_export_writes_what_the_cli_writes_in_the_canvas_layout() {
         h.get_by_label(&format!("{}…", f.label()));
     }
     h.get_by_label("SVG image…").click();
-    h.run_steps(3);
+    h.run_steps(1);
+    wait_for_export(&mut h);
     let org = h.state().doc.org().clone();
     let expected = orgscale::export::export(
         &org,
@@ -534,13 +548,15 @@ fn file_export_writes_what_the_cli_writes_in_the_canvas_layout() {
 
     open_export_menu(&mut h);
     h.get_by_label("PDF document…").click();
-    h.run_steps(3);
+    h.run_steps(1);
+    wait_for_export(&mut h);
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
 
     // Cancelling the dialog writes nothing and says so.
     open_export_menu(&mut h);
     h.get_by_label("PNG image…").click();
     h.run_steps(3);
+    assert!(!h.state().exporting());
     h.get_by_label("Not exported: no file was chosen.");
     assert_eq!(*asked.lock().unwrap(), vec!["export", "export", "export"]);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
@@ -555,7 +571,8 @@ fn a_failed_export_says_why_and_writes_nothing() {
     let mut h = harness(app_with(dialogs), (1400.0, 900.0));
     open_export_menu(&mut h);
     h.get_by_label("PNG image…").click();
-    h.run_steps(3);
+    h.run_steps(1);
+    wait_for_export(&mut h);
     h.get_by_label_contains("Could not write");
     h.get_by_label_contains("Nothing was written");
     assert!(!nowhere.exists());

@@ -163,6 +163,10 @@ pub fn export(org: &Org, format: Format, options: &Options) -> Result<Vec<u8>, E
             }
             let layout = layout::compute(org, options.style);
             let svg = to_svg(org, &layout, findings().as_deref());
+            // Refuse an oversized picture before parsing what may be megabytes of SVG.
+            if let Some((w, h)) = svg::size_of(&svg) {
+                png::check_size(w, h, options.scale)?;
+            }
             svg_to_png(&svg, options.scale)?
         }
         Format::Pdf => {

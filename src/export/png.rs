@@ -7,18 +7,16 @@ pub const MAX_SIDE: u64 = 30_000;
 /// Most pixels in a PNG export (about 400 MB while rendering).
 pub const MAX_PIXELS: u64 = 100_000_000;
 
-/// Render an SVG document at `scale` pixels per SVG unit and encode it as PNG.
-pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
+/// Check that a picture of `w` × `h` units at `scale` stays within the limits; returns its size
+/// in pixels.
+pub(crate) fn check_size(w: f32, h: f32, scale: f32) -> Result<(u64, u64), ExportError> {
     if !(scale > 0.0 && scale.is_finite()) {
         return Err(ExportError::BadScale(scale));
     }
-    let tree = resvg::usvg::Tree::from_str(svg, &font::usvg_options())
-        .map_err(|e| ExportError::Render(e.to_string()))?;
-    let size = tree.size();
-    let width = (size.width() * scale).ceil().max(1.0) as u64;
-    let height = (size.height() * scale).ceil().max(1.0) as u64;
+    let width = (w * scale).ceil().max(1.0) as u64;
+    let height = (h * scale).ceil().max(1.0) as u64;
     let too_large = |limit: String| {
-        let (w, h) = (size.width() as f64, size.height() as f64);
+        let (w, h) = (w.max(1.0) as f64, h.max(1.0) as f64);
         let by_side = MAX_SIDE as f64 / w.max(h);
         let by_area = (MAX_PIXELS as f64 / (w * h)).sqrt();
         let fits = ((by_side.min(by_area) * 100.0).floor() / 100.0) as f32;
@@ -35,8 +33,20 @@ pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
     if width * height > MAX_PIXELS {
         return Err(too_large(format!("{} megapixels", MAX_PIXELS / 1_000_000)));
     }
+    Ok((width, height))
+}
+
+/// Render an SVG document at `scale` pixels per SVG unit and encode it as PNG.
+pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
+    if !(scale > 0.0 && scale.is_finite()) {
+        return Err(ExportError::BadScale(scale));
+    }
+    let tree = resvg::usvg::Tree::from_str(svg, &font::usvg_options())
+        .map_err(|e| ExportError::Render(e.to_string()))?;
+    let size = tree.size();
+    let (width, height) = check_size(size.width(), size.height(), scale)?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(width as u32, height as u32)
-        .ok_or_else(|| too_large("the memory this machine gives".to_string()))?;
+        .ok_or_else(|| ExportError::Render(format!("no memory for {width} × {height} pixels")))?;
     pixmap.fill(resvg::tiny_skia::Color::WHITE);
     resvg::render(
         &tree,

@@ -866,7 +866,7 @@ pub(crate) fn compose(scene: &Scene, page: &Page) -> String {
     let _ = write!(
         out,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
-         width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{family}, sans-serif\">\n",
+         width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{family}, Arial, Helvetica, sans-serif\">\n",
         w = Num(width),
         h = Num(height),
         family = font::FAMILY
@@ -982,6 +982,21 @@ pub(crate) fn summary_line(org: &Org, style: Style) -> String {
     parts.join(" · ")
 }
 
+/// Width and height of an SVG document this module wrote (read from its root element).
+pub(crate) fn size_of(svg: &str) -> Option<(f32, f32)> {
+    let mut end = svg.len().min(400);
+    while !svg.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &svg[..end];
+    let attr = |name: &str| -> Option<f32> {
+        let at = head.find(&format!(" {name}=\""))? + name.len() + 3;
+        let end = head[at..].find('"')? + at;
+        head[at..end].parse().ok()
+    };
+    Some((attr("width")?, attr("height")?))
+}
+
 /// The org as a standalone SVG document sized to its diagram.
 pub fn to_svg(org: &Org, layout: &Layout, findings: Option<&[Finding]>) -> String {
     let d = Diagram::new(org, layout, findings.unwrap_or(&[]));
@@ -997,4 +1012,54 @@ pub fn to_svg(org: &Org, layout: &Layout, findings: Option<&[Finding]>) -> Strin
         legend_scale: 1.0,
     };
     compose(&d.whole(), &page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_is_read_back_from_the_root_element() {
+        let org = crate::sample::symmetric(5, 1);
+        let layout = crate::layout::tree(&org);
+        let svg = to_svg(&org, &layout, None);
+        let (w, h) = size_of(&svg).unwrap();
+        let tree = resvg::usvg::Tree::from_str(&svg, &font::usvg_options()).unwrap();
+        assert_eq!((w, h), (tree.size().width(), tree.size().height()));
+        // Multibyte text right where the header is cut does not matter.
+        let long = format!("{}{}", &svg[..100], "é".repeat(400));
+        let _ = size_of(&long);
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_within_the_width() {
+        let lines = wrap(
+            "one two three four five six seven eight nine ten",
+            11.0,
+            80.0,
+        );
+        assert!(lines.len() > 2, "{lines:?}");
+        for l in &lines {
+            assert!(font::metrics().width(l, 11.0) <= 80.0, "{l}");
+        }
+        assert_eq!(
+            lines.join(" "),
+            "one two three four five six seven eight nine ten"
+        );
+    }
+
+    #[test]
+    fn names_shrink_before_they_are_shortened() {
+        let (t, size) = fit_name("Recommendations", 13.0, 9.0, 93.0);
+        assert_eq!(t, "Recommendations");
+        assert!(size < 13.0 && size >= 9.0);
+        let (t, size) = fit_name(
+            "A very long team name that cannot fit at all",
+            13.0,
+            9.0,
+            93.0,
+        );
+        assert!(t.ends_with('…'));
+        assert_eq!(size, 9.0);
+    }
 }

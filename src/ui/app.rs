@@ -109,6 +109,15 @@ pub struct DesignerApp {
     last_autosave: f64,
     title: String,
     show_rules: bool,
+    /// An export running on a worker thread.
+    export_job: Option<ExportJob>,
+}
+
+/// An export being made and written off the UI thread (a 10,000-team PDF takes seconds).
+struct ExportJob {
+    path: PathBuf,
+    format: crate::export::Format,
+    done: std::sync::mpsc::Receiver<Result<usize, String>>,
 }
 
 fn now_unix() -> u64 {
@@ -149,6 +158,7 @@ impl DesignerApp {
             last_autosave: 0.0,
             title: String::new(),
             show_rules: false,
+            export_job: None,
         };
         app.offered_recovery = app.read_recovery();
         app
@@ -276,8 +286,16 @@ impl DesignerApp {
         }
     }
 
-    /// Export the org in a format, asking where. Diagrams use the canvas' layout.
+    /// Export the org in a format, asking where. Diagrams use the canvas' layout. The file is made
+    /// and written on a worker thread; the status bar shows progress and the result.
     pub fn export(&mut self, format: crate::export::Format) -> bool {
+        if let Some(job) = &self.export_job {
+            self.status = format!(
+                "Still exporting {}; try again when it is done.",
+                job.path.display()
+            );
+            return false;
+        }
         let name = self.doc.display_name();
         let stem = Path::new(&name)
             .file_stem()
@@ -288,33 +306,70 @@ impl DesignerApp {
             return false;
         };
         let options = self.prefs.export_options(self.doc.style());
-        let bytes = match crate::export::export(self.doc.org(), format, &options) {
-            Ok(b) => b,
-            Err(e) => {
-                self.error = Some(format!(
+        let org = self.doc.org().clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let target = path.clone();
+        std::thread::spawn(move || {
+            let result = match crate::export::export(&org, format, &options) {
+                Err(e) => Err(format!(
                     "Could not export {}: {e}.\n\nNothing was written.",
-                    path.display()
-                ));
-                return false;
-            }
+                    target.display()
+                )),
+                Ok(bytes) => io::save_atomic(&target, &bytes)
+                    .map(|()| bytes.len())
+                    .map_err(|e| {
+                        format!(
+                            "Could not write {}: {}.\n\nNothing was written; try another place.",
+                            target.display(),
+                            io::io_reason(&e)
+                        )
+                    }),
+            };
+            let _ = tx.send(result);
+        });
+        self.status = format!("Exporting {}…", path.display());
+        self.export_job = Some(ExportJob {
+            path,
+            format,
+            done: rx,
+        });
+        true
+    }
+
+    /// Whether an export is still being made.
+    pub fn exporting(&self) -> bool {
+        self.export_job.is_some()
+    }
+
+    /// Pick up a finished export; while one runs, look again shortly.
+    fn poll_export(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.export_job else {
+            return;
         };
-        match io::save_atomic(&path, &bytes) {
-            Ok(()) => {
+        match job.done.try_recv() {
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Ok(Ok(size)) => {
                 self.status = format!(
                     "Exported {} ({}, {})",
-                    path.display(),
-                    format.label(),
-                    crate::cli::human_size(bytes.len())
+                    job.path.display(),
+                    job.format.label(),
+                    crate::cli::human_size(size)
                 );
-                true
+                self.export_job = None;
             }
-            Err(e) => {
+            Ok(Err(message)) => {
+                self.error = Some(message);
+                self.status = "Export failed; nothing was written".to_string();
+                self.export_job = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                 self.error = Some(format!(
-                    "Could not write {}: {}.\n\nNothing was written; try another place.",
-                    path.display(),
-                    io::io_reason(&e)
+                    "The export of {} stopped unexpectedly. Nothing was written.",
+                    job.path.display()
                 ));
-                false
+                self.export_job = None;
             }
         }
     }
@@ -750,6 +805,9 @@ impl DesignerApp {
                 org.rules().profile
             ));
             ui.separator();
+            if self.export_job.is_some() {
+                ui.spinner();
+            }
             ui.label(&self.status);
         });
     }
@@ -890,6 +948,7 @@ impl DesignerApp {
     /// One frame of the whole designer.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        self.poll_export(&ctx);
         // Window title: app, file, unsaved mark.
         let title = format!(
             "orgscale — {}{}",

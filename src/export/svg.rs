@@ -1052,7 +1052,7 @@ mod tests {
     fn names_shrink_before_they_are_shortened() {
         let (t, size) = fit_name("Recommendations", 13.0, 9.0, 93.0);
         assert_eq!(t, "Recommendations");
-        assert!(size < 13.0 && size >= 9.0);
+        assert!((9.0..13.0).contains(&size));
         let (t, size) = fit_name(
             "A very long team name that cannot fit at all",
             13.0,

@@ -447,3 +447,44 @@ fn every_box_of_the_layout_appears_once_in_the_svg() {
         }
     }
 }
+
+#[test]
+fn a_large_org_gets_a_readable_overview_of_its_groups() {
+    // 125 teams: the whole tree would print at a tenth of its size, so the overview shows the
+    // groups, each named in full; the teams are on the SoS pages.
+    let org = load("symmetric-125.json");
+    let (_dir, pdf) = pdf_of(&org, Style::Tree, Paper::A4, false);
+    let page1 = poppler("pdftotext", &["-f", "1", "-l", "1", &pdf, "-"]);
+    assert!(page1.contains("groups only"), "{page1}");
+    for g in org.groups().values() {
+        assert!(page1.contains(&g.name), "{} on the overview", g.name);
+    }
+    let team = org.teams().values().next().unwrap();
+    assert!(!page1.contains(&format!("{}\n", team.name)), "{page1}");
+    // The groups are drawn large enough to read: poppler reports their text size.
+    let bbox = poppler("pdftotext", &["-f", "1", "-l", "1", "-bbox", &pdf, "-"]);
+    let heights: Vec<f32> = bbox
+        .lines()
+        .filter(|l| l.contains(">SoSM:<") || l.contains(">CPO:<"))
+        .map(|l| {
+            let num = |k: &str| -> f32 {
+                let at = l.find(k).unwrap() + k.len();
+                l[at..].split('"').next().unwrap().parse().unwrap()
+            };
+            num("yMax=\"") - num("yMin=\"")
+        })
+        .collect();
+    assert!(!heights.is_empty(), "{bbox}");
+    let median = {
+        let mut h = heights.clone();
+        h.sort_by(f32::total_cmp);
+        h[h.len() / 2]
+    };
+    assert!(median >= 5.5, "role lines print at {median} pt");
+    // A small org keeps the whole picture, teams included.
+    let acme = load("acme.json");
+    let (_dir2, pdf) = pdf_of(&acme, Style::Tree, Paper::A4, false);
+    let page1 = poppler("pdftotext", &["-f", "1", "-l", "1", &pdf, "-"]);
+    assert!(!page1.contains("groups only"));
+    assert!(page1.contains("Fraud Detection"));
+}

@@ -56,6 +56,8 @@ impl Paper {
 
 /// Margin of every page: half an inch, inside what printers can reach.
 const MARGIN: f32 = 36.0;
+/// Below this scale an overview's detail text (11.5 units) prints under about 6 pt.
+const READABLE_SCALE: f32 = 0.5;
 /// Most findings listed under a SoS diagram.
 const MAX_NOTES: usize = 16;
 /// Most findings listed under the overview, where the diagram needs the room.
@@ -197,9 +199,12 @@ pub fn to_pdf(
     };
     let mut pages: Vec<(String, (f32, f32))> = Vec::with_capacity(total);
 
+    // The overview shows the whole diagram when it reads on paper. When it would print too
+    // small, and the org has levels above its SoS, it shows the groups only (each SoS with its
+    // team count), which stays readable for far larger orgs; the teams follow on the SoS pages.
     let whole = d.whole();
     let size = paper.oriented(whole.bounds);
-    let overview = Page {
+    let mut overview = Page {
         size: Some(size),
         margin: MARGIN,
         title: org.name().to_string(),
@@ -210,7 +215,26 @@ pub fn to_pdf(
         max_scale: 1.0,
         legend_scale: 0.75,
     };
-    pages.push((svg::compose(&whole, &overview), size));
+    let groups_layout = crate::layout::groups_tree(org);
+    let groups = Diagram::new(org, &groups_layout, findings.unwrap_or(&[]));
+    let groups_scene = groups.whole();
+    let full_scale = svg::scale_on(&whole, &overview);
+    let use_groups = full_scale < READABLE_SCALE && s.depth() >= 2 && {
+        let mut p = overview.clone();
+        p.size = Some(paper.oriented(groups_scene.bounds));
+        svg::scale_on(&groups_scene, &p) > full_scale * 1.5
+    };
+    let (scene, size) = if use_groups {
+        overview.size = Some(paper.oriented(groups_scene.bounds));
+        overview.subtitle = format!(
+            "{} · groups only, teams on the SoS pages",
+            overview.subtitle
+        );
+        (groups_scene, paper.oriented(groups_layout.bounds))
+    } else {
+        (whole, size)
+    };
+    pages.push((svg::compose(&scene, &overview), size));
 
     for (i, g) in sos.iter().enumerate() {
         let group = &org.groups()[g];

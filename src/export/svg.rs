@@ -166,6 +166,7 @@ pub(crate) struct Scene<'a> {
 }
 
 /// What the legend explains.
+#[derive(Clone)]
 pub(crate) struct Legend {
     style: Style,
     team_range: String,
@@ -211,12 +212,14 @@ impl Legend {
 }
 
 /// A line of text under the diagram, with a coloured dot.
+#[derive(Clone)]
 pub(crate) struct Note {
     pub text: String,
     pub color: Rgba,
 }
 
 /// The frame around a scene: a title, a subtitle, the legend, notes and a footer.
+#[derive(Clone)]
 pub(crate) struct Page {
     /// Fixed page size (PDF) or `None` to size the page to the diagram at scale 1.
     pub size: Option<(f32, f32)>,
@@ -817,10 +820,21 @@ fn write_legend(out: &mut String, l: &Legend, at: (f32, f32), width: f32, scale:
     out.push_str("</g>\n");
 }
 
-/// A whole SVG document: the page frame around a scene.
-pub(crate) fn compose(scene: &Scene, page: &Page) -> String {
+/// Where things go on a page around a diagram of bounds `b`.
+struct Measure {
+    width: f32,
+    height: f32,
+    /// Scale of the diagram.
+    scale: f32,
+    inner_w: f32,
+    header: f32,
+    notes: Vec<(Rgba, Vec<String>)>,
+    footer_h: f32,
+    gap: f32,
+}
+
+fn measure(b: Rect, page: &Page) -> Measure {
     let m = page.margin;
-    let b = scene.bounds;
     let header = line_height(TITLE) + 4.0 + line_height(SUBTITLE) + 14.0;
     let note_w = match page.size {
         Some((w, _)) => w - 2.0 * m,
@@ -862,6 +876,37 @@ pub(crate) fn compose(scene: &Scene, page: &Page) -> String {
             (w, h, scale, inner_w)
         }
     };
+    Measure {
+        width,
+        height,
+        scale,
+        inner_w,
+        header,
+        notes,
+        footer_h,
+        gap,
+    }
+}
+
+/// The scale a scene would be drawn at on a page.
+pub(crate) fn scale_on(scene: &Scene, page: &Page) -> f32 {
+    measure(scene.bounds, page).scale
+}
+
+/// A whole SVG document: the page frame around a scene.
+pub(crate) fn compose(scene: &Scene, page: &Page) -> String {
+    let m = page.margin;
+    let b = scene.bounds;
+    let Measure {
+        width,
+        height,
+        scale,
+        inner_w,
+        header,
+        notes,
+        footer_h,
+        gap,
+    } = measure(b, page);
     let mut out = String::with_capacity(4096 + scene.nodes.len() * 900);
     let _ = write!(
         out,

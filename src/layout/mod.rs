@@ -255,8 +255,69 @@ pub fn tree(org: &Org) -> Layout {
 
 /// The tidy top-down tree layout with explicit metrics.
 pub fn tree_with(org: &Org, m: &Metrics) -> Layout {
+    tree_plan(org, m, Plan::Teams)
+}
+
+/// The tree of groups only, for an overview that must stay readable: each Scrum of Scrums is a
+/// box stacked in a column under its parent, the way teams stand under their SoS in the full
+/// tree, and the teams themselves are left out (their count is on each SoS box).
+pub fn groups_tree(org: &Org) -> Layout {
+    tree_plan(org, &Metrics::default(), Plan::Groups)
+}
+
+/// What stands in the columns of the tree layout.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Plan {
+    /// Teams under their SoS (the full picture).
+    Teams,
+    /// Scrums of Scrums under their parent group; no teams.
+    Groups,
+}
+
+impl Plan {
+    /// The boxes stacked in `g`'s column. In the groups tree, teams that sit directly in a group
+    /// above SoS level stay (no SoS page shows them).
+    fn column(self, s: &Structure, g: GroupId) -> Vec<Node> {
+        match self {
+            Plan::Teams => s.child_teams(g).map(Node::Team).collect(),
+            Plan::Groups if s.level(g) <= 1 => Vec::new(),
+            Plan::Groups => s
+                .child_groups(g)
+                .filter(|c| s.level(*c) <= 1)
+                .map(Node::Group)
+                .chain(s.child_teams(g).map(Node::Team))
+                .collect(),
+        }
+    }
+
+    /// The child groups laid out side by side under `g`.
+    fn bands(self, s: &Structure, g: GroupId) -> Vec<GroupId> {
+        match self {
+            Plan::Teams => s.child_groups(g).collect(),
+            Plan::Groups => s.child_groups(g).filter(|c| s.level(*c) > 1).collect(),
+        }
+    }
+
+    /// Width and height of a box in a column.
+    fn item(m: &Metrics, node: Node) -> (f32, f32) {
+        match node {
+            Node::Team(_) => (m.team_w, m.team_h),
+            _ => (m.group_w, m.group_h),
+        }
+    }
+
+    /// Width of the widest box a column may hold.
+    fn column_item_w(self, m: &Metrics) -> f32 {
+        match self {
+            Plan::Teams => m.team_w,
+            Plan::Groups => m.team_w.max(m.group_w),
+        }
+    }
+}
+
+fn tree_plan(org: &Org, m: &Metrics, plan: Plan) -> Layout {
     let s = org.structure();
-    let widths = subtree_widths(org, &s, m);
+    let widths = subtree_widths(org, &s, m, plan);
     let mut out = Layout::default();
     let has_eat = !org.eat().is_empty();
     let has_ems = !org.ems().is_empty();
@@ -267,7 +328,7 @@ pub fn tree_with(org: &Org, m: &Metrics) -> Layout {
     };
     let mut x = 0.0;
     for &g in &s.top_groups {
-        place(&s, m, &widths, g, x, top_y, &mut out);
+        place(&s, m, plan, &widths, g, x, top_y, &mut out);
         x += widths[&g].width + m.h_gap * 2.0;
     }
     // Teams in no group stand in a row beside the forest.
@@ -315,9 +376,13 @@ pub fn tree_with(org: &Org, m: &Metrics) -> Layout {
     out
 }
 
-/// Width of the team column under a group that holds `n` teams.
-fn column_width(m: &Metrics, n: usize) -> f32 {
-    if n == 0 { 0.0 } else { m.indent + m.team_w }
+/// Width of the column under a group that holds `n` boxes in it.
+fn column_width(m: &Metrics, plan: Plan, n: usize) -> f32 {
+    if n == 0 {
+        0.0
+    } else {
+        m.indent + plan.column_item_w(m)
+    }
 }
 
 /// Width of a group's subtree band and the offset of its card's centre from the band's left.
@@ -328,12 +393,12 @@ struct Band {
 }
 
 /// Bands of every group, children before parents (a child's level is lower).
-fn subtree_widths(org: &Org, s: &Structure, m: &Metrics) -> HashMap<GroupId, Band> {
+fn subtree_widths(org: &Org, s: &Structure, m: &Metrics, plan: Plan) -> HashMap<GroupId, Band> {
     let mut order: Vec<GroupId> = org.groups().keys().copied().collect();
     order.sort_by_key(|g| (s.level(*g), *g));
     let mut bands: HashMap<GroupId, Band> = HashMap::default();
     for g in order {
-        let (width, anchor, _) = arrange(s, m, &bands, g, 0.0);
+        let (width, anchor, _) = arrange(s, m, plan, &bands, g, 0.0);
         bands.insert(g, Band { width, anchor });
     }
     bands
@@ -344,6 +409,7 @@ fn subtree_widths(org: &Org, s: &Structure, m: &Metrics) -> HashMap<GroupId, Ban
 fn arrange(
     s: &Structure,
     m: &Metrics,
+    plan: Plan,
     bands: &HashMap<GroupId, Band>,
     g: GroupId,
     x: f32,
@@ -352,13 +418,13 @@ fn arrange(
         width: m.group_w,
         anchor: m.group_w / 2.0,
     };
-    let teams = s.child_teams(g).count();
+    let items = plan.column(s, g).len();
     let mut parts: Vec<(f32, f32)> = Vec::new(); // (width, centre offset)
-    if teams > 0 {
-        let w = column_width(m, teams);
+    if items > 0 {
+        let w = column_width(m, plan, items);
         parts.push((w, w / 2.0));
     }
-    parts.extend(s.child_groups(g).map(|c| {
+    parts.extend(plan.bands(s, g).into_iter().map(|c| {
         let b = bands.get(&c).copied().unwrap_or(default);
         (b.width, b.anchor)
     }));
@@ -383,9 +449,11 @@ fn arrange(
 }
 
 /// Place a group's subtree with its band's left edge at `x` and its top at `y`.
+#[allow(clippy::too_many_arguments)]
 fn place(
     s: &Structure,
     m: &Metrics,
+    plan: Plan,
     bands: &HashMap<GroupId, Band>,
     root: GroupId,
     x: f32,
@@ -395,27 +463,29 @@ fn place(
     // Explicit stack: very deep (hostile) trees cannot overflow the call stack.
     let mut stack = vec![(root, x, y)];
     while let Some((g, x, y)) = stack.pop() {
-        let (_, anchor, lefts) = arrange(s, m, bands, g, x);
+        let (_, anchor, lefts) = arrange(s, m, plan, bands, g, x);
         out.push(
             Node::Group(g),
             Rect::new(x + anchor - m.group_w / 2.0, y, m.group_w, m.group_h),
         );
         let child_y = y + m.group_h + m.v_gap;
-        let teams: Vec<TeamId> = s.child_teams(g).collect();
+        let column = plan.column(s, g);
         let mut lefts = lefts.into_iter();
-        if !teams.is_empty() {
+        if !column.is_empty() {
             let tx = lefts.next().unwrap_or(x) + m.indent;
-            for (i, t) in teams.iter().enumerate() {
-                let ty = child_y + i as f32 * (m.team_h + m.stack_gap);
-                out.push(Node::Team(*t), Rect::new(tx, ty, m.team_w, m.team_h));
+            let mut ty = child_y;
+            for node in &column {
+                let (item_w, item_h) = Plan::item(m, *node);
+                out.push(*node, Rect::new(tx, ty, item_w, item_h));
+                ty += item_h + m.stack_gap;
                 out.edges.push(Edge {
                     from: Node::Group(g),
-                    to: Node::Team(*t),
+                    to: *node,
                     route: Route::Spine,
                 });
             }
         }
-        let kids: Vec<GroupId> = s.child_groups(g).collect();
+        let kids = plan.bands(s, g);
         for (c, left) in kids.iter().zip(lefts) {
             out.edges.push(Edge {
                 from: Node::Group(g),
@@ -493,6 +563,29 @@ mod tests {
             );
             assert!(kids.iter().all(|k| k.y > r.bottom()));
         }
+    }
+
+    #[test]
+    fn the_groups_tree_stacks_each_sos_under_its_parent_and_leaves_teams_out() {
+        let org = sample::symmetric(5, 3);
+        let l = groups_tree(&org);
+        let s = org.structure();
+        assert_eq!(l.boxes.len(), org.groups().len() + 2, "groups, EAT and EMS");
+        assert_no_overlaps(&l);
+        for g in org.groups().keys().filter(|g| s.level(**g) == 2) {
+            let parent = l.rect(Node::Group(*g)).unwrap();
+            let kids: Vec<Rect> = s
+                .child_groups(*g)
+                .map(|c| l.rect(Node::Group(c)).unwrap())
+                .collect();
+            assert_eq!(kids.len(), 5);
+            for k in &kids {
+                assert!(k.y > parent.bottom(), "under its SoSoS");
+                assert_eq!(k.x, kids[0].x, "in one column");
+            }
+        }
+        // Five columns side by side: far narrower than the full tree's 25.
+        assert!(l.bounds.w * 3.0 < tree(&org).bounds.w, "{:?}", l.bounds);
     }
 
     #[test]

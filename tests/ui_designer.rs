@@ -578,3 +578,24 @@ fn a_failed_export_says_why_and_writes_nothing() {
     assert!(!nowhere.exists());
     assert!(!h.state().doc.is_dirty(), "the org is untouched");
 }
+
+#[test]
+fn snapshot_of_the_export_menu() {
+    let mut h = harness(app_with(ScriptedDialogs::default()), (1000.0, 640.0));
+    open_export_menu(&mut h);
+    // The options in the submenu change the preferences the next export uses.
+    h.get_by_label("3×").click();
+    h.run_steps(3);
+    h.get_by_label("Letter").click();
+    h.run_steps(3);
+    h.get_by_label("Mark findings on diagrams").click();
+    h.run_steps(3);
+    let o = h
+        .state()
+        .prefs
+        .export_options(orgscale::layout::Style::Tree);
+    assert_eq!(o.scale, 3.0);
+    assert_eq!(o.paper, orgscale::export::Paper::Letter);
+    assert!(!o.findings);
+    h.snapshot("export_menu");
+}

@@ -684,7 +684,13 @@ impl DesignerApp {
                 if ui.button("Import CSV roster…").clicked() {
                     self.request(Pending::Import);
                 }
-                ui.menu_button("Export", |ui| self.export_menu(ui));
+                // The export options stay open while they are set; a format closes the menu.
+                egui::containers::menu::SubMenuButton::new("Export")
+                    .config(
+                        egui::containers::menu::MenuConfig::new()
+                            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside),
+                    )
+                    .ui(ui, |ui| self.export_menu(ui));
                 ui.separator();
                 if ui.button("Quit").clicked() {
                     ui.ctx().send_viewport_cmd(ViewportCommand::Close);

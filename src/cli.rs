@@ -85,12 +85,12 @@ pub enum Cmd {
         #[arg(short, long)]
         output: PathBuf,
         #[arg(long, value_enum)]
-        format: Option<ExportFormat>,
+        format: Option<export::Format>,
         /// Layout of SVG, PNG and PDF diagrams.
-        #[arg(long, value_enum, default_value_t = LayoutArg::Tree)]
-        layout: LayoutArg,
+        #[arg(long, value_enum, default_value_t = Style::Tree)]
+        layout: Style,
         /// Mark each box of a diagram with its worst rule finding and count findings in the
-        /// legend (PDF: list them under each Scrum of Scrums).
+        /// legend (PDF: also list them in words).
         #[arg(long)]
         findings: bool,
         /// PNG pixels per diagram unit, above 0 and at most 16 (2 suits slides and
@@ -98,8 +98,8 @@ pub enum Cmd {
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
         /// PDF paper size.
-        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
-        paper: PaperArg,
+        #[arg(long, value_enum, default_value_t = export::Paper::A4)]
+        paper: export::Paper,
     },
 }
 
@@ -115,55 +115,6 @@ pub enum Format {
 pub enum GrowPolicy {
     Split,
     Append,
-}
-
-/// Export format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// SVG diagram.
-    Svg,
-    /// PNG image of the SVG diagram.
-    Png,
-    /// PDF: overview page plus a page per Scrum of Scrums.
-    Pdf,
-    /// Graphviz DOT with nested clusters.
-    Dot,
-    /// Mermaid flowchart with nested subgraphs.
-    Mermaid,
-    /// CSV roster.
-    Csv,
-    /// JSON org file.
-    Json,
-}
-
-impl From<ExportFormat> for export::Format {
-    fn from(f: ExportFormat) -> Self {
-        match f {
-            ExportFormat::Svg => export::Format::Svg,
-            ExportFormat::Png => export::Format::Png,
-            ExportFormat::Pdf => export::Format::Pdf,
-            ExportFormat::Dot => export::Format::Dot,
-            ExportFormat::Mermaid => export::Format::Mermaid,
-            ExportFormat::Csv => export::Format::Csv,
-            ExportFormat::Json => export::Format::Json,
-        }
-    }
-}
-
-/// Diagram layout.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum LayoutArg {
-    /// Top-down tree with team columns.
-    Tree,
-    /// Pentagons in rings around their groups, as in the Scrum@Scale guide.
-    Fractal,
-}
-
-/// PDF paper size.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PaperArg {
-    A4,
-    Letter,
 }
 
 fn parse_profile(s: &str) -> Result<ProfileName, String> {
@@ -267,10 +218,7 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             scale,
             paper,
         } => {
-            let Some(format) = format
-                .map(export::Format::from)
-                .or_else(|| export::Format::from_path(&output))
-            else {
+            let Some(format) = format.or_else(|| export::Format::from_path(&output)) else {
                 let _ = writeln!(
                     err,
                     "error: cannot tell the export format from {}; name it with --format (svg, png, pdf, dot, mermaid, csv or json)",
@@ -290,7 +238,7 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             }
             let mut unused = Vec::new();
             if !format.is_drawing() {
-                if layout != LayoutArg::Tree {
+                if layout != Style::Tree {
                     unused.push("--layout");
                 }
                 if findings {
@@ -300,7 +248,7 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             if format != export::Format::Png && scale != 2.0 {
                 unused.push("--scale");
             }
-            if format != export::Format::Pdf && paper != PaperArg::A4 {
+            if format != export::Format::Pdf && paper != export::Paper::A4 {
                 unused.push("--paper");
             }
             if !unused.is_empty() {
@@ -324,16 +272,10 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 Err(e) => return fail(err, &e),
             };
             let options = export::Options {
-                style: match layout {
-                    LayoutArg::Tree => Style::Tree,
-                    LayoutArg::Fractal => Style::Fractal,
-                },
+                style: layout,
                 findings,
                 scale,
-                paper: match paper {
-                    PaperArg::A4 => export::Paper::A4,
-                    PaperArg::Letter => export::Paper::Letter,
-                },
+                paper,
             };
             let bytes = match export::export(&org, format, &options) {
                 Ok(b) => b,

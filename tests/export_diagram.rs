@@ -3,7 +3,9 @@
 //! installs poppler-utils). Golden SVGs pin the bytes; regenerate them with
 //! `UPDATE_GOLDEN=1 cargo test --test export_diagram`.
 
-use std::path::Path;
+mod common;
+use common::{golden, load};
+
 use std::process::Command;
 
 use orgscale::export::{self, Format, Options, Paper};
@@ -11,28 +13,6 @@ use orgscale::layout::{self, Node, Style};
 use orgscale::model::Org;
 use resvg::tiny_skia::Pixmap;
 use resvg::usvg;
-
-fn load(name: &str) -> Org {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name);
-    orgscale::io::load(&p).unwrap()
-}
-
-fn golden(name: &str, text: &str) {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&p, text).unwrap();
-    }
-    assert_eq!(
-        std::fs::read_to_string(&p).unwrap_or_default(),
-        text,
-        "{} changed; check it and regenerate with UPDATE_GOLDEN=1",
-        p.display()
-    );
-}
 
 fn svg_of(org: &Org, style: Style, findings: bool) -> String {
     let bytes = export::export(

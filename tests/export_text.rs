@@ -2,32 +2,13 @@
 //! through Mermaid's own parser (Node.js; `.ci/run` runs `npm ci --prefix tests/mermaid`).
 //! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test export_text`.
 
+mod common;
+use common::{golden, load};
+
 use std::path::Path;
 use std::process::Command;
 
 use orgscale::export::{to_dot, to_mermaid};
-
-fn load(name: &str) -> orgscale::model::Org {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name);
-    orgscale::io::load(&p).unwrap()
-}
-
-fn golden(name: &str, text: &str) {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&p, text).unwrap();
-    }
-    assert_eq!(
-        std::fs::read_to_string(&p).unwrap_or_default(),
-        text,
-        "{} changed; check it and regenerate with UPDATE_GOLDEN=1",
-        p.display()
-    );
-}
 
 #[test]
 fn golden_dot_and_mermaid_of_the_small_org() {

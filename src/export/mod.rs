@@ -23,15 +23,22 @@ pub use pdf::{Paper, to_pdf};
 pub use png::{MAX_PIXELS, MAX_SIDE, svg_to_png};
 pub use svg::to_svg;
 
-/// An export format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// An export format (the CLI's `--format` values).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
+    /// SVG diagram.
     Svg,
+    /// PNG image of the SVG diagram.
     Png,
+    /// PDF: overview page plus a page per Scrum of Scrums.
     Pdf,
+    /// Graphviz DOT with nested clusters.
     Dot,
+    /// Mermaid flowchart with nested subgraphs.
     Mermaid,
+    /// CSV roster.
     Csv,
+    /// JSON org file.
     Json,
 }
 

@@ -21,7 +21,16 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// Paper size of a PDF.
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
 )]
 pub enum Paper {
     /// 210 × 297 mm.

@@ -16,14 +16,23 @@ pub use fractal::{FractalMetrics, fractal, fractal_with};
 
 /// Which layout to compute.
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Style {
     /// Top-down tree with team columns.
     #[default]
     Tree,
-    /// The guide's picture: pentagons in rings around their groups.
+    /// Pentagons in rings around their groups, as in the Scrum@Scale guide.
     Fractal,
 }
 

@@ -127,3 +127,49 @@ fn mermaid_own_parser_accepts_every_example() {
     assert_eq!(stdout.matches("flowchart").count(), files.len(), "{stdout}");
     assert!(!run(&[broken]).status.success());
 }
+
+#[test]
+fn graphviz_draws_teams_in_outline_order_under_the_executive_bodies() {
+    let org = load("acme.json");
+    let dir = tempfile::tempdir().unwrap();
+    let dot_file = dir.path().join("org.dot");
+    std::fs::write(&dot_file, to_dot(&org)).unwrap();
+    let out = Command::new("dot")
+        .arg("-Tplain")
+        .arg(&dot_file)
+        .output()
+        .expect("Graphviz `dot` is installed (.ci/run installs it)");
+    assert!(out.status.success());
+    // `node NAME X Y ...`, with Y growing upwards.
+    let plain = String::from_utf8(out.stdout).unwrap();
+    let pos = |name: &str| -> (f64, f64) {
+        let line = plain
+            .lines()
+            .find(|l| l.starts_with(&format!("node {name} ")))
+            .unwrap_or_else(|| panic!("{name} in {plain}"));
+        let f: Vec<f64> = line
+            .split(' ')
+            .skip(2)
+            .take(2)
+            .map(|v| v.parse().unwrap())
+            .collect();
+        (f[0], f[1])
+    };
+    let s = org.structure();
+    let mut outline = Vec::new();
+    for g in &s.top_groups {
+        for sos in s.child_groups(*g) {
+            outline.extend(s.child_teams(sos));
+        }
+    }
+    outline.extend(s.loose_teams.iter().copied());
+    assert_eq!(outline.len(), org.teams().len());
+    let xs: Vec<f64> = outline.iter().map(|t| pos(&t.to_string()).0).collect();
+    assert!(
+        xs.windows(2).all(|w| w[0] < w[1]),
+        "left to right in outline order: {xs:?}"
+    );
+    let row = pos(&outline[0].to_string()).1;
+    assert!(outline.iter().all(|t| pos(&t.to_string()).1 == row), "one row");
+    assert!(pos("eat").1 > row && pos("ems").1 > row, "EAT and EMS above");
+}

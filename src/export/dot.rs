@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::{body_lines, group_lines, team_lines};
+use crate::diagram::{CardKind, colors};
 use crate::model::{GroupId, Org, Unit};
 use crate::rules::Thresholds;
 
@@ -28,8 +29,6 @@ fn label(lines: &[String]) -> String {
     quote(&lines.join("\n"))
 }
 
-const LEVEL_FILL: [&str; 3] = ["#e8f0fb", "#f1e8fb", "#e6f5f4"];
-
 /// The org as a DOT digraph (deterministic: same org, same text).
 pub fn to_dot(org: &Org) -> String {
     let s = org.structure();
@@ -42,14 +41,33 @@ pub fn to_dot(org: &Org) -> String {
     out.push_str("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10];\n");
     out.push_str("  edge [color=\"#8a8f98\", arrowhead=none];\n");
     let (eat, ems) = body_lines(org);
+    let body = |kind| {
+        let c = colors(kind, false);
+        format!(
+            "fillcolor=\"{}\", color=\"{}\"",
+            c.fill.hex(),
+            c.accent.hex()
+        )
+    };
     if !org.eat().is_empty() {
-        let _ = writeln!(out, "  eat [label={}, fillcolor=\"#e2e8f0\"];", label(&eat));
+        let _ = writeln!(
+            out,
+            "  eat [label={}, {}];",
+            label(&eat),
+            body(CardKind::Eat)
+        );
     }
     if !org.ems().is_empty() {
-        let _ = writeln!(out, "  ems [label={}, fillcolor=\"#fef3c7\"];", label(&ems));
+        let _ = writeln!(
+            out,
+            "  ems [label={}, {}];",
+            label(&ems),
+            body(CardKind::Ems)
+        );
     }
+    let mut row = Vec::new();
     for &g in &s.top_groups {
-        write_group(org, &s, &t, g, 1, &mut out);
+        write_group(org, &s, &t, g, 1, &mut out, &mut row);
     }
     for team in &s.loose_teams {
         let _ = writeln!(
@@ -57,6 +75,19 @@ pub fn to_dot(org: &Org) -> String {
             "  {team} [label={}];",
             label(&team_lines(org, &t, *team))
         );
+        row.push(team.to_string());
+    }
+    // Invisible hints: every team on one row, in outline order, below the EAT and EMS (without
+    // them Graphviz ranks the teams an edge touches lower and may reverse the groups).
+    if !row.is_empty() {
+        out.push_str("  top [shape=point, style=invis, width=0, height=0];\n");
+        let _ = writeln!(out, "  {{ rank=same; {}; }}", row.join("; "));
+        for id in &row {
+            let _ = writeln!(out, "  top -> {id} [style=invis];");
+        }
+        if row.len() > 1 {
+            let _ = writeln!(out, "  {} [style=invis];", row.join(" -> "));
+        }
     }
     // Tie the executive bodies to the top groups so they sit above them.
     for body in ["eat", "ems"] {
@@ -92,15 +123,17 @@ fn write_group(
     g: GroupId,
     depth: usize,
     out: &mut String,
+    row: &mut Vec<String>,
 ) {
     let pad = "  ".repeat(depth);
-    let level = s.level(g) as usize;
-    let fill = LEVEL_FILL[(level.max(1) - 1).min(LEVEL_FILL.len() - 1)];
+    let c = colors(CardKind::Group { level: s.level(g) }, false);
     let _ = writeln!(out, "{pad}subgraph cluster_{g} {{");
     let _ = writeln!(
         out,
-        "{pad}  label={}; style=\"rounded,filled\"; fillcolor=\"{fill}\"; color=\"#6b7a90\";",
-        label(&group_lines(org, s, g))
+        "{pad}  label={}; style=\"rounded,filled\"; fillcolor=\"{}\"; color=\"{}\";",
+        label(&group_lines(org, s, g)),
+        c.fill.hex(),
+        c.accent.hex()
     );
     let kids = s.children(g);
     if kids.is_empty() {
@@ -109,6 +142,7 @@ fn write_group(
             out,
             "{pad}  empty_{g} [label=\"(no members)\", shape=plaintext, style=\"\"];"
         );
+        row.push(format!("empty_{g}"));
     }
     for child in kids {
         match child {
@@ -118,8 +152,9 @@ fn write_group(
                     "{pad}  {team} [label={}];",
                     label(&team_lines(org, t, *team))
                 );
+                row.push(team.to_string());
             }
-            Unit::Group(c) => write_group(org, s, t, *c, depth + 1, out),
+            Unit::Group(c) => write_group(org, s, t, *c, depth + 1, out, row),
         }
     }
     let _ = writeln!(out, "{pad}}}");

@@ -170,6 +170,12 @@ fn graphviz_draws_teams_in_outline_order_under_the_executive_bodies() {
         "left to right in outline order: {xs:?}"
     );
     let row = pos(&outline[0].to_string()).1;
-    assert!(outline.iter().all(|t| pos(&t.to_string()).1 == row), "one row");
-    assert!(pos("eat").1 > row && pos("ems").1 > row, "EAT and EMS above");
+    assert!(
+        outline.iter().all(|t| pos(&t.to_string()).1 == row),
+        "one row"
+    );
+    assert!(
+        pos("eat").1 > row && pos("ems").1 > row,
+        "EAT and EMS above"
+    );
 }

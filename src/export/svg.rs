@@ -171,7 +171,7 @@ pub(crate) struct Legend {
     style: Style,
     team_range: String,
     /// The range's end points, which are allowed but marked: "3 or 9 people".
-    team_limits: String,
+    team_limits: Option<String>,
     levels: u32,
     virtual_teams: bool,
     eat: bool,
@@ -194,9 +194,9 @@ impl Legend {
             (None, None) => format!("any number of {unit}"),
         };
         let team_limits = match (t.team_min, t.team_max) {
-            (Some(a), Some(b)) => format!("{a} or {b} {unit}"),
-            (Some(a), None) | (None, Some(a)) => format!("{a} {unit}"),
-            (None, None) => "none".to_string(),
+            (Some(a), Some(b)) => Some(format!("{a} or {b} {unit}")),
+            (Some(a), None) | (None, Some(a)) => Some(format!("{a} {unit}")),
+            (None, None) => None,
         };
         Legend {
             style,
@@ -718,11 +718,18 @@ fn legend_rows(l: &Legend) -> Vec<(&'static str, Vec<Item>)> {
     if l.ems {
         boxes.push(kind_item("Executive MetaScrum", CardKind::Ems, Shape::Box));
     }
-    let sizes = vec![
-        pill_item(format!("inside {}", l.team_range), Health::Good),
-        pill_item(format!("at a limit of {}", l.team_limits), Health::Edge),
-        pill_item("outside the range".into(), Health::Bad),
-    ];
+    let sizes = match &l.team_limits {
+        Some(limits) => vec![
+            pill_item(format!("inside {}", l.team_range), Health::Good),
+            pill_item(format!("at a limit of {limits}"), Health::Edge),
+            pill_item("outside the range".into(), Health::Bad),
+        ],
+        // A profile without size limits: every team is fine (an empty one is still red).
+        None => vec![
+            pill_item("no size limit".into(), Health::Good),
+            pill_item("no people".into(), Health::Bad),
+        ],
+    };
     let mut rows = vec![("Boxes", boxes), ("Team size", sizes)];
     if let Some(c) = l.findings {
         let plural = |n: usize, one: &str| {

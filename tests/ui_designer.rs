@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use egui::{Modifiers, Pos2, vec2};
+use egui::{Modifiers, Pos2, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use orgscale::layout::Node;
@@ -598,4 +598,84 @@ fn snapshot_of_the_export_menu() {
     assert_eq!(o.paper, orgscale::export::Paper::Letter);
     assert!(!o.findings);
     h.snapshot("export_menu");
+}
+
+#[test]
+fn the_view_stays_put_when_the_canvas_moved_while_idle() {
+    // The GraphView runs only while the pointer is active. If the canvas' corner moved in
+    // between (a panel shown or hidden), the picture must not jump when it runs again.
+    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
+    let shopping = Node::Group(group(h.state(), "Shopping"));
+    let p = center(&h, shopping);
+    h.hover_at(p + vec2(3.0, 0.0));
+    h.run_steps(1);
+    assert!(h.state().canvas.interactive);
+    // Leave the canvas, let the grace period pass, then hide the outline: the canvas grows left.
+    h.hover_at(pos2(5.0, 5.0));
+    h.run_steps(40);
+    assert!(!h.state().canvas.interactive);
+    h.state_mut().prefs.show_outline = Some(false);
+    h.run_steps(3);
+    let idle = center(&h, shopping);
+    assert!(
+        idle.x < p.x - 50.0,
+        "the canvas moved left with its content"
+    );
+    // Back over the card: the GraphView takes over, and the card stays where it is.
+    h.hover_at(idle + vec2(3.0, 0.0));
+    h.run_steps(1);
+    assert!(h.state().canvas.interactive);
+    let live = center(&h, shopping);
+    assert!(
+        (live - idle).length() < 0.5,
+        "the view jumped from {idle:?} to {live:?}"
+    );
+}
+
+#[test]
+fn fit_then_drag_keeps_the_view() {
+    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
+    // As a hand would: the pointer crosses the canvas to the Fit button (so the interactive view
+    // runs), clicks it, and leaves.
+    let fit = h.get_by_label("Fit").rect().center();
+    h.hover_at(fit);
+    h.run_steps(1);
+    h.get_by_label("Fit").click();
+    h.run_steps(2);
+    h.hover_at(pos2(5.0, 5.0));
+    h.run_steps(40);
+    let search = Node::Team(team(h.state(), "Search"));
+    let fulfilment = Node::Group(group(h.state(), "Fulfilment"));
+    let before = center(&h, fulfilment);
+    let from = center(&h, search);
+    drag(&mut h, from, from + vec2(40.0, 30.0));
+    let during = center(&h, fulfilment);
+    assert!(
+        (during - before).length() < 0.5,
+        "the view moved from {before:?} to {during:?} when the drag started"
+    );
+    h.drop_at(from + vec2(40.0, 30.0));
+    h.run_steps(2);
+}
+
+#[test]
+fn a_pan_made_in_the_interactive_view_stays_when_the_canvas_goes_idle() {
+    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
+    let shopping = Node::Group(group(h.state(), "Shopping"));
+    let before = center(&h, shopping);
+    // Drag the empty background (right of the tree, below the UX Guild) by (-80, -40).
+    let ux = center(&h, Node::Team(team(h.state(), "UX Guild")));
+    let from = ux + vec2(0.0, 200.0);
+    drag(&mut h, from, from + vec2(-80.0, -40.0));
+    h.drop_at(from + vec2(-80.0, -40.0));
+    h.run_steps(2);
+    // Leave and let the canvas go idle: the static painter draws the same view.
+    h.hover_at(pos2(5.0, 5.0));
+    h.run_steps(40);
+    assert!(!h.state().canvas.interactive);
+    let after = center(&h, shopping);
+    assert!(
+        (after - (before + vec2(-80.0, -40.0))).length() < 2.0,
+        "panned from {before:?} to {after:?}"
+    );
 }

@@ -514,13 +514,20 @@ impl Canvas {
 
     fn show_interactive(&mut self, ui: &mut Ui, doc: &Document, events: &mut Vec<CanvasEvent>) {
         let was_dragging = self.graph.dragged_node();
-        // On its very first frame a GraphView fits the graph to the screen with its own margins,
-        // whatever the settings say. Keep our view: restore it and redo the frame unseen.
-        let ready_id = egui::Id::new(("orgscale_canvas_graph_view_ready", self.view_id));
-        let first = !ui
-            .ctx()
-            .data(|d| d.get_temp::<bool>(ready_id).unwrap_or(false));
+        // The view (zoom and pan) is ours: only the user's own navigation in the GraphView may
+        // change it. egui_graphs changes it by itself in two cases: on a widget's first frame it
+        // fits the graph to the screen with its own margins, and when the widget's corner moved
+        // since it last ran (a panel resized while the canvas was idle) it shifts the pan by that
+        // much. Either would make the picture jump when the pointer comes back, so such a change
+        // is undone and the frame redrawn unseen.
         let before = load_meta(ui.ctx(), self.view_id);
+        let wheel_or_pinch = ui.input(|i| {
+            i.smooth_scroll_delta != Vec2::ZERO
+                || i.events
+                    .iter()
+                    .any(|e| matches!(e, egui::Event::MouseWheel { .. }))
+                || i.zoom_delta() != 1.0
+        });
         let response = GraphView::<FixedState, Fixed>::new()
             .with_id(Some(self.view_id.to_string()))
             .with_interactions(
@@ -545,11 +552,16 @@ impl Canvas {
             let blocks = self.column_blocks(meta_now.zoom, pan, rect, dark);
             ui.painter_at(rect).extend(blocks);
         }
-        if first {
+        let panning = response.response.dragged()
+            && was_dragging.is_none()
+            && self.graph.dragged_node().is_none();
+        if !wheel_or_pinch
+            && !panning
+            && (meta_now.zoom != before.zoom || meta_now.pan != before.pan)
+        {
             store_meta(ui.ctx(), self.view_id, before.zoom, before.pan);
-            ui.ctx().data_mut(|d| d.insert_temp(ready_id, true));
             ui.ctx()
-                .request_discard("keep the view on the GraphView's first frame");
+                .request_discard("keep the view when egui_graphs moves it by itself");
         }
         let origin = response.response.rect.left_top();
         let pointer = ui.input(|i| i.pointer.interact_pos().or(i.pointer.hover_pos()));
@@ -714,9 +726,15 @@ impl Canvas {
     }
 }
 
+/// Where egui_graphs keeps a view's zoom and pan: `MetadataFrame::load` reads
+/// `Id::new(get_id())`, not `get_id()` itself. Using the same key is what makes the idle
+/// painter and the GraphView draw with one transform.
+fn meta_key(view_id: &str) -> egui::Id {
+    egui::Id::new(MetadataFrame::new(Some(view_id.to_string())).get_id())
+}
+
 fn load_meta(ctx: &egui::Context, view_id: &str) -> MetadataFrame {
-    let key = MetadataFrame::new(Some(view_id.to_string())).get_id();
-    ctx.data_mut(|d| d.get_persisted::<MetadataFrame>(key))
+    ctx.data_mut(|d| d.get_persisted::<MetadataFrame>(meta_key(view_id)))
         .unwrap_or_else(|| MetadataFrame::new(Some(view_id.to_string())))
 }
 
@@ -724,8 +742,7 @@ fn store_meta(ctx: &egui::Context, view_id: &str, zoom: f32, pan: Vec2) {
     let mut meta = load_meta(ctx, view_id);
     meta.zoom = zoom;
     meta.pan = pan;
-    let key = meta.get_id();
-    ctx.data_mut(|d| d.insert_persisted(key, meta));
+    ctx.data_mut(|d| d.insert_persisted(meta_key(view_id), meta));
 }
 
 /// What dropping `dragged` on `target` would do.

@@ -60,10 +60,13 @@ pub fn fractal_with(org: &Org, m: &FractalMetrics) -> Layout {
     let mut order: Vec<GroupId> = org.groups().keys().copied().collect();
     order.sort_by_key(|g| (s.level(*g), *g));
     let top = s.top_groups.first().copied();
+    let top_members = top.map_or(0, |g| s.children(g).len());
+    let bodies_y = bodies_top(m, top_members);
     let centre_r = |g: GroupId| {
         if has_bodies && Some(g) == top {
-            // Room for the group marker with the EAT and EMS beneath it.
-            (m.body_w + m.gap) * 0.5 + m.body_h + m.group_r
+            // Room for the group marker with the EAT and EMS beneath it: out to their far corner.
+            let half_w = m.body_w + m.gap * 0.5;
+            (half_w * half_w + (bodies_y + m.body_h).powi(2)).sqrt()
         } else {
             m.group_r
         }
@@ -137,13 +140,18 @@ pub fn fractal_with(org: &Org, m: &FractalMetrics) -> Layout {
                     2.0 * m.group_r,
                 );
                 out.push_shaped(Node::Group(g), marker, Shape::Circle);
-                if has_bodies && Some(g) == top {
-                    place_bodies(org, m, x, y + m.group_r + m.gap * 0.5, Some(g), &mut out);
+                let with_bodies = has_bodies && Some(g) == top;
+                if with_bodies {
+                    place_bodies(org, m, x, y + bodies_y, Some(g), &mut out);
                 }
                 let kids = s.children(g);
                 let ring = cluster.get(&g).map_or(0.0, |c| c.1);
                 for (i, child) in kids.iter().enumerate() {
-                    let a = angle(i, kids.len());
+                    let a = if with_bodies {
+                        angle_around_bodies(i, kids.len())
+                    } else {
+                        angle(i, kids.len())
+                    };
                     let (cx, cy) = (x + ring * a.cos(), y + ring * a.sin());
                     out.edges.push(Edge {
                         from: Node::Group(g),
@@ -195,6 +203,25 @@ fn angle(i: usize, n: usize) -> f32 {
     -PI / 2.0 + 2.0 * PI * i as f32 / n.max(1) as f32
 }
 
+/// Angle of the i-th of n members of the group that holds the EAT and EMS: turned so that the
+/// bodies, below the marker, sit in the middle of the gap between two members' links.
+fn angle_around_bodies(i: usize, n: usize) -> f32 {
+    let n = n.max(1) as f32;
+    PI / 2.0 + PI / n + 2.0 * PI * i as f32 / n
+}
+
+/// How far below the top group's centre the EAT and EMS start: just under the marker, or lower
+/// when the links to its `n` members would otherwise cut through the boxes (each link leaves the
+/// centre at half a gap, PI / n, from straight down).
+fn bodies_top(m: &FractalMetrics, n: usize) -> f32 {
+    let near = m.group_r + m.gap * 0.5;
+    if n <= 2 {
+        return near;
+    }
+    let half_w = m.body_w + m.gap * 0.5;
+    near.max(half_w / (PI / n as f32).tan() + m.gap * 0.5)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,6 +249,34 @@ mod tests {
                 for b in &c[i + 1..] {
                     let d = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
                     assert!(d + 0.01 >= a.2 + b.2, "overlap: {a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    /// Whether the segment a-b passes through the rectangle.
+    fn crosses(a: (f32, f32), b: (f32, f32), r: &Rect) -> bool {
+        (0..=200).any(|k| {
+            let t = k as f32 / 200.0;
+            let (x, y) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+            x > r.x + 0.5 && x < r.right() - 0.5 && y > r.y + 0.5 && y < r.bottom() - 0.5
+        })
+    }
+
+    #[test]
+    fn links_pass_beside_the_eat_and_ems() {
+        for (fanout, levels) in [(2, 2), (3, 2), (4, 2), (5, 2), (6, 2), (8, 2), (12, 1)] {
+            let org = sample::symmetric(fanout, levels);
+            let l = fractal(&org);
+            let bodies = [l.rect(Node::Eat).unwrap(), l.rect(Node::Ems).unwrap()];
+            for e in &l.edges {
+                if matches!(e.from, Node::Eat | Node::Ems) {
+                    continue;
+                }
+                let a = l.rect(e.from).unwrap().center();
+                let b = l.rect(e.to).unwrap().center();
+                for r in &bodies {
+                    assert!(!crosses(a, b, r), "fan-out {fanout}: {e:?} crosses {r:?}");
                 }
             }
         }

@@ -1,7 +1,7 @@
-//! PDF: an overview page with the whole org, then one page per Scrum of Scrums with its teams,
-//! large enough to read on paper. Each page is composed as SVG (the same drawing as the SVG
-//! export) and drawn by krilla as vectors with embedded, searchable text in the bundled font.
-//! The document has bookmarks: the overview, then each SoS under its SoSoS chain.
+//! PDF: an overview page, then one page per Scrum of Scrums with its teams, large enough to read
+//! on paper. The overview shows the whole org, or only its groups when the whole would print too
+//! small. Each page is composed as SVG (the same drawing as the SVG export) and drawn by krilla as
+//! vectors with embedded, searchable text in the bundled font. Bookmarks follow the group tree.
 
 use krilla::Document;
 use krilla::destination::XyzDestination;

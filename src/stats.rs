@@ -60,14 +60,13 @@ impl Stats {
     pub fn of(org: &Org) -> Self {
         let s = org.structure();
         let levels = s.depth();
-        let mut groups_per_level = vec![0; levels as usize];
+        let groups_per_level = s.groups_per_level();
         let mut sds_seats_per_level = vec![0; levels as usize];
         let mut paths_hierarchical = 0u64;
         let (mut sosm_filled, mut sosm_missing, mut cpo_filled, mut cpo_missing) = (0, 0, 0, 0);
         for g in org.groups().values() {
             let level = s.level(g.id) as usize;
-            if level >= 1 && level <= groups_per_level.len() {
-                groups_per_level[level - 1] += 1;
+            if level >= 1 && level <= sds_seats_per_level.len() {
                 sds_seats_per_level[level - 1] += s.children(g.id).len();
             }
             paths_hierarchical += all_to_all(s.children(g.id).len() as u64);

@@ -169,11 +169,9 @@ pub fn export(org: &Org, format: Format, options: &Options) -> Result<Vec<u8>, E
                 return Err(ExportError::BadScale(options.scale));
             }
             let layout = layout::compute(org, options.style);
-            let svg = to_svg(org, &layout, findings().as_deref());
+            let (svg, (w, h)) = svg::document(org, &layout, findings().as_deref());
             // Refuse an oversized picture before parsing what may be megabytes of SVG.
-            if let Some((w, h)) = svg::size_of(&svg) {
-                png::check_size(w, h, options.scale)?;
-            }
+            png::check_size(w, h, options.scale)?;
             svg_to_png(&svg, options.scale)?
         }
         Format::Pdf => {

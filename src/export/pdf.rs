@@ -15,7 +15,7 @@ use super::svg::{self, Diagram, Legend, Note, Page};
 use super::{ExportError, font};
 use crate::diagram::severity_color;
 use crate::layout::{Layout, Node, Rect};
-use crate::model::{GroupId, Org, Structure, TeamId};
+use crate::model::{GroupId, Org, PersonId, Structure, TeamId};
 use crate::rules::{Finding, SubjectRef};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -102,17 +102,21 @@ fn findings_by_page<'f>(
             .and_then(|team| team.group)
             .and_then(|g| page_of_group.get(&g).copied())
     };
+    // Once, not per finding: the SoS pages of each person's teams.
+    let mut person_pages: HashMap<PersonId, Vec<usize>> = HashMap::default();
+    for team in org.teams().values() {
+        if let Some(page) = team_page(team.id) {
+            for p in team.people() {
+                person_pages.entry(p).or_default().push(page);
+            }
+        }
+    }
     let mut pages: Vec<Vec<&Finding>> = vec![Vec::new(); 1 + sos.len()];
     for f in findings {
         let mut on: Vec<usize> = match f.subject {
             SubjectRef::Group(g) => page_of_group.get(&g).copied().into_iter().collect(),
             SubjectRef::Team(t) => team_page(t).into_iter().collect(),
-            SubjectRef::Person(p) => org
-                .teams()
-                .values()
-                .filter(|t| t.has_member(p))
-                .filter_map(|t| team_page(t.id))
-                .collect(),
+            SubjectRef::Person(p) => person_pages.get(&p).cloned().unwrap_or_default(),
             _ => Vec::new(),
         };
         on.sort_unstable();
@@ -243,7 +247,7 @@ pub fn to_pdf(
     } else {
         (whole, size)
     };
-    pages.push((svg::compose(&scene, &overview), size));
+    pages.push((svg::compose(&scene, &overview).0, size));
 
     for (i, g) in sos.iter().enumerate() {
         let group = &org.groups()[g];
@@ -281,7 +285,7 @@ pub fn to_pdf(
             max_scale: 1.15,
             legend_scale: 0.75,
         };
-        pages.push((svg::compose(&scene, &page), size));
+        pages.push((svg::compose(&scene, &page).0, size));
     }
 
     let options = font::usvg_options();

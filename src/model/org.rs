@@ -407,6 +407,17 @@ impl Structure {
         out
     }
 
+    /// How many groups each level holds, level 1 (the SoS) first.
+    pub fn groups_per_level(&self) -> Vec<usize> {
+        let mut out = vec![0; self.depth() as usize];
+        for level in self.levels.values() {
+            if *level >= 1 && *level as usize <= out.len() {
+                out[*level as usize - 1] += 1;
+            }
+        }
+        out
+    }
+
     /// Human label for a level: SoS, SoSoS, then "level-n group".
     pub fn level_label(level: u32) -> String {
         match level {

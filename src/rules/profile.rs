@@ -36,6 +36,16 @@ pub struct Thresholds {
 }
 
 impl Thresholds {
+    /// The team size range in words: "3–9", "at most 9", "at least 3", or none without limits.
+    pub fn team_range(&self) -> Option<String> {
+        match (self.team_min, self.team_max) {
+            (Some(a), Some(b)) => Some(format!("{a}–{b}")),
+            (None, Some(b)) => Some(format!("at most {b}")),
+            (Some(a), None) => Some(format!("at least {a}")),
+            (None, None) => None,
+        }
+    }
+
     /// The values of a profile with no overrides.
     pub fn profile(profile: ProfileName) -> Self {
         let band = Band {

@@ -1610,12 +1610,7 @@ fn headcount(ui: &mut Ui, org: &Org, team: &Team) {
         ),
         TeamCount::Doers => (team.doers(), plural(team.doers(), "doer", "doers")),
     };
-    let range = match (t.team_min, t.team_max) {
-        (Some(a), Some(b)) => format!("{a}–{b}"),
-        (None, Some(b)) => format!("at most {b}"),
-        (Some(a), None) => format!("at least {a}"),
-        (None, None) => "no limit".to_string(),
-    };
+    let range = t.team_range().unwrap_or_else(|| "no limit".to_string());
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new(format!("Headcount: {what}")).color(health_color(team_health(count, &t))),

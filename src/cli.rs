@@ -218,7 +218,8 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             scale,
             paper,
         } => {
-            let Some(format) = format.or_else(|| export::Format::from_path(&output)) else {
+            let by_name = export::Format::from_path(&output);
+            let Some(format) = format.or(by_name) else {
                 let _ = writeln!(
                     err,
                     "error: cannot tell the export format from {}; name it with --format (svg, png, pdf, dot, mermaid, csv or json)",
@@ -226,7 +227,6 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 );
                 return 2;
             };
-            let by_name = export::Format::from_path(&output);
             if let Some(named) = by_name.filter(|n| *n != format) {
                 let _ = writeln!(
                     err,
@@ -260,11 +260,8 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                     format.label()
                 );
             }
-            if !(scale > 0.0 && scale <= 16.0) {
-                let _ = writeln!(
-                    err,
-                    "error: --scale must be above 0 and at most 16, not {scale}"
-                );
+            if let Err(e) = export::check_scale(scale) {
+                let _ = writeln!(err, "error: --scale: {e}");
                 return 2;
             }
             let org = match io::load(&org) {
@@ -294,21 +291,12 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                         "Wrote {} ({}, {})",
                         output.display(),
                         format.label(),
-                        human_size(size)
+                        export::human_size(size)
                     )
                 },
                 out,
             )
         }
-    }
-}
-
-/// "812 bytes", "14.2 KB", "3.1 MB".
-pub fn human_size(bytes: usize) -> String {
-    match bytes {
-        b if b < 1024 => format!("{b} bytes"),
-        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
-        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
     }
 }
 

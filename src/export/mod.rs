@@ -138,12 +138,33 @@ pub enum ExportError {
         /// The largest scale that fits (rounded down to a hundredth).
         fits: f32,
     },
-    #[error("the scale must be a number above 0 and at most 16, not {0}")]
+    #[error("the scale must be a number above 0 and at most {MAX_SCALE}, not {0}")]
     BadScale(f32),
     #[error("cannot write the roster: {0}")]
     Csv(String),
     #[error("cannot render: {0}")]
     Render(String),
+}
+
+/// "812 bytes", "14.2 KB", "3.1 MB".
+pub fn human_size(bytes: usize) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} bytes"),
+        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}
+
+/// Largest PNG scale accepted.
+pub const MAX_SCALE: f32 = 16.0;
+
+/// Refuse a PNG scale that is not above 0 and at most [`MAX_SCALE`].
+pub fn check_scale(scale: f32) -> Result<(), ExportError> {
+    if scale > 0.0 && scale <= MAX_SCALE {
+        Ok(())
+    } else {
+        Err(ExportError::BadScale(scale))
+    }
 }
 
 /// The org in a format. The designer and the CLI both call this, so they write the same bytes.
@@ -165,9 +186,7 @@ pub fn export(org: &Org, format: Format, options: &Options) -> Result<Vec<u8>, E
             to_svg(org, &layout, findings().as_deref()).into_bytes()
         }
         Format::Png => {
-            if !(options.scale > 0.0 && options.scale <= 16.0) {
-                return Err(ExportError::BadScale(options.scale));
-            }
+            check_scale(options.scale)?;
             let layout = layout::compute(org, options.style);
             let (svg, (w, h)) = svg::document(org, &layout, findings().as_deref());
             // Refuse an oversized picture before parsing what may be megabytes of SVG.

@@ -10,9 +10,7 @@ pub const MAX_PIXELS: u64 = 100_000_000;
 /// Check that a picture of `w` × `h` units at `scale` stays within the limits; returns its size
 /// in pixels.
 pub(crate) fn check_size(w: f32, h: f32, scale: f32) -> Result<(u64, u64), ExportError> {
-    if !(scale > 0.0 && scale.is_finite()) {
-        return Err(ExportError::BadScale(scale));
-    }
+    super::check_scale(scale)?;
     let width = (w * scale).ceil().max(1.0) as u64;
     let height = (h * scale).ceil().max(1.0) as u64;
     let too_large = |limit: String| {
@@ -38,9 +36,7 @@ pub(crate) fn check_size(w: f32, h: f32, scale: f32) -> Result<(u64, u64), Expor
 
 /// Render an SVG document at `scale` pixels per SVG unit and encode it as PNG.
 pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
-    if !(scale > 0.0 && scale.is_finite()) {
-        return Err(ExportError::BadScale(scale));
-    }
+    super::check_scale(scale)?;
     let tree = resvg::usvg::Tree::from_str(svg, &font::usvg_options())
         .map_err(|e| ExportError::Render(e.to_string()))?;
     let size = tree.size();

@@ -355,7 +355,7 @@ impl DesignerApp {
                     "Exported {} ({}, {})",
                     job.path.display(),
                     job.format.label(),
-                    crate::cli::human_size(size)
+                    crate::export::human_size(size)
                 );
                 self.export_job = None;
             }

@@ -20,8 +20,9 @@ use petgraph::stable_graph::{DefaultIx, NodeIndex};
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
-use super::cards::{self, Card, CardState};
+use super::cards::{self, CardState};
 use super::document::Document;
+use crate::diagram::Card;
 use crate::layout::{self, Node, Route};
 use crate::model::{Command, Unit};
 use crate::rules::{Finding, validate};
@@ -312,7 +313,7 @@ impl Canvas {
 
     fn rebuild(&mut self, doc: &Document) {
         let layout = doc.layout();
-        self.cards = cards::build_cards(doc.org(), layout, doc.findings());
+        self.cards = crate::diagram::build_cards(doc.org(), layout, doc.findings());
         let mut graph = OrgGraph::new();
         self.index.clear();
         for (node, rect) in &layout.boxes {

@@ -5,8 +5,7 @@ use egui::{
     Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2,
 };
 
-use crate::diagram::{self, Rgba};
-pub use crate::diagram::{Card, CardKind, Health, build_cards, ellipsis, team_health};
+use crate::diagram::{self, Card, CardKind, Health, Rgba, ellipsis};
 use crate::layout::{self, Node, Route};
 use crate::rules::Severity;
 

@@ -14,9 +14,10 @@ use egui::{
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::cards::{Health, health_color, severity_color, team_health};
+use super::cards::{health_color, severity_color};
 use super::document::Document;
 use super::{Action, PanelCtx, Selection};
+use crate::diagram::{Health, team_health};
 use crate::model::{
     Body, Command, Group, GroupId, Org, Overrides, Person, PersonId, ProfileName, RoleHolder,
     RuleSettings, ScaledRole, Structure, Team, TeamCount, TeamId, TeamKind, TeamRole, Unit,

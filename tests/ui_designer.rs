@@ -674,3 +674,35 @@ fn a_pan_made_in_the_interactive_view_stays_when_the_canvas_goes_idle() {
         "panned from {before:?} to {after:?}"
     );
 }
+
+#[test]
+fn a_slow_export_runs_while_the_window_keeps_drawing() {
+    // A 125-team PDF takes far longer than a frame in a debug build: the frames go on, with a
+    // spinner and "Exporting …" in the status bar, until the file is written.
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("big.pdf");
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.export.push_back(Some(pdf.clone()));
+    let doc = orgscale::ui::document::Document::new(orgscale::sample::symmetric(5, 3), None);
+    let mut h = harness(
+        DesignerApp::new(doc, Box::new(dialogs), None),
+        (1400.0, 900.0),
+    );
+    open_export_menu(&mut h);
+    h.get_by_label("PDF document…").click();
+    h.run_steps(1);
+    let started = std::time::Instant::now();
+    h.run_steps(3);
+    assert!(
+        h.state().exporting(),
+        "three frames later the export is still running"
+    );
+    assert!(
+        started.elapsed().as_millis() < 500,
+        "and the frames were not held up"
+    );
+    h.get_by_label_contains("Exporting");
+    wait_for_export(&mut h);
+    h.get_by_label_contains("Exported");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+}

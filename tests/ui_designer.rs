@@ -557,7 +557,7 @@ fn file_export_writes_what_the_cli_writes_in_the_canvas_layout() {
     h.get_by_label("PNG image…").click();
     h.run_steps(3);
     assert!(!h.state().exporting());
-    h.get_by_label("Not exported: no file was chosen.");
+    h.get_by_label("Export cancelled; nothing was written.");
     assert_eq!(*asked.lock().unwrap(), vec!["export", "export", "export"]);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }

@@ -7,7 +7,8 @@ use egui::{Id, Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
 use serde::{Deserialize, Serialize};
 
 use super::canvas::{Canvas, CanvasEvent};
-use super::dialogs::Dialogs;
+use super::dialogs::builtin::BuiltinDialog;
+use super::dialogs::{DialogChoice, Dialogs, FileRequest, Purpose};
 use super::document::Document;
 use super::findings::FindingsPanel;
 use super::growth::GrowthView;
@@ -39,6 +40,8 @@ pub struct Prefs {
     pub export_scale: Option<f32>,
     /// Paper of PDF exports.
     pub export_paper: Option<crate::export::Paper>,
+    /// Which file dialog to use.
+    pub file_dialog: Option<DialogChoice>,
 }
 
 impl Prefs {
@@ -111,6 +114,23 @@ pub struct DesignerApp {
     show_rules: bool,
     /// An export running on a worker thread.
     export_job: Option<ExportJob>,
+    /// The file dialog on screen, if any.
+    file_dialog: Option<OpenDialog>,
+}
+
+/// A file question being answered, and what to do after a save.
+struct OpenDialog {
+    request: FileRequest,
+    /// What waits for a successful save (quitting, opening another file, ...).
+    then: Option<Pending>,
+    shown: Shown,
+}
+
+enum Shown {
+    /// The system dialog, running on its own thread.
+    System(std::sync::mpsc::Receiver<Option<PathBuf>>),
+    /// The built-in dialog, drawn in the window.
+    Builtin(Box<BuiltinDialog>),
 }
 
 /// An export being made and written off the UI thread (a 10,000-team PDF takes seconds).
@@ -159,6 +179,7 @@ impl DesignerApp {
             title: String::new(),
             show_rules: false,
             export_job: None,
+            file_dialog: None,
         };
         app.offered_recovery = app.read_recovery();
         app
@@ -242,28 +263,202 @@ impl DesignerApp {
         self.prefs.last_file = Some(p);
     }
 
-    /// Save to the document's file, or ask where. Returns whether it was saved.
+    /// Save to the document's file, or ask where. Returns whether it was saved now (false while
+    /// a file dialog is asking where).
     pub fn save(&mut self) -> bool {
+        self.save_then(None)
+    }
+
+    /// Save, then carry out `then` (quit, open, ...) once the save has worked.
+    fn save_then(&mut self, then: Option<Pending>) -> bool {
         match self.doc.path().map(Path::to_path_buf) {
-            Some(p) => self.save_to(&p),
-            None => self.save_as(),
+            Some(p) => {
+                let saved = self.save_to(&p);
+                if saved && let Some(next) = then {
+                    self.proceed(next);
+                }
+                saved
+            }
+            None => self.ask(Purpose::Save, then),
         }
     }
 
+    /// Ask where to save, then save. Returns whether it was saved now.
     pub fn save_as(&mut self) -> bool {
-        let suggested = self.doc.display_name();
-        let suggested = if suggested.ends_with(".json") {
-            suggested
+        self.ask(Purpose::Save, None)
+    }
+
+    /// The folder file dialogs open in: the current file's, else the working folder.
+    fn dialog_folder(&self) -> PathBuf {
+        self.doc
+            .path()
+            .and_then(Path::parent)
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    /// The file name a save or export dialog offers.
+    fn suggested_name(&self, purpose: Purpose) -> String {
+        let name = self.doc.display_name();
+        let stem = Path::new(&name)
+            .file_stem()
+            .map_or_else(|| "org".to_string(), |s| s.to_string_lossy().into_owned());
+        match purpose {
+            Purpose::Export(f) => format!("{stem}.{}", f.extension()),
+            _ => format!("{stem}.json"),
+        }
+    }
+
+    /// Whether file questions go to the built-in dialog: by preference, or because the system
+    /// has no file dialog here.
+    fn use_builtin_dialog(&mut self) -> bool {
+        match self.prefs.file_dialog.unwrap_or_default() {
+            DialogChoice::Builtin => true,
+            DialogChoice::System => false,
+            DialogChoice::Automatic => !self.dialogs.available(),
+        }
+    }
+
+    /// Ask a file question. The answer is handled when it comes ([`Self::answered`]); a system
+    /// dialog runs on its own thread and is polled every frame, so the window keeps drawing.
+    /// Returns whether the whole action finished at once (a scripted or instant answer).
+    fn ask(&mut self, purpose: Purpose, then: Option<Pending>) -> bool {
+        if self.file_dialog.is_some() {
+            self.status = "A file dialog is already open; finish it first.".to_string();
+            return false;
+        }
+        let request =
+            FileRequest::new(purpose, self.dialog_folder(), &self.suggested_name(purpose));
+        let shown = if self.use_builtin_dialog() {
+            let mut d = BuiltinDialog::new(request.clone());
+            if self.prefs.file_dialog.unwrap_or_default() == DialogChoice::Automatic {
+                d.set_note(
+                    "This desktop has no system file dialog (no xdg-desktop-portal answers), so \
+                     orgscale shows its own. File › File dialog changes this.",
+                );
+            }
+            Shown::Builtin(Box::new(d))
         } else {
-            format!("{suggested}.json")
+            let rx = self.dialogs.show(&request);
+            // An answer that is already there (scripted, or a dialog that failed to start) is
+            // taken at once.
+            match rx.try_recv() {
+                Ok(answer) => return self.answered(&request, then, answer),
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.error = Some(
+                        "The system file dialog could not be started. Choose the built-in \
+                         dialog under File › File dialog and try again."
+                            .to_string(),
+                    );
+                    return false;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    self.status = format!("{}: waiting for the system file dialog…", request.title);
+                    Shown::System(rx)
+                }
+            }
         };
-        match self.dialogs.save_org(&suggested) {
-            Some(p) => self.save_to(&p),
-            None => {
-                self.status = "Not saved: no file was chosen.".to_string();
-                false
+        self.file_dialog = Some(OpenDialog {
+            request,
+            then,
+            shown,
+        });
+        false
+    }
+
+    /// Show or poll the open file dialog and act on its answer.
+    fn poll_dialog(&mut self, ctx: &egui::Context) {
+        let Some(mut open) = self.file_dialog.take() else {
+            return;
+        };
+        let answer = match &mut open.shown {
+            Shown::System(rx) => match rx.try_recv() {
+                Ok(a) => Some(a),
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                    None
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.error = Some(
+                        "The system file dialog closed without an answer. Nothing was changed."
+                            .to_string(),
+                    );
+                    self.status =
+                        format!("{}: no answer from the system dialog", open.request.title);
+                    return;
+                }
+            },
+            Shown::Builtin(d) => d.ui(ctx),
+        };
+        match answer {
+            None => self.file_dialog = Some(open),
+            Some(a) => {
+                let quit = open.then == Some(Pending::Quit);
+                let done = self.answered(&open.request, open.then, a);
+                if done && quit {
+                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                }
             }
         }
+    }
+
+    /// Act on a file dialog's answer (`None`: the user cancelled). Returns whether the action
+    /// (and what waited for it) was carried out.
+    fn answered(
+        &mut self,
+        request: &FileRequest,
+        then: Option<Pending>,
+        answer: Option<PathBuf>,
+    ) -> bool {
+        let Some(path) = answer else {
+            self.status = match (request.purpose, &then) {
+                (Purpose::Save, Some(Pending::Quit)) => {
+                    "Save cancelled, so orgscale stays open with your changes.".to_string()
+                }
+                (Purpose::Save, Some(_)) => {
+                    "Save cancelled; nothing else was done and your changes are still open."
+                        .to_string()
+                }
+                (Purpose::Save, None) => "Save cancelled; nothing was written.".to_string(),
+                (Purpose::Export(_), _) => "Export cancelled; nothing was written.".to_string(),
+                (Purpose::Open, _) => "Open cancelled.".to_string(),
+                (Purpose::Import, _) => "Import cancelled.".to_string(),
+            };
+            return false;
+        };
+        match request.purpose {
+            Purpose::Open => {
+                self.open_path(&path);
+                true
+            }
+            Purpose::Import => {
+                if self.doc.is_dirty() {
+                    self.pending = Some(Pending::Open(Some(path)));
+                    false
+                } else {
+                    self.open_path(&path);
+                    true
+                }
+            }
+            Purpose::Save => {
+                let path = request.complete(path);
+                if !self.save_to(&path) {
+                    return false;
+                }
+                if let Some(next) = then {
+                    self.proceed(next);
+                }
+                true
+            }
+            Purpose::Export(format) => self.start_export(format, request.complete(path)),
+        }
+    }
+
+    /// Whether a file dialog is on screen (or the system's is being waited for).
+    pub fn file_dialog_open(&self) -> bool {
+        self.file_dialog.is_some()
     }
 
     fn save_to(&mut self, path: &Path) -> bool {
@@ -296,15 +491,11 @@ impl DesignerApp {
             );
             return false;
         }
-        let name = self.doc.display_name();
-        let stem = Path::new(&name)
-            .file_stem()
-            .map_or_else(|| "org".to_string(), |s| s.to_string_lossy().into_owned());
-        let suggested = format!("{stem}.{}", format.extension());
-        let Some(path) = self.dialogs.export_to(format, &suggested) else {
-            self.status = "Not exported: no file was chosen.".to_string();
-            return false;
-        };
+        self.ask(Purpose::Export(format), None)
+    }
+
+    /// Make and write an export on a worker thread.
+    fn start_export(&mut self, format: crate::export::Format, path: PathBuf) -> bool {
         let options = self.prefs.export_options(self.doc.style());
         let org = self.doc.org().clone();
         let (tx, rx) = std::sync::mpsc::channel();
@@ -449,18 +640,10 @@ impl DesignerApp {
             }
             Pending::Open(Some(p)) => self.open_path(&p),
             Pending::Open(None) => {
-                if let Some(p) = self.dialogs.open_org() {
-                    self.open_path(&p);
-                }
+                self.ask(Purpose::Open, None);
             }
             Pending::Import => {
-                if let Some(p) = self.dialogs.import_roster() {
-                    if self.doc.is_dirty() {
-                        self.pending = Some(Pending::Open(Some(p)));
-                    } else {
-                        self.open_path(&p);
-                    }
-                }
+                self.ask(Purpose::Import, None);
             }
             Pending::Quit => {
                 self.allow_close = true;
@@ -612,6 +795,17 @@ impl DesignerApp {
     // ---- frame --------------------------------------------------------------------------------
 
     fn shortcuts(&mut self, ui: &mut Ui) {
+        // While a file dialog or a question is up, keys belong to it.
+        let builtin_open = matches!(
+            self.file_dialog,
+            Some(OpenDialog {
+                shown: Shown::Builtin(_),
+                ..
+            })
+        );
+        if builtin_open || self.pending.is_some() || self.error.is_some() {
+            return;
+        }
         let cmd = Modifiers::COMMAND;
         let shift = Modifiers::COMMAND | Modifiers::SHIFT;
         let take = |m: Modifiers, k: Key| {
@@ -691,6 +885,19 @@ impl DesignerApp {
                             .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside),
                     )
                     .ui(ui, |ui| self.export_menu(ui));
+                ui.menu_button("File dialog", |ui| {
+                    let current = self.prefs.file_dialog.unwrap_or_default();
+                    for c in DialogChoice::ALL {
+                        if ui
+                            .radio(current == c, c.label())
+                            .on_hover_text(c.hint())
+                            .clicked()
+                        {
+                            self.prefs.file_dialog = Some(c);
+                            ui.close();
+                        }
+                    }
+                });
                 ui.separator();
                 if ui.button("Quit").clicked() {
                     ui.ctx().send_viewport_cmd(ViewportCommand::Close);
@@ -745,6 +952,26 @@ impl DesignerApp {
                 {
                     self.canvas.request_fit();
                 }
+                ui.separator();
+                let style = self.doc.style();
+                for (s, label, hint) in [
+                    (
+                        crate::layout::Style::Tree,
+                        "Tree layout",
+                        "Teams in a row under their groups, top-down",
+                    ),
+                    (
+                        crate::layout::Style::Fractal,
+                        "Fractal layout",
+                        "As the Scrum@Scale guide draws it: teams ringing their SoS",
+                    ),
+                ] {
+                    if ui.radio(style == s, label).on_hover_text(hint).clicked() && style != s {
+                        self.set_layout(s);
+                        ui.close();
+                    }
+                }
+                ui.separator();
                 let mut outline = self.prefs.show_outline.unwrap_or(true);
                 if ui.checkbox(&mut outline, "Outline").changed() {
                     self.prefs.show_outline = Some(outline);
@@ -804,15 +1031,34 @@ impl DesignerApp {
             ui.separator();
             let org = self.doc.org();
             ui.label(format!(
-                "{} teams · {} groups · {} people · profile {}",
-                org.teams().len(),
-                org.groups().len(),
-                org.people().len(),
+                "{} · {} · {} · profile {}",
+                super::count(org.teams().len(), "team", "teams"),
+                super::count(org.groups().len(), "group", "groups"),
+                super::count(org.people().len(), "person", "people"),
                 org.rules().profile
             ));
             ui.separator();
             if self.export_job.is_some() {
                 ui.spinner();
+            }
+            // A system dialog that never comes up (a hung portal) must not trap the user.
+            if let Some(OpenDialog {
+                shown: Shown::System(_),
+                request,
+                ..
+            }) = &self.file_dialog
+            {
+                ui.spinner();
+                let request = request.clone();
+                if ui
+                    .button("Use the built-in dialog")
+                    .on_hover_text("The system's file dialog has not answered; ask in the window")
+                    .clicked()
+                    && let Some(open) = self.file_dialog.as_mut()
+                {
+                    open.shown = Shown::Builtin(Box::new(BuiltinDialog::new(request)));
+                    self.status.clear();
+                }
             }
             ui.label(&self.status);
         });
@@ -860,8 +1106,10 @@ impl DesignerApp {
             match choice {
                 Some(0) => {
                     self.pending = None;
-                    if self.save() {
-                        self.finish_pending(p, ui);
+                    let quit = p == Pending::Quit;
+                    // Saving may first ask where; what waits runs once the save has worked.
+                    if self.save_then(Some(p)) && quit {
+                        ui.ctx().send_viewport_cmd(ViewportCommand::Close);
                     }
                 }
                 Some(1) => {
@@ -1100,6 +1348,7 @@ impl DesignerApp {
         }
         self.run_actions(actions);
         self.modals(ui);
+        self.poll_dialog(&ctx);
     }
 
     /// Use the tree or the fractal layout on the canvas (kept as a preference).

@@ -134,7 +134,7 @@ pub fn run(path: Option<std::path::PathBuf>) -> eframe::Result<()> {
             Ok(Box::new(DesignerApp::from_creation(
                 cc,
                 path,
-                Box::new(dialogs::NativeDialogs),
+                Box::new(dialogs::NativeDialogs::new()),
             )))
         }),
     )

@@ -31,6 +31,61 @@ use crate::rules::{Finding, validate};
 const VIEW_ID: &str = "orgscale_canvas";
 /// How long the interactive view stays on after the last input, in seconds.
 const GRACE: f64 = 0.4;
+/// Zoom per notch of a mouse wheel (a line of scrolling).
+pub const WHEEL_STEP: f32 = 1.15;
+/// The zoom range of the canvas.
+const ZOOM_MIN: f32 = 0.001;
+const ZOOM_MAX: f32 = 4.0;
+
+/// What the wheel, a trackpad and a pinch asked of the view in one frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Navigation {
+    /// Multiply the zoom by this, about the pointer.
+    pub zoom: f32,
+    /// Move the picture by this many points.
+    pub pan: Vec2,
+}
+
+impl Navigation {
+    /// Read from the frame's raw events: a mouse wheel (scrolling by lines or pages) zooms in
+    /// steps of [`WHEEL_STEP`] per notch, as does Ctrl/Cmd with any scrolling; a trackpad's
+    /// two-finger scroll (scrolling by points) pans; a pinch zooms by its own factor.
+    pub fn from_events(events: &[egui::Event]) -> Self {
+        let mut nav = Navigation {
+            zoom: 1.0,
+            pan: Vec2::ZERO,
+        };
+        for e in events {
+            match e {
+                egui::Event::MouseWheel {
+                    unit,
+                    delta,
+                    modifiers,
+                    ..
+                } => {
+                    let notches = match unit {
+                        egui::MouseWheelUnit::Line => delta.y + delta.x,
+                        egui::MouseWheelUnit::Page => (delta.y + delta.x) * 3.0,
+                        // A trackpad: about 50 points make one notch.
+                        egui::MouseWheelUnit::Point => (delta.y + delta.x) / 50.0,
+                    };
+                    if modifiers.command || modifiers.ctrl || *unit != egui::MouseWheelUnit::Point {
+                        nav.zoom *= WHEEL_STEP.powf(notches.clamp(-5.0, 5.0));
+                    } else {
+                        nav.pan += *delta;
+                    }
+                }
+                egui::Event::Zoom(f) if f.is_finite() && *f > 0.0 => nav.zoom *= f,
+                _ => {}
+            }
+        }
+        nav
+    }
+
+    fn is_none(&self) -> bool {
+        self.zoom == 1.0 && self.pan == Vec2::ZERO
+    }
+}
 
 /// Payload of a graph node: which box it is and what its card shows.
 #[derive(Clone, Debug)]
@@ -398,7 +453,12 @@ impl Canvas {
                 .events
                 .iter()
                 .any(|e| matches!(e, egui::Event::PointerMoved(_)));
+            let wheel = i
+                .events
+                .iter()
+                .any(|e| matches!(e, egui::Event::MouseWheel { .. } | egui::Event::Zoom(_)));
             let busy = moved
+                || wheel
                 || i.pointer.is_moving()
                 || i.pointer.any_down()
                 || i.pointer.any_released()
@@ -411,6 +471,9 @@ impl Canvas {
             self.last_input = now;
         }
         self.apply_view_requests(ui, rect, doc.layout());
+        if pointer_in {
+            self.navigate(ui, rect);
+        }
         let dragging = self.graph.dragged_node().is_some();
         let interactive = dragging || (pointer_in && now - self.last_input < GRACE);
         self.interactive = interactive;
@@ -425,6 +488,36 @@ impl Canvas {
         self.last_rect = rect;
         self.last_view = (meta.zoom, meta.pan);
         events
+    }
+
+    /// The wheel zooms about the pointer, a trackpad pans, a pinch zooms.
+    fn navigate(&mut self, ui: &Ui, rect: Rect) {
+        let nav = ui.input(|i| Navigation::from_events(&i.events));
+        if nav.is_none() {
+            return;
+        }
+        let meta = load_meta(ui.ctx(), self.view_id);
+        let pointer = ui
+            .input(|i| i.pointer.hover_pos())
+            .map_or(rect.size() / 2.0, |p| p - rect.left_top());
+        let zoom = (meta.zoom * nav.zoom).clamp(ZOOM_MIN, ZOOM_MAX);
+        let f = zoom / meta.zoom;
+        let pan = pointer - (pointer - meta.pan) * f + nav.pan;
+        store_meta(ui.ctx(), self.view_id, zoom, pan);
+        ui.ctx().request_repaint();
+    }
+
+    /// Move the picture by a background drag.
+    fn pan_by(&self, ui: &Ui, delta: Vec2) {
+        if delta != Vec2::ZERO {
+            let meta = load_meta(ui.ctx(), self.view_id);
+            store_meta(ui.ctx(), self.view_id, meta.zoom, meta.pan + delta);
+        }
+    }
+
+    /// The zoom shown in the toolbar, in per cent.
+    pub fn zoom_percent(&self) -> u32 {
+        (self.last_view.0 * 100.0).round() as u32
     }
 
     /// Far away, each team column is drawn as one block instead of its many tiny cards.
@@ -452,33 +545,42 @@ impl Canvas {
 
     /// Zoom and fit buttons in the canvas' top-right corner.
     fn toolbar(&mut self, ui: &mut Ui, rect: Rect) {
-        let bar = Rect::from_min_size(rect.right_top() + vec2(-156.0, 8.0), vec2(148.0, 26.0));
         let mut factor = None;
-        ui.scope_builder(
-            egui::UiBuilder::new()
-                .max_rect(bar)
-                .layout(egui::Layout::right_to_left(egui::Align::Center)),
-            |ui| {
-                if ui
-                    .button("Fit")
-                    .on_hover_text("Show the whole org")
-                    .clicked()
-                {
-                    self.fit = true;
-                    ui.ctx().request_repaint();
-                }
-                if ui.button("Zoom in").clicked() {
-                    factor = Some(1.25);
-                }
-                if ui.button("Zoom out").clicked() {
-                    factor = Some(0.8);
-                }
-            },
-        );
+        let zoom = load_meta(ui.ctx(), self.view_id).zoom;
+        // On a panel background of its own, so card text never runs into the buttons.
+        egui::Area::new(egui::Id::new((self.view_id, "toolbar")))
+            .order(egui::Order::Middle)
+            .pivot(egui::Align2::RIGHT_TOP)
+            .fixed_pos(rect.right_top() + vec2(-8.0, 8.0))
+            .constrain_to(rect)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style())
+                    .inner_margin(egui::Margin::symmetric(6, 4))
+                    .show(ui, |ui| {
+                        ui.horizontal(|ui| {
+                            if ui.button("Zoom out").clicked() {
+                                factor = Some(0.8);
+                            }
+                            ui.label(format!("{:.0} %", zoom * 100.0))
+                                .on_hover_text("Zoom level: wheel to zoom, drag to pan");
+                            if ui.button("Zoom in").clicked() {
+                                factor = Some(1.25);
+                            }
+                            if ui
+                                .button("Fit")
+                                .on_hover_text("Show the whole org")
+                                .clicked()
+                            {
+                                self.fit = true;
+                                ui.ctx().request_repaint();
+                            }
+                        });
+                    });
+            });
         if let Some(f) = factor {
             let meta = load_meta(ui.ctx(), self.view_id);
             let c = rect.size() / 2.0;
-            let zoom = (meta.zoom * f).clamp(0.001, 4.0);
+            let zoom = (meta.zoom * f).clamp(ZOOM_MIN, ZOOM_MAX);
             let f = zoom / meta.zoom;
             store_meta(ui.ctx(), self.view_id, zoom, c - (c - meta.pan) * f);
             ui.ctx().request_repaint();
@@ -491,7 +593,7 @@ impl Canvas {
             let margin = 30.0;
             let zoom = ((rect.width() - 2.0 * margin) / b.w)
                 .min((rect.height() - 2.0 * margin) / b.h)
-                .clamp(0.001, 1.2);
+                .clamp(ZOOM_MIN, 1.2);
             let pan = vec2(
                 (rect.width() - b.w * zoom) / 2.0 - b.x * zoom,
                 (rect.height() - b.h * zoom) / 2.0 - b.y * zoom,
@@ -521,14 +623,9 @@ impl Canvas {
         // since it last ran (a panel resized while the canvas was idle) it shifts the pan by that
         // much. Either would make the picture jump when the pointer comes back, so such a change
         // is undone and the frame redrawn unseen.
+        // The canvas navigates by itself (wheel, trackpad, pinch in `navigate`, background drags
+        // below), so egui_graphs' own navigation is off.
         let before = load_meta(ui.ctx(), self.view_id);
-        let wheel_or_pinch = ui.input(|i| {
-            i.smooth_scroll_delta != Vec2::ZERO
-                || i.events
-                    .iter()
-                    .any(|e| matches!(e, egui::Event::MouseWheel { .. }))
-                || i.zoom_delta() != 1.0
-        });
         let response = GraphView::<FixedState, Fixed>::new()
             .with_id(Some(self.view_id.to_string()))
             .with_interactions(
@@ -541,7 +638,7 @@ impl Canvas {
             .with_navigations(
                 &SettingsNavigation::new()
                     .with_fit_to_screen_enabled(false)
-                    .with_zoom_and_pan_enabled(true),
+                    .with_zoom_and_pan_enabled(false),
             )
             .with_styles(&SettingsStyle::new())
             .show(ui, &mut self.graph);
@@ -553,16 +650,17 @@ impl Canvas {
             let blocks = self.column_blocks(meta_now.zoom, pan, rect, dark);
             ui.painter_at(rect).extend(blocks);
         }
-        let panning = response.response.dragged()
-            && was_dragging.is_none()
-            && self.graph.dragged_node().is_none();
-        if !wheel_or_pinch
-            && !panning
-            && (meta_now.zoom != before.zoom || meta_now.pan != before.pan)
-        {
+        if meta_now.zoom != before.zoom || meta_now.pan != before.pan {
             store_meta(ui.ctx(), self.view_id, before.zoom, before.pan);
             ui.ctx()
                 .request_discard("keep the view when egui_graphs moves it by itself");
+        }
+        let panning = (response.response.dragged_by(egui::PointerButton::Primary)
+            || response.response.dragged_by(egui::PointerButton::Middle))
+            && was_dragging.is_none()
+            && self.graph.dragged_node().is_none();
+        if panning {
+            self.pan_by(ui, response.response.drag_delta());
         }
         let origin = response.response.rect.left_top();
         let pointer = ui.input(|i| i.pointer.interact_pos().or(i.pointer.hover_pos()));
@@ -712,6 +810,9 @@ impl Canvas {
             }
         }
         painter.extend(shapes);
+        if response.dragged() {
+            self.pan_by(ui, response.drag_delta());
+        }
         if response.clicked()
             && let Some(p) = response.interact_pointer_pos()
         {

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use egui::{Id, Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
+use egui::{Id, RichText, Ui, ViewportCommand};
 use serde::{Deserialize, Serialize};
 
 use super::canvas::{Canvas, CanvasEvent};
@@ -116,6 +116,8 @@ pub struct DesignerApp {
     export_job: Option<ExportJob>,
     /// The file dialog on screen, if any.
     file_dialog: Option<OpenDialog>,
+    /// The Help window's page, while it is open.
+    pub help: Option<super::help::Page>,
 }
 
 /// A file question being answered, and what to do after a save.
@@ -180,6 +182,7 @@ impl DesignerApp {
             show_rules: false,
             export_job: None,
             file_dialog: None,
+            help: None,
         };
         app.offered_recovery = app.read_recovery();
         app
@@ -806,36 +809,39 @@ impl DesignerApp {
         if builtin_open || self.pending.is_some() || self.error.is_some() {
             return;
         }
-        let cmd = Modifiers::COMMAND;
-        let shift = Modifiers::COMMAND | Modifiers::SHIFT;
-        let take = |m: Modifiers, k: Key| {
-            ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)))
-        };
-        if take(shift, Key::S) {
+        use super::shortcuts::{Act, pressed};
+        let ctx = ui.ctx().clone();
+        if pressed(&ctx, Act::SaveAs) {
             self.save_as();
-        } else if take(cmd, Key::S) {
+        } else if pressed(&ctx, Act::Save) {
             self.save();
         }
-        // While a text field has focus, Ctrl+Z belongs to the text being typed.
-        if !ui.ctx().egui_wants_keyboard_input() {
-            if take(shift, Key::Z) || take(cmd, Key::Y) {
+        // While a text field has focus, Ctrl+Z and the plain keys belong to the text being typed.
+        let typing = ctx.egui_wants_keyboard_input();
+        if !typing {
+            if pressed(&ctx, Act::Redo) {
                 self.redo();
-            } else if take(cmd, Key::Z) {
+            } else if pressed(&ctx, Act::Undo) {
                 self.undo();
             }
         }
-        if take(cmd, Key::N) {
+        if pressed(&ctx, Act::New) {
             self.request(Pending::New);
         }
-        if take(cmd, Key::O) {
+        if pressed(&ctx, Act::Open) {
             self.request(Pending::Open(None));
         }
-        let typing = ui.ctx().egui_wants_keyboard_input();
+        if pressed(&ctx, Act::Help) {
+            self.help = Some(super::help::Page::Shortcuts);
+        }
+        if pressed(&ctx, Act::Fit) {
+            self.canvas.request_fit();
+        }
         if !typing {
-            if ui.input(|i| i.key_pressed(Key::Delete)) {
+            if pressed(&ctx, Act::Delete) {
                 self.delete_selection();
             }
-            if ui.input(|i| i.key_pressed(Key::F2)) {
+            if pressed(&ctx, Act::Rename) {
                 self.inspector.request_rename();
             }
         }
@@ -844,10 +850,26 @@ impl DesignerApp {
     fn menu_bar(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui.button("New").on_hover_text("Ctrl+N").clicked() {
+                if ui
+                    .add(
+                        egui::Button::new("New").shortcut_text(super::shortcuts::text(
+                            ui.ctx(),
+                            super::shortcuts::Act::New,
+                        )),
+                    )
+                    .clicked()
+                {
                     self.request(Pending::New);
                 }
-                if ui.button("Open…").on_hover_text("Ctrl+O").clicked() {
+                if ui
+                    .add(
+                        egui::Button::new("Open…").shortcut_text(super::shortcuts::text(
+                            ui.ctx(),
+                            super::shortcuts::Act::Open,
+                        )),
+                    )
+                    .clicked()
+                {
                     self.request(Pending::Open(None));
                 }
                 ui.menu_button("Open recent", |ui| {
@@ -864,12 +886,24 @@ impl DesignerApp {
                     self.request(Pending::Sample);
                 }
                 ui.separator();
-                if ui.button("Save").on_hover_text("Ctrl+S").clicked() {
+                if ui
+                    .add(
+                        egui::Button::new("Save").shortcut_text(super::shortcuts::text(
+                            ui.ctx(),
+                            super::shortcuts::Act::Save,
+                        )),
+                    )
+                    .clicked()
+                {
                     self.save();
                 }
                 if ui
-                    .button("Save As…")
-                    .on_hover_text("Ctrl+Shift+S")
+                    .add(
+                        egui::Button::new("Save As…").shortcut_text(super::shortcuts::text(
+                            ui.ctx(),
+                            super::shortcuts::Act::SaveAs,
+                        )),
+                    )
                     .clicked()
                 {
                     self.save_as();
@@ -908,9 +942,10 @@ impl DesignerApp {
                 if ui
                     .add_enabled(
                         undo.is_some(),
-                        egui::Button::new(undo.unwrap_or_else(|| "Undo".into())),
+                        egui::Button::new(undo.unwrap_or_else(|| "Undo".into())).shortcut_text(
+                            super::shortcuts::text(ui.ctx(), super::shortcuts::Act::Undo),
+                        ),
                     )
-                    .on_hover_text("Ctrl+Z")
                     .clicked()
                 {
                     self.undo();
@@ -919,9 +954,10 @@ impl DesignerApp {
                 if ui
                     .add_enabled(
                         redo.is_some(),
-                        egui::Button::new(redo.unwrap_or_else(|| "Redo".into())),
+                        egui::Button::new(redo.unwrap_or_else(|| "Redo".into())).shortcut_text(
+                            super::shortcuts::text(ui.ctx(), super::shortcuts::Act::Redo),
+                        ),
                     )
-                    .on_hover_text("Ctrl+Shift+Z or Ctrl+Y")
                     .clicked()
                 {
                     self.redo();
@@ -933,9 +969,10 @@ impl DesignerApp {
                             self.selection,
                             Some(Selection::Team(_) | Selection::Group(_) | Selection::Person(_))
                         ),
-                        egui::Button::new("Delete selection"),
+                        egui::Button::new("Delete selection").shortcut_text(
+                            super::shortcuts::text(ui.ctx(), super::shortcuts::Act::Delete),
+                        ),
                     )
-                    .on_hover_text("Delete")
                     .clicked()
                 {
                     self.delete_selection();
@@ -946,7 +983,12 @@ impl DesignerApp {
             });
             ui.menu_button("View", |ui| {
                 if ui
-                    .button("Fit to view")
+                    .add(
+                        egui::Button::new("Fit to view").shortcut_text(super::shortcuts::text(
+                            ui.ctx(),
+                            super::shortcuts::Act::Fit,
+                        )),
+                    )
                     .on_hover_text("Show the whole org")
                     .clicked()
                 {
@@ -999,6 +1041,20 @@ impl DesignerApp {
                 }
             });
 
+            ui.menu_button("Help", |ui| {
+                for page in super::help::Page::ALL {
+                    let mut b = egui::Button::new(format!("{}…", page.label()));
+                    if page == super::help::Page::Shortcuts {
+                        b = b.shortcut_text(super::shortcuts::text(
+                            ui.ctx(),
+                            super::shortcuts::Act::Help,
+                        ));
+                    }
+                    if ui.add(b).clicked() {
+                        self.help = Some(page);
+                    }
+                }
+            });
             self.view_switch(ui);
         });
     }
@@ -1346,6 +1402,7 @@ impl DesignerApp {
                 });
             self.show_rules = open;
         }
+        super::help::window(&ctx, &mut self.help);
         self.run_actions(actions);
         self.modals(ui);
         self.poll_dialog(&ctx);

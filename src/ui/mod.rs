@@ -8,8 +8,10 @@ pub mod dialogs;
 pub mod document;
 pub mod findings;
 pub mod growth;
+pub mod help;
 pub mod inspector;
 pub mod outline;
+pub mod shortcuts;
 
 use crate::layout::Node;
 use crate::model::{Command, GroupId, PersonId, TeamId, Unit};

@@ -18,9 +18,9 @@ use egui::accesskit::Role;
 use egui::text::{CCursor, CCursorRange, LayoutJob, TextFormat, TextWrapping};
 use egui::text_edit::TextEditState;
 use egui::{
-    Color32, DragAndDrop, FontId, Id, Key, KeyboardShortcut, Modifiers, Painter, Pos2, Rect,
-    Response, RichText, ScrollArea, Sense, Stroke, StrokeKind, TextEdit, TextStyle, Ui, WidgetInfo,
-    WidgetType, pos2, vec2,
+    Color32, DragAndDrop, FontId, Id, Key, Modifiers, Painter, Pos2, Rect, Response, RichText,
+    ScrollArea, Sense, Stroke, StrokeKind, TextEdit, TextStyle, Ui, WidgetInfo, WidgetType, pos2,
+    vec2,
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -420,8 +420,7 @@ impl Outline {
     }
 
     fn search_bar(&mut self, ui: &mut Ui) {
-        let focus = ui
-            .input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F)));
+        let focus = super::shortcuts::pressed(ui.ctx(), super::shortcuts::Act::Search);
         ui.horizontal(|ui| {
             let clear_w = if self.search.is_empty() { 0.0 } else { 24.0 };
             let edit = ui.add(
@@ -454,8 +453,7 @@ impl Outline {
     }
 
     fn shortcuts(&mut self, ui: &mut Ui, cx: &mut PanelCtx) {
-        let move_to = ui
-            .input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::M)));
+        let move_to = super::shortcuts::pressed(ui.ctx(), super::shortcuts::Act::MoveTo);
         if !move_to {
             return;
         }

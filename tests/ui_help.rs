@@ -1,0 +1,103 @@
+//! Help: the shortcut list (from the table the keys are taken from), colours and badges, the
+//! rule catalogue with sources, and About; menu items show their shortcuts.
+
+use egui::{Key, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use orgscale::rules::CATALOGUE;
+use orgscale::ui::DesignerApp;
+use orgscale::ui::dialogs::ScriptedDialogs;
+use orgscale::ui::shortcuts::{self, SHORTCUTS};
+
+fn harness() -> Harness<'static, DesignerApp> {
+    let app = DesignerApp::new(
+        orgscale::ui::app::sample_document(),
+        Box::new(ScriptedDialogs::default()),
+        None,
+    );
+    let mut h = Harness::builder()
+        .with_size(vec2(1300.0, 860.0))
+        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
+    h.run_steps(4);
+    h
+}
+
+#[test]
+fn the_help_menu_lists_every_shortcut_from_the_table() {
+    let mut h = harness();
+    h.get_by_label("Help").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Keyboard shortcuts…").click();
+    h.run_steps(3);
+    for s in SHORTCUTS {
+        h.get_by_label(s.what);
+        let keys = shortcuts::format(&s.keys, false);
+        assert!(
+            h.query_all_by_label_contains(&keys).next().is_some(),
+            "{keys} is listed"
+        );
+    }
+    h.get_by_label("Ctrl+Shift+Z or Ctrl+Y");
+    h.get_by_label("Mouse wheel");
+}
+
+#[test]
+fn f1_opens_the_shortcuts_and_the_window_closes() {
+    let mut h = harness();
+    h.key_press(Key::F1);
+    h.run_steps(3);
+    assert_eq!(h.state().help, Some(orgscale::ui::help::Page::Shortcuts));
+    h.get_by_label("Save as");
+    h.get_by_label("Colours and badges").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Amber: at the edge of the range");
+    h.get_by_label_contains("Red: an error");
+    h.get_by_label_contains("Executive MetaScrum (EMS)");
+}
+
+#[test]
+fn the_rule_catalogue_names_every_rule_and_its_source() {
+    let mut h = harness();
+    h.get_by_label("Help").click();
+    h.run_steps(2);
+    h.get_by_label("Rule catalogue…").click();
+    h.run_steps(3);
+    for r in &CATALOGUE {
+        h.get_by_label(&r.id.to_string());
+        h.get_by_label(r.title);
+    }
+    assert!(h.query_all_by_label("Scrum@Scale Guide 2022").count() > 3);
+}
+
+#[test]
+fn about_names_the_version_and_the_licences() {
+    let mut h = harness();
+    h.get_by_label("Help").click();
+    h.run_steps(2);
+    h.get_by_label("About orgscale…").click();
+    h.run_steps(3);
+    h.get_by_label(&format!("orgscale {}", env!("CARGO_PKG_VERSION")));
+    h.get_by_label("Licence: MIT.");
+    h.get_by_label_contains("Ubuntu Font Licence 1.0");
+}
+
+#[test]
+fn menu_items_show_their_shortcuts() {
+    let mut h = harness();
+    h.get_by_label("File").click();
+    h.run_steps(3);
+    for keys in ["Ctrl+N", "Ctrl+O", "Ctrl+S", "Ctrl+Shift+S"] {
+        assert!(
+            h.query_all_by_label_contains(keys).next().is_some(),
+            "{keys} shows in the File menu"
+        );
+    }
+}
+
+#[test]
+fn snapshot_of_the_help_window() {
+    let mut h = harness();
+    h.key_press(Key::F1);
+    h.run_steps(4);
+    h.snapshot("help_window");
+}

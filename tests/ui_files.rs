@@ -53,6 +53,19 @@ fn rename_a_team(h: &mut Harness<'_, DesignerApp>) {
     assert!(h.state().doc.is_dirty());
 }
 
+/// Close the window (with unsaved changes) and answer "Save" to the question.
+fn close_then_save(h: &mut Harness<'_, DesignerApp>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run_steps(2);
+    h.get_by_label("Save").click();
+    h.run_steps(3);
+}
+
 fn name_field<'a>(h: &'a Harness<'_, DesignerApp>) -> egui_kittest::Node<'a> {
     h.get_by_label("File name")
 }
@@ -206,15 +219,7 @@ fn quit_then_save_on_an_unsaved_design_saves_and_closes() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = sample(no_portal());
     rename_a_team(&mut h);
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    h.run_steps(2);
-    h.get_by_label("Save").click();
-    h.run_steps(3);
+    close_then_save(&mut h);
     // No file yet: the built-in dialog asks where.
     h.get_by_label("Save org");
     assert!(
@@ -233,15 +238,7 @@ fn quit_then_save_on_an_unsaved_design_saves_and_closes() {
 fn cancelling_the_save_on_quit_keeps_the_window_and_says_why() {
     let mut h = sample(no_portal());
     rename_a_team(&mut h);
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    h.run_steps(2);
-    h.get_by_label("Save").click();
-    h.run_steps(3);
+    close_then_save(&mut h);
     h.get_by_label("Cancel").click();
     h.run_steps(3);
     assert!(!h.state().may_close());

@@ -101,3 +101,12 @@ fn snapshot_of_the_help_window() {
     h.run_steps(4);
     h.snapshot("help_window");
 }
+
+#[test]
+fn the_readme_lists_every_shortcut() {
+    let readme = include_str!("../README.md");
+    for s in SHORTCUTS {
+        let keys = shortcuts::format(&s.keys, false);
+        assert!(readme.contains(&keys), "README lists {keys}");
+    }
+}

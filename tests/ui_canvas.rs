@@ -58,14 +58,19 @@ fn zoom(h: &Harness<'_, DesignerApp>) -> f32 {
     h.state().canvas.last_view.0
 }
 
+/// Put the pointer on Checkout's card; returns the card, where it is and the zoom.
+fn point_at_checkout(h: &mut Harness<'_, DesignerApp>) -> (Node, Pos2, f32) {
+    let card = checkout(h);
+    let at = centre(h, card);
+    h.hover_at(at);
+    h.run_steps(2);
+    (card, at, zoom(h))
+}
+
 #[test]
 fn one_wheel_notch_zooms_a_small_step_about_the_pointer() {
     let mut h = harness();
-    let card = checkout(&h);
-    let at = centre(&h, card);
-    h.hover_at(at);
-    h.run_steps(2);
-    let before = zoom(&h);
+    let (card, at, before) = point_at_checkout(&mut h);
     let label = format!("{:.0} %", before * 100.0);
     h.get_by_label(&label);
     wheel(
@@ -95,10 +100,7 @@ fn one_wheel_notch_zooms_a_small_step_about_the_pointer() {
 #[test]
 fn ctrl_wheel_zooms_the_same_small_step() {
     let mut h = harness();
-    let at = centre(&h, checkout(&h));
-    h.hover_at(at);
-    h.run_steps(2);
-    let before = zoom(&h);
+    let (_, _, before) = point_at_checkout(&mut h);
     wheel(
         &mut h,
         MouseWheelUnit::Line,
@@ -113,11 +115,7 @@ fn ctrl_wheel_zooms_the_same_small_step() {
 #[test]
 fn a_trackpad_scroll_pans_and_a_pinch_zooms() {
     let mut h = harness();
-    let card = checkout(&h);
-    let at = centre(&h, card);
-    h.hover_at(at);
-    h.run_steps(2);
-    let before = zoom(&h);
+    let (card, at, before) = point_at_checkout(&mut h);
     wheel(
         &mut h,
         MouseWheelUnit::Point,

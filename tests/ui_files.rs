@@ -325,3 +325,29 @@ fn snapshot_of_the_builtin_dialog() {
     h.run_steps(4);
     h.snapshot("builtin_file_dialog");
 }
+
+#[test]
+fn import_csv_roster_from_the_file_menu_through_the_builtin_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-roster.csv"),
+        dir.path().join("acme-roster.csv"),
+    )
+    .unwrap();
+    let mut h = on_small(&dir, no_portal());
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Import CSV roster…").click();
+    h.run_steps(3);
+    h.get_by_label("Import CSV roster");
+    // Only rosters are listed: the org file next to it is not.
+    assert!(h.query_by_label("🗋 small.json").is_none());
+    h.get_by_label("🗋 acme-roster.csv").click();
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    let app = h.state();
+    assert_eq!(app.doc.org().teams().len(), 14);
+    assert!(app.doc.is_dirty(), "an import is unsaved work");
+    assert!(app.doc.path().is_none());
+}

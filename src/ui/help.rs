@@ -121,100 +121,110 @@ fn swatch(ui: &mut Ui, color: Color32, dashed: bool) {
     }
 }
 
+/// Rows of a colour swatch (dashed for a virtual team) and what it means.
+fn legend(ui: &mut Ui, id: &str, rows: &[(Color32, bool, &str)]) {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing(vec2(16.0, 6.0))
+        .show(ui, |ui| {
+            for (color, dashed, what) in rows {
+                swatch(ui, *color, *dashed);
+                ui.label(*what);
+                ui.end_row();
+            }
+        });
+}
+
 fn colours_page(ui: &mut Ui) {
     let dark = ui.visuals().dark_mode;
+    let health = |h: Health| cards::health_color(h);
+    let severity = |s: Severity| cards::severity_color(s);
+    let accent = |k: CardKind| cards::c32(diagram::colors(k, dark).accent);
     ui.label(RichText::new("Headcount badge on a team").strong());
-    egui::Grid::new("help_badges")
-        .num_columns(2)
-        .spacing(vec2(16.0, 6.0))
-        .show(ui, |ui| {
-            for (h, what) in [
-                (
-                    Health::Good,
-                    "Green: the team's size is well within the profile's range",
-                ),
-                (
-                    Health::Edge,
-                    "Amber: at the edge of the range (its smallest or largest size)",
-                ),
-                (
-                    Health::Bad,
-                    "Red: outside the range; a finding says by how much",
-                ),
-            ] {
-                swatch(ui, cards::health_color(h), false);
-                ui.label(what);
-                ui.end_row();
-            }
-        });
+    legend(
+        ui,
+        "help_badges",
+        &[
+            (
+                health(Health::Good),
+                false,
+                "Green: the team's size is well within the profile's range",
+            ),
+            (
+                health(Health::Edge),
+                false,
+                "Amber: at the edge of the range (its smallest or largest size)",
+            ),
+            (
+                health(Health::Bad),
+                false,
+                "Red: outside the range; a finding says by how much",
+            ),
+        ],
+    );
     ui.add_space(8.0);
     ui.label(RichText::new("Dot in a card's corner: its worst finding").strong());
-    egui::Grid::new("help_dots")
-        .num_columns(2)
-        .spacing(vec2(16.0, 6.0))
-        .show(ui, |ui| {
-            for (s, what) in [
-                (
-                    Severity::Error,
-                    "Red: an error, the structure breaks a rule of the framework",
-                ),
-                (
-                    Severity::Warning,
-                    "Amber: a warning, a common practice is not met",
-                ),
-                (Severity::Info, "Blue: information, worth a look"),
-            ] {
-                swatch(ui, cards::severity_color(s), false);
-                ui.label(what);
-                ui.end_row();
-            }
-        });
+    legend(
+        ui,
+        "help_dots",
+        &[
+            (
+                severity(Severity::Error),
+                false,
+                "Red: an error, the structure breaks a rule of the framework",
+            ),
+            (
+                severity(Severity::Warning),
+                false,
+                "Amber: a warning, a common practice is not met",
+            ),
+            (
+                severity(Severity::Info),
+                false,
+                "Blue: information, worth a look",
+            ),
+        ],
+    );
     ui.add_space(8.0);
     ui.label(RichText::new("Cards").strong());
-    egui::Grid::new("help_cards")
-        .num_columns(2)
-        .spacing(vec2(16.0, 6.0))
-        .show(ui, |ui| {
-            let rows: [(CardKind, bool, &str); 6] = [
-                (
-                    CardKind::Team {
-                        virtual_team: false,
-                    },
-                    false,
-                    "Scrum team: name, Product Owner, Scrum Master",
-                ),
-                (
-                    CardKind::Team { virtual_team: true },
-                    true,
-                    "Virtual team (a guild or community of practice), dashed",
-                ),
-                (
-                    CardKind::Group { level: 1 },
-                    false,
-                    "Scrum of Scrums (SoS), with its SoSM and CPO",
-                ),
-                (
-                    CardKind::Group { level: 2 },
-                    false,
-                    "Scrum of Scrums of Scrums (SoSoS); higher levels are teal",
-                ),
-                (
-                    CardKind::Eat,
-                    false,
-                    "Executive Action Team (EAT): removes impediments",
-                ),
-                (
-                    CardKind::Ems,
-                    false,
-                    "Executive MetaScrum (EMS): sets the backlog's priorities",
-                ),
-            ];
-            for (kind, dashed, what) in rows {
-                swatch(ui, cards::c32(diagram::colors(kind, dark).accent), dashed);
-                ui.label(what);
-                ui.end_row();
-            }
-        });
+    legend(
+        ui,
+        "help_cards",
+        &[
+            (
+                accent(CardKind::Team {
+                    virtual_team: false,
+                }),
+                false,
+                "Scrum team: name, Product Owner, Scrum Master",
+            ),
+            (
+                accent(CardKind::Team { virtual_team: true }),
+                true,
+                "Virtual team (a guild or community of practice), dashed",
+            ),
+            (
+                accent(CardKind::Group { level: 1 }),
+                false,
+                "Scrum of Scrums (SoS), with its SoSM and CPO",
+            ),
+            (
+                accent(CardKind::Group { level: 2 }),
+                false,
+                "Scrum of Scrums of Scrums (SoSoS); higher levels are teal",
+            ),
+            (
+                accent(CardKind::Eat),
+                false,
+                "Executive Action Team (EAT): removes impediments",
+            ),
+            (
+                accent(CardKind::Ems),
+                false,
+                "Executive MetaScrum (EMS): sets the backlog's priorities",
+            ),
+        ],
+    );
     ui.add_space(8.0);
     ui.label(
         "A line in red on a card names a missing role (\"SM: none\", \"no SoSM\"). A selected \

@@ -77,10 +77,6 @@ impl BuiltinDialog {
         self.note = Some(note.to_string());
     }
 
-    pub fn request(&self) -> &FileRequest {
-        &self.request
-    }
-
     /// The folder shown.
     pub fn folder(&self) -> &Path {
         &self.folder
@@ -184,6 +180,8 @@ impl BuiltinDialog {
     /// One frame of the dialog. Returns the answer once the user has chosen or cancelled.
     pub fn ui(&mut self, ctx: &egui::Context) -> Option<Answer> {
         let mut answer = None;
+        // Enter confirms wherever the focus is: in the name field, or on a row just clicked.
+        let enter = self.confirm_replace.is_none() && ctx.input(|i| i.key_pressed(Key::Enter));
         let title = self.request.title.clone();
         let modal = egui::Modal::new(Id::new("builtin_file_dialog")).show(ctx, |ui| {
             ui.set_width(560.0);
@@ -198,9 +196,7 @@ impl BuiltinDialog {
                 answer = Some(a);
             }
             ui.add_space(6.0);
-            if let Some(a) = self.name_row(ui) {
-                answer = Some(a);
-            }
+            self.name_row(ui);
             if let Some(p) = &self.problem {
                 ui.label(RichText::new(p).color(crate::ui::cards::severity_color(
                     crate::rules::Severity::Error,
@@ -211,6 +207,12 @@ impl BuiltinDialog {
                 answer = Some(a);
             }
         });
+        if enter && answer.is_none() {
+            answer = self.confirm();
+            if answer.is_none() {
+                self.focus_name = self.confirm_replace.is_none();
+            }
+        }
         if let Some(target) = self.confirm_replace.clone() {
             let name = target
                 .file_name()
@@ -335,8 +337,7 @@ impl BuiltinDialog {
         answer
     }
 
-    fn name_row(&mut self, ui: &mut Ui) -> Option<Answer> {
-        let mut answer = None;
+    fn name_row(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             let label = ui.label("File name");
             let id = Id::new(NAME_ID);
@@ -364,12 +365,6 @@ impl BuiltinDialog {
             if response.changed() {
                 self.problem = None;
             }
-            if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                answer = self.confirm();
-                if answer.is_none() {
-                    self.focus_name = self.confirm_replace.is_none();
-                }
-            }
         });
         if self.request.filters.len() > 1 {
             ui.horizontal(|ui| {
@@ -391,7 +386,6 @@ impl BuiltinDialog {
         } else if let Some(f) = self.request.filters.first() {
             ui.label(RichText::new(format!("Type: {}", f.label())).weak());
         }
-        answer
     }
 
     fn buttons(&mut self, ui: &mut Ui) -> Option<Answer> {

@@ -1,9 +1,11 @@
 //! The outline panel driven through the whole designer with egui_kittest: search, add, rename,
 //! delete, drag-and-drop moves, the "Move to…" picker and a 10,000-team org.
 //!
-//! Rows are found by their AccessKit role (tree item) and label (the item's name), so the
-//! queries cannot hit the same name elsewhere in the window. The harness is only ever stepped a
-//! fixed number of frames: the canvas may ask for repaints continuously.
+//! Rows are found by their AccessKit role (tree item) and the item's name in their accessible
+//! name ("Team Checkout, 10 people" is the row of Checkout), so the queries cannot hit the same
+//! name elsewhere in the window; tests/ui_outline_keys.rs checks the whole accessible names. The
+//! harness is only ever stepped a fixed number of frames: the canvas may ask for repaints
+//! continuously.
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Pos2};
@@ -39,12 +41,50 @@ fn harness() -> H {
     harness_for(sample_document())
 }
 
-fn row<'a>(h: &'a H, label: &'a str) -> Node<'a> {
-    h.get_by_role_and_label(Role::TreeItem, label)
+/// The item's name in a row's accessible name: "Checkout" in "Team Checkout, 10 people",
+/// "Shopping" in "Scrum of Scrums Shopping, 4 teams". A person's row is named by its whole
+/// label ("Ana Lima — PO").
+fn row_name(label: &str) -> &str {
+    if label.contains(" — ") {
+        return label;
+    }
+    let head = label.split_once(", ").map_or(label, |(head, _)| head);
+    for kind in [
+        "Team ",
+        "Virtual team ",
+        "Scrum of Scrums of Scrums ",
+        "Scrum of Scrums ",
+    ] {
+        if let Some(name) = head.strip_prefix(kind) {
+            return name;
+        }
+    }
+    if let Some(rest) = head.strip_prefix("Level ")
+        && let Some((_, name)) = rest.split_once(" group ")
+    {
+        return name;
+    }
+    head
 }
 
-fn has_row(h: &H, label: &str) -> bool {
-    h.query_by_role_and_label(Role::TreeItem, label).is_some()
+/// The one row of the item called `name`.
+fn row<'a>(h: &'a H, name: &str) -> Node<'a> {
+    let mut found = h.query_all_by_role(Role::TreeItem).filter(|n| {
+        n.accesskit_node()
+            .label()
+            .is_some_and(|l| row_name(&l) == name)
+    });
+    let first = found.next().unwrap_or_else(|| panic!("no row {name}"));
+    assert!(found.next().is_none(), "two rows named {name}");
+    first
+}
+
+fn has_row(h: &H, name: &str) -> bool {
+    h.query_all_by_role(Role::TreeItem).any(|n| {
+        n.accesskit_node()
+            .label()
+            .is_some_and(|l| row_name(&l) == name)
+    })
 }
 
 fn tree_rows(h: &H) -> usize {
@@ -217,8 +257,8 @@ fn search_finds_people_inside_collapsed_teams() {
     let sm = *t.scrum_masters.iter().next().unwrap();
     let name = org(&h).person_name(sm);
 
-    // Ctrl+F puts the cursor in the search field.
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    // Ctrl+Shift+F puts the cursor in the search field.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     h.run_steps(2);
     assert!(h.get_by_label(SEARCH).is_focused());
     h.get_by_label(SEARCH).type_text(&name);

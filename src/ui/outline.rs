@@ -11,6 +11,14 @@
 //!
 //! Every change goes through the app as an [`Action`]: rename, delete and add from the toolbar
 //! and the context menu, moves by drag and drop or with the keyboard "Move to…" picker (Ctrl+M).
+//!
+//! The tree works with the keyboard alone, as a file manager's does: it is one stop in the Tab
+//! order (the row with the cursor); Up/Down, Home/End and PageUp/PageDown move the selection,
+//! Left/Right collapse and expand (or go to the parent and the first child), Space toggles, Enter
+//! opens the row in the inspector and then shows it on the canvas; Down in the search field goes to
+//! the first match. The keys come from the shortcut table and act only while a row has the
+//! keyboard focus, which is drawn as a ring. Rows are AccessKit tree items in a tree, labelled with
+//! what they are ("Team Checkout, 10 people").
 
 use std::ops::Range;
 
@@ -18,13 +26,14 @@ use egui::accesskit::Role;
 use egui::text::{CCursor, CCursorRange, LayoutJob, TextFormat, TextWrapping};
 use egui::text_edit::TextEditState;
 use egui::{
-    Color32, DragAndDrop, FontId, Id, Key, Modifiers, Painter, Pos2, Rect, Response, RichText,
-    ScrollArea, Sense, Stroke, StrokeKind, TextEdit, TextStyle, Ui, WidgetInfo, WidgetType, pos2,
-    vec2,
+    Color32, DragAndDrop, EventFilter, FocusDirection, FontId, Id, Key, Modifiers, Painter, Pos2,
+    Rect, Response, RichText, ScrollArea, Sense, Stroke, StrokeKind, TextEdit, TextStyle, Ui,
+    WidgetInfo, WidgetType, pos2, vec2,
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::document::Document;
+use super::shortcuts::{Act, pressed};
 use super::{Action, PanelCtx, Selection};
 use crate::model::{
     Command, Group, GroupId, Org, Person, PersonId, Structure, Team, TeamId, TeamKind, Unit,
@@ -48,6 +57,10 @@ const PICK_H: f32 = 22.0;
 const PICKER_LIST_H: f32 = 260.0;
 
 const SEARCH_HINT: &str = "Search teams, groups, people";
+/// The search field's widget id, so that the keyboard can go to it and come back from it.
+const SEARCH_ID: &str = "outline_search";
+/// The accessible name of the tree.
+const TREE_LABEL: &str = "Outline";
 const LOOSE_TEAMS: &str = "Teams in no group";
 const NO_TEAM: &str = "People in no team";
 const TOP_LEVEL: &str = "Top level (no group)";
@@ -109,6 +122,17 @@ struct Row {
     depth: u16,
     expandable: bool,
     expanded: bool,
+    /// The item's own name matches the search (not just something below it).
+    hit: bool,
+}
+
+/// The row that takes the keyboard: the tree's one stop in the Tab order.
+#[derive(Clone, Copy, Debug)]
+struct Cursor {
+    item: Item,
+    /// Where the row was last seen, to find it fast and to find a neighbour if it goes away.
+    index: usize,
+    depth: u16,
 }
 
 /// Drag-and-drop payload: the team or group being dragged in the outline.
@@ -181,6 +205,13 @@ pub struct Outline {
     /// Whether the org was large when first shown; decided once so that crossing the limit
     /// while editing does not fold the tree.
     large: Option<bool>,
+    cursor: Option<Cursor>,
+    /// The selection last seen, to bring the cursor to a selection made elsewhere.
+    seen_selection: Option<Selection>,
+    /// Down was pressed in the search field: go to the first match.
+    to_first_match: bool,
+    /// Whether the cursor's row had the keyboard focus when the keys were last looked at.
+    tree_focused: bool,
 }
 
 /// What a right-click menu or a row asked for, handled after the row is drawn.
@@ -200,6 +231,7 @@ impl Outline {
         self.search_bar(ui);
         self.shortcuts(ui, cx);
         self.refresh(cx.doc);
+        self.keys(ui, cx);
         if self.searching() {
             ui.label(RichText::new(match self.matches {
                 0 => "No matches".to_string(),
@@ -420,21 +452,34 @@ impl Outline {
     }
 
     fn search_bar(&mut self, ui: &mut Ui) {
-        let focus = super::shortcuts::pressed(ui.ctx(), super::shortcuts::Act::Search);
+        let ctx = ui.ctx().clone();
+        let focus = pressed(&ctx, Act::Search);
+        let id = Id::new(SEARCH_ID);
+        // Down goes from the field to the first match; taken before the field sees it.
+        if ctx.memory(|m| m.has_focus(id)) && pressed(&ctx, Act::OutlineDown) {
+            self.to_first_match = true;
+        }
         ui.horizontal(|ui| {
             let clear_w = if self.search.is_empty() { 0.0 } else { 24.0 };
             let edit = ui.add(
                 TextEdit::singleline(&mut self.search)
+                    .id(id)
                     .hint_text(SEARCH_HINT)
                     .desired_width(ui.available_width() - clear_w),
             );
             set_label(ui, edit.id, SEARCH_HINT);
-            let edit = edit.on_hover_text("Ctrl+F; Esc clears");
+            let edit = edit.on_hover_text(format!(
+                "{}; {} clears; {} goes to the first match",
+                super::shortcuts::text(&ctx, Act::Search),
+                super::shortcuts::text(&ctx, Act::ClearSearch),
+                super::shortcuts::text(&ctx, Act::OutlineDown),
+            ));
             if focus {
                 edit.request_focus();
             }
             let mut changed = edit.changed();
-            if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
+            // Escape takes the focus from the field (egui does that); it also clears the search.
+            if edit.lost_focus() && pressed(&ctx, Act::ClearSearch) && !self.search.is_empty() {
                 self.search.clear();
                 changed = true;
             }
@@ -465,6 +510,185 @@ impl Outline {
         }
     }
 
+    // ---- keyboard -----------------------------------------------------------------------------
+
+    /// The tree's keys, taken from the shortcut table. They act only while a row of the tree has
+    /// the keyboard focus (or, for Down, the search field), so typing elsewhere never moves the
+    /// outline.
+    fn keys(&mut self, ui: &Ui, cx: &mut PanelCtx) {
+        let ctx = ui.ctx().clone();
+        let focused = ctx.memory(|m| m.focused());
+        let had_focus = self.cursor.is_some_and(|c| Some(c.item.id()) == focused);
+        self.follow_selection(cx.selection);
+        self.locate_cursor();
+        if std::mem::take(&mut self.to_first_match) {
+            let first = self.rows.iter().position(|r| r.hit);
+            if let Some(i) = first.or((!self.rows.is_empty()).then_some(0)) {
+                self.go(&ctx, cx, i);
+            }
+            return;
+        }
+        let Some(c) = self.cursor else {
+            self.tree_focused = false;
+            return;
+        };
+        if had_focus && Some(c.item.id()) != focused {
+            // The focused row went away (folded or deleted) or the selection moved the cursor:
+            // the focus stays in the tree.
+            ctx.memory_mut(|m| m.request_focus(c.item.id()));
+        } else if Some(c.item.id()) != focused {
+            self.tree_focused = false;
+            return;
+        }
+        if !std::mem::replace(&mut self.tree_focused, true) {
+            // Tabbed into: show where the cursor is.
+            self.scroll_to = scroll_to_show(c.index, ROW_H, self.view.0, self.view.1);
+        }
+        let row = self.rows[c.index];
+        let i = c.index;
+        let last = self.rows.len() - 1;
+        let page = ((self.view.1 / ROW_H) as usize).saturating_sub(1).max(1);
+        let up = pressed(&ctx, Act::OutlineUp);
+        let down = pressed(&ctx, Act::OutlineDown);
+        let left = pressed(&ctx, Act::OutlineCollapse);
+        let right = pressed(&ctx, Act::OutlineExpand);
+        if up || down || left || right {
+            // The arrows are ours: egui must not also move the focus to a neighbouring widget.
+            ctx.memory_mut(|m| m.move_focus(FocusDirection::None));
+        }
+        let mut to = None;
+        let mut toggle = None;
+        if up {
+            if i == 0 {
+                ctx.memory_mut(|m| m.request_focus(Id::new(SEARCH_ID)));
+            } else {
+                to = Some(i - 1);
+            }
+        }
+        if down {
+            to = Some((i + 1).min(last));
+        }
+        if left {
+            if row.expanded {
+                toggle = Some(false);
+            } else {
+                to = (0..i).rev().find(|&j| self.rows[j].depth < row.depth);
+            }
+        }
+        if right {
+            if row.expandable && !row.expanded {
+                toggle = Some(true);
+            } else if row.expanded && self.rows.get(i + 1).is_some_and(|r| r.depth > row.depth) {
+                to = Some(i + 1);
+            }
+        }
+        if pressed(&ctx, Act::OutlineFirst) {
+            to = Some(0);
+        }
+        if pressed(&ctx, Act::OutlineLast) {
+            to = Some(last);
+        }
+        if pressed(&ctx, Act::OutlinePageUp) {
+            to = Some(i.saturating_sub(page));
+        }
+        if pressed(&ctx, Act::OutlinePageDown) {
+            to = Some((i + page).min(last));
+        }
+        if pressed(&ctx, Act::OutlineToggle) && row.expandable {
+            toggle = Some(!row.expanded);
+        }
+        if pressed(&ctx, Act::OutlineOpen) {
+            match row.item.selection() {
+                // Shown in the inspector already: show it on the canvas too.
+                Some(s) if cx.selection == Some(s) && s.node().is_some() => {
+                    cx.actions.push(Action::Reveal(s));
+                }
+                // A person has no card of their own.
+                Some(s) if cx.selection == Some(s) => {}
+                Some(s) => cx.select(Some(s)),
+                None if row.expandable => toggle = Some(!row.expanded),
+                None => {}
+            }
+        }
+        if let Some(open) = toggle {
+            self.set_open(branch_of(row.item), open);
+            self.refresh(cx.doc);
+            self.locate_cursor();
+        }
+        if let Some(j) = to.filter(|j| *j != i) {
+            self.go(&ctx, cx, j);
+        }
+    }
+
+    /// Move the cursor, the focus and the selection to row `i`, and scroll it into view.
+    fn go(&mut self, ctx: &egui::Context, cx: &mut PanelCtx, i: usize) {
+        let row = self.rows[i];
+        self.put_cursor(row, i);
+        ctx.memory_mut(|m| m.request_focus(row.item.id()));
+        if let Some(s) = row.item.selection()
+            && cx.selection != Some(s)
+        {
+            cx.select(Some(s));
+        }
+        self.scroll_to = scroll_to_show(i, ROW_H, self.view.0, self.view.1);
+    }
+
+    fn put_cursor(&mut self, row: Row, index: usize) {
+        self.cursor = Some(Cursor {
+            item: row.item,
+            index,
+            depth: row.depth,
+        });
+    }
+
+    /// A selection made elsewhere (canvas, findings, a new item) brings the cursor along.
+    fn follow_selection(&mut self, selection: Option<Selection>) {
+        if selection == self.seen_selection {
+            return;
+        }
+        self.seen_selection = selection;
+        let Some(s) = selection else {
+            return;
+        };
+        if self.cursor.is_some_and(|c| c.item.selection() == Some(s)) {
+            return;
+        }
+        if let Some(i) = self.row_of(s) {
+            self.put_cursor(self.rows[i], i);
+        }
+    }
+
+    /// Find the cursor's row again after the rows were rebuilt. If it is gone (its branch was
+    /// folded, it was deleted or filtered out), the cursor goes to the row that took its place
+    /// at the same depth, else to the nearest row above it at a lower depth.
+    fn locate_cursor(&mut self) {
+        let Some(c) = self.cursor else {
+            return;
+        };
+        if self.rows.get(c.index).is_some_and(|r| r.item == c.item) {
+            return;
+        }
+        if let Some(i) = self.rows.iter().position(|r| r.item == c.item) {
+            self.put_cursor(self.rows[i], i);
+            return;
+        }
+        if self.rows.is_empty() {
+            self.cursor = None;
+            return;
+        }
+        let i = match self.rows.get(c.index) {
+            Some(r) if r.depth >= c.depth => c.index,
+            _ => {
+                let end = c.index.min(self.rows.len());
+                (0..end)
+                    .rev()
+                    .find(|&j| self.rows[j].depth < c.depth)
+                    .unwrap_or(end.saturating_sub(1))
+            }
+        };
+        self.put_cursor(self.rows[i], i);
+    }
+
     // ---- tree ---------------------------------------------------------------------------------
 
     fn tree(&mut self, ui: &mut Ui, cx: &mut PanelCtx) {
@@ -488,14 +712,30 @@ impl Outline {
             if let Some(y) = self.scroll_to.take() {
                 area = area.vertical_scroll_offset(y);
             }
+            let cursor = self.cursor.filter(|c| c.index < self.rows.len());
             let out = area.show_rows(ui, ROW_H, self.rows.len(), |ui, range| {
-                for i in range {
+                ui.ctx().accesskit_node_builder(ui.unique_id(), |n| {
+                    n.set_role(Role::Tree);
+                    n.set_label(TREE_LABEL);
+                });
+                // The tree is one stop in the Tab order: the cursor's row, else the first shown.
+                // A cursor scrolled out of view keeps a widget so that it keeps the focus.
+                let stop = cursor.map_or(range.start, |c| c.index);
+                let top = ui.max_rect().top() - range.start as f32 * ROW_H;
+                let off_screen = cursor.filter(|c| !range.contains(&c.index));
+                if let Some(c) = off_screen.filter(|c| c.index < range.start) {
+                    self.off_screen_row(ui, cx, c.index, top);
+                }
+                for i in range.clone() {
                     let row = self.rows[i];
-                    let verdict = self.row_ui(ui, cx, row, dragging, &mut events);
+                    let verdict = self.row_ui(ui, cx, i, i == stop, dragging, &mut events);
                     if verdict.is_some() {
                         hovered_verdict = verdict;
                         self.hover_open(ui, row, previous_hover, &mut events);
                     }
+                }
+                if let Some(c) = off_screen.filter(|c| c.index >= range.start) {
+                    self.off_screen_row(ui, cx, c.index, top);
                 }
                 if dragging.is_some() {
                     edge_scroll(ui);
@@ -539,40 +779,67 @@ impl Outline {
         }
     }
 
-    /// Draw one row. Returns the drop verdict when something is dragged over it.
+    /// The cursor's row while it is scrolled out of view: not drawn, but there for the focus
+    /// and for a screen reader, at the place it would be drawn.
+    fn off_screen_row(&mut self, ui: &mut Ui, cx: &PanelCtx, index: usize, top: f32) {
+        let row = self.rows[index];
+        let id = row.item.id();
+        let rect = Rect::from_min_size(
+            pos2(ui.max_rect().left(), top + index as f32 * ROW_H),
+            vec2(ui.available_width(), ROW_H),
+        );
+        let resp = ui.interact(rect, id, Sense::focusable_noninteractive());
+        let look = Look::of(cx.doc.org(), &self.structure, &self.no_team, row.item);
+        let selected = row
+            .item
+            .selection()
+            .is_some_and(|s| Some(s) == cx.selection);
+        describe_row(ui, &resp, row, &look, selected);
+    }
+
+    /// Draw row `index`. `tab_stop`: the row takes the focus when the tree is tabbed into.
+    /// Returns the drop verdict when something is dragged over it.
     fn row_ui(
         &mut self,
         ui: &mut Ui,
         cx: &mut PanelCtx,
-        row: Row,
+        index: usize,
+        tab_stop: bool,
         dragging: Option<Unit>,
         events: &mut Vec<RowEvent>,
     ) -> Option<Result<Option<GroupId>, String>> {
         let org = cx.doc.org();
+        let row = self.rows[index];
         let id = row.item.id();
         let (_, rect) = ui.allocate_space(vec2(ui.available_width(), ROW_H));
         let unit = row.item.unit();
-        let sense = if unit.is_some() {
+        let mut sense = if unit.is_some() {
             Sense::click_and_drag()
         } else {
             Sense::click()
         };
+        if !tab_stop {
+            sense.remove(Sense::FOCUSABLE);
+        }
         let resp = ui.interact(rect, id, sense);
         let sel = row.item.selection();
         let selected = sel.is_some() && sel == cx.selection;
         let look = Look::of(org, &self.structure, &self.no_team, row.item);
-        resp.widget_info(|| {
-            WidgetInfo::selected(WidgetType::SelectableLabel, true, selected, &look.label)
+        let focused = describe_row(ui, &resp, row, &look, selected);
+        if focused && self.cursor.is_none_or(|c| c.item != row.item) {
+            // Tabbed into (or focused by a screen reader): the keys start from here.
+            self.put_cursor(row, index);
+        }
+        // A screen reader's expand and collapse.
+        let (expand, collapse) = ui.input(|i| {
+            (
+                i.has_accesskit_action_request(id, egui::accesskit::Action::Expand),
+                i.has_accesskit_action_request(id, egui::accesskit::Action::Collapse),
+            )
         });
-        ui.ctx().accesskit_node_builder(id, |n| {
-            n.set_role(Role::TreeItem);
-            n.clear_toggled();
-            n.set_selected(selected);
-            n.set_level(usize::from(row.depth) + 1);
-            if row.expandable {
-                n.set_expanded(row.expanded);
-            }
-        });
+        if row.expandable && (expand || collapse) && expand != row.expanded {
+            events.push(RowEvent::Toggle(branch_of(row.item), expand));
+        }
 
         // Drag and drop.
         if let Some(u) = unit {
@@ -602,12 +869,23 @@ impl Outline {
             }
             None => {}
         }
+        // The keyboard focus: a ring, unlike the hover (a fill) and the selection (a stronger
+        // fill), so that it shows on a selected row as well as on any other.
+        if focused {
+            painter.rect_stroke(
+                rect.shrink(1.0),
+                3.0,
+                Stroke::new(2.0, visuals.selection.stroke.color),
+                StrokeKind::Inside,
+            );
+        }
 
         // Expand arrow.
         let mut x = rect.left() + 4.0 + f32::from(row.depth) * INDENT;
         if row.expandable {
             let arrow_rect = Rect::from_min_size(pos2(x, rect.top()), vec2(ARROW_W, ROW_H));
-            let arrow = ui.interact(arrow_rect, id.with("arrow"), Sense::click());
+            // Not a Tab stop of its own: the keyboard expands with Right, Left and Space.
+            let arrow = ui.interact(arrow_rect, id.with("arrow"), Sense::CLICK);
             let verb = if row.expanded { "Collapse" } else { "Expand" };
             arrow.widget_info(|| {
                 WidgetInfo::labeled(WidgetType::Button, true, format!("{verb} {}", look.label))
@@ -620,6 +898,7 @@ impl Outline {
             paint_arrow(ui.painter(), arrow_rect.center(), row.expanded, color);
             if arrow.clicked() {
                 events.push(RowEvent::Toggle(branch_of(row.item), !row.expanded));
+                self.take_focus(&arrow, row, index);
             }
         }
         x += ARROW_W + 2.0;
@@ -669,8 +948,9 @@ impl Outline {
                 .galley(pos2(x, rect.center().y - g.size().y / 2.0), g, text_color);
         }
 
-        // Clicks.
+        // Clicks; a click also puts the keyboard into the tree, on this row.
         if resp.clicked() || resp.secondary_clicked() {
+            self.take_focus(&resp, row, index);
             match sel {
                 Some(s) => cx.actions.push(Action::Select(Some(s))),
                 None if resp.clicked() && row.expandable => {
@@ -695,6 +975,12 @@ impl Outline {
         };
         self.context_menu(&resp, cx, row.item, events);
         verdict
+    }
+
+    /// Put the cursor and the keyboard focus on a clicked row.
+    fn take_focus(&mut self, resp: &Response, row: Row, index: usize) {
+        self.put_cursor(row, index);
+        resp.ctx.memory_mut(|m| m.request_focus(row.item.id()));
     }
 
     fn context_menu(
@@ -1101,16 +1387,17 @@ impl Flatten<'_> {
             return false;
         }
         let expanded = expandable && self.outline.is_open(b, depth, below, self.large);
-        self.push(Item::Branch(b), depth, expandable, expanded);
+        self.push(Item::Branch(b), depth, expandable, expanded, false);
         expanded
     }
 
-    fn push(&mut self, item: Item, depth: u16, expandable: bool, expanded: bool) {
+    fn push(&mut self, item: Item, depth: u16, expandable: bool, expanded: bool, hit: bool) {
         self.rows.push(Row {
             item,
             depth,
             expandable,
             expanded,
+            hit,
         });
     }
 
@@ -1128,7 +1415,7 @@ impl Flatten<'_> {
         let expandable = !s.children(g).is_empty();
         let b = Branch::Group(g);
         let expanded = expandable && self.outline.is_open(b, depth, below, self.large);
-        self.push(Item::Branch(b), depth, expandable, expanded);
+        self.push(Item::Branch(b), depth, expandable, expanded, hit);
         if expanded {
             // Inside a matching group without matches below, show everything.
             let filtered = filtered && below;
@@ -1156,7 +1443,7 @@ impl Flatten<'_> {
         let b = Branch::Team(t);
         let expandable = team.headcount() > 0;
         let expanded = expandable && self.outline.is_open(b, depth, below, self.large);
-        self.push(Item::Branch(b), depth, expandable, expanded);
+        self.push(Item::Branch(b), depth, expandable, expanded, hit);
         if expanded {
             for p in team_people(self.org, team) {
                 self.person(b, p, depth + 1, filtered && below);
@@ -1165,10 +1452,11 @@ impl Flatten<'_> {
     }
 
     fn person(&mut self, under: Branch, p: PersonId, depth: u16, filtered: bool) {
-        if filtered && !self.matches.is_some_and(|m| m.people.contains(&p)) {
+        let hit = self.matches.is_some_and(|m| m.people.contains(&p));
+        if filtered && !hit {
             return;
         }
-        self.push(Item::Person(under, p), depth, false, false);
+        self.push(Item::Person(under, p), depth, false, false, hit);
     }
 }
 
@@ -1182,6 +1470,9 @@ struct Look {
     roles: Option<String>,
     /// The row's label: the name, with a person's roles ("Ana Lima — PO").
     label: String,
+    /// The row's accessible name: what it is, its name and its size ("Team Checkout, 10 people",
+    /// "Scrum of Scrums Shopping, 4 teams"); a person's is the label.
+    spoken: String,
     count: Option<usize>,
     header: bool,
 }
@@ -1193,6 +1484,7 @@ impl Look {
             name: String::new(),
             roles: None,
             label: String::new(),
+            spoken: String::new(),
             count: None,
             header: false,
         };
@@ -1247,7 +1539,50 @@ impl Look {
             Some(r) => format!("{} — {r}", look.name),
             None => look.name.clone(),
         };
+        let people = |n: usize| super::count(n, "person", "people");
+        look.spoken = match item {
+            Item::Branch(Branch::Group(g)) => {
+                let groups = s.child_groups(g).count();
+                let teams = s.child_teams(g).count();
+                let size = match (groups, teams) {
+                    (0, 0) => "no members".to_string(),
+                    (0, t) => super::count(t, "team", "teams"),
+                    (g, 0) => super::count(g, "group", "groups"),
+                    (g, t) => format!(
+                        "{}, {}",
+                        super::count(g, "group", "groups"),
+                        super::count(t, "team", "teams")
+                    ),
+                };
+                format!("{} {}, {size}", level_name(s.level(g)), look.name)
+            }
+            Item::Branch(Branch::Team(t)) => {
+                let kind = match org.team(t).map(|t| t.kind) {
+                    Some(TeamKind::Virtual) => "Virtual team",
+                    _ => "Team",
+                };
+                format!("{kind} {}, {}", look.name, people(look.count.unwrap_or(0)))
+            }
+            Item::Branch(Branch::Loose) => format!(
+                "{}, {}",
+                look.name,
+                super::count(s.loose_teams.len(), "team", "teams")
+            ),
+            Item::Branch(Branch::NoTeam | Branch::Eat | Branch::Ems) => {
+                format!("{}, {}", look.name, people(look.count.unwrap_or(0)))
+            }
+            Item::Person(..) => look.label.clone(),
+        };
         look
+    }
+}
+
+/// What a group is called in words, by its level.
+fn level_name(level: u32) -> String {
+    match level {
+        0 | 1 => "Scrum of Scrums".to_string(),
+        2 => "Scrum of Scrums of Scrums".to_string(),
+        n => format!("Level {n} group"),
     }
 }
 
@@ -1524,6 +1859,57 @@ fn scroll_into_view(index: usize, row_h: f32, offset: f32, height: f32) -> Optio
         return None;
     }
     Some((top - (height - row_h) / 2.0).max(0.0))
+}
+
+/// The scroll offset that brings entry `index` just into view (at the nearer edge), if it is not
+/// in view already: for moving through a list one step at a time without jumps.
+fn scroll_to_show(index: usize, row_h: f32, offset: f32, height: f32) -> Option<f32> {
+    let top = index as f32 * row_h;
+    if top < offset {
+        Some(top)
+    } else if top + row_h > offset + height {
+        Some((top + row_h - height).max(0.0))
+    } else {
+        None
+    }
+}
+
+/// Give a tree row its accessible name and properties, and, while it has the keyboard focus,
+/// claim the arrow keys for it (else egui would move the focus to a neighbouring widget).
+/// Returns whether it has the focus.
+fn describe_row(ui: &Ui, resp: &Response, row: Row, look: &Look, selected: bool) -> bool {
+    resp.widget_info(|| {
+        WidgetInfo::selected(WidgetType::SelectableLabel, true, selected, &look.spoken)
+    });
+    ui.ctx().accesskit_node_builder(resp.id, |n| {
+        n.set_role(Role::TreeItem);
+        n.clear_toggled();
+        n.set_selected(selected);
+        n.set_level(usize::from(row.depth) + 1);
+        if row.expandable {
+            n.set_expanded(row.expanded);
+            n.add_action(if row.expanded {
+                egui::accesskit::Action::Collapse
+            } else {
+                egui::accesskit::Action::Expand
+            });
+        }
+    });
+    let focused = resp.has_focus();
+    if focused {
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                resp.id,
+                EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    tab: false,
+                    escape: false,
+                },
+            );
+        });
+    }
+    focused
 }
 
 /// One entry of the "Move to…" picker: a full-width, left-aligned selectable line.

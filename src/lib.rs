@@ -13,5 +13,6 @@ pub mod layout;
 pub mod model;
 pub mod rules;
 pub mod sample;
+pub mod search;
 pub mod stats;
 pub mod ui;

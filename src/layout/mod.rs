@@ -12,7 +12,10 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{GroupId, Org, Structure, TeamId, Unit};
 
-pub use fractal::{FractalMetrics, fractal, fractal_with};
+pub use fractal::{
+    DETAIL_SIZE, FractalMetrics, LabelLine, LabelPart, LabelText, MIN_SHRINK, NAME_SIZE,
+    PILL_INSET, fit_label, fractal, fractal_with, pill_width,
+};
 
 /// Which layout to compute.
 #[derive(
@@ -47,9 +50,86 @@ impl Style {
 
 /// Compute the layout of a style.
 pub fn compute(org: &Org, style: Style) -> Layout {
+    compute_scoped(org, style, &Scope::default())
+}
+
+/// Compute the layout of the part of an org a [`Scope`] shows.
+pub fn compute_scoped(org: &Org, style: Style, scope: &Scope) -> Layout {
+    let s = scope.structure(org);
     match style {
-        Style::Tree => tree(org),
-        Style::Fractal => fractal(org),
+        Style::Tree => tree_plan(org, &s, &Metrics::default(), Plan::Teams),
+        Style::Fractal => fractal::fractal_of(org, &s, &FractalMetrics::default()),
+    }
+}
+
+/// Orgs with more teams than this open with their lower levels folded.
+pub const LARGE_ORG_TEAMS: usize = 150;
+/// How many boxes a large org shows when it opens, at most (more if its top level alone has more).
+pub const OPENING_BOXES: usize = 80;
+
+/// What part of an org a view shows: groups folded into one box, and optionally one group's
+/// subtree alone (with the chain of groups above it). Empty, it shows everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// Groups drawn as one box, their members hidden.
+    pub folded: std::collections::BTreeSet<GroupId>,
+    /// The group whose subtree alone is shown.
+    pub focus: Option<GroupId>,
+}
+
+impl Scope {
+    /// How a view opens an org: everything for an org of up to [`LARGE_ORG_TEAMS`] teams; a
+    /// larger one shows its top levels, a whole level more at a time while the picture stays
+    /// within [`OPENING_BOXES`] boxes, and folds the groups below.
+    pub fn opening(org: &Org) -> Scope {
+        if org.teams().len() <= LARGE_ORG_TEAMS {
+            return Scope::default();
+        }
+        let s = org.structure();
+        let mut shown = s.top_groups.len() + s.loose_teams.len();
+        let mut level: Vec<GroupId> = s.top_groups.clone();
+        let mut folded = std::collections::BTreeSet::new();
+        while !level.is_empty() {
+            let members: usize = level.iter().map(|g| s.children(*g).len()).sum();
+            if shown + members > OPENING_BOXES && shown > 0 {
+                folded.extend(level.iter().copied().filter(|g| !s.children(*g).is_empty()));
+                break;
+            }
+            shown += members;
+            level = level.iter().flat_map(|g| s.child_groups(*g)).collect();
+        }
+        Scope {
+            folded,
+            focus: None,
+        }
+    }
+
+    /// Whether the scope shows the whole org.
+    pub fn is_full(&self) -> bool {
+        self.folded.is_empty() && self.focus.is_none()
+    }
+
+    /// The structure as this scope shows it.
+    pub fn structure(&self, org: &Org) -> Structure {
+        let s = org.structure();
+        if self.is_full() {
+            return s;
+        }
+        let path: Vec<GroupId> = match self.focus.filter(|g| org.group(*g).is_some()) {
+            Some(g) => {
+                let mut p = org.ancestors(Unit::Group(g));
+                p.reverse();
+                p.push(g);
+                p
+            }
+            None => Vec::new(),
+        };
+        s.scoped(|g| self.folded.contains(&g), &path)
+    }
+
+    /// Whether a group is shown folded (it has members and they are hidden).
+    pub fn is_folded(&self, g: GroupId) -> bool {
+        self.folded.contains(&g)
     }
 }
 
@@ -264,14 +344,14 @@ pub fn tree(org: &Org) -> Layout {
 
 /// The tidy top-down tree layout with explicit metrics.
 pub fn tree_with(org: &Org, m: &Metrics) -> Layout {
-    tree_plan(org, m, Plan::Teams)
+    tree_plan(org, &org.structure(), m, Plan::Teams)
 }
 
 /// The tree of groups only, for an overview that must stay readable: each Scrum of Scrums is a
 /// box stacked in a column under its parent, the way teams stand under their SoS in the full
 /// tree, and the teams themselves are left out (their count is on each SoS box).
 pub fn groups_tree(org: &Org) -> Layout {
-    tree_plan(org, &Metrics::default(), Plan::Groups)
+    tree_plan(org, &org.structure(), &Metrics::default(), Plan::Groups)
 }
 
 /// What stands in the columns of the tree layout.
@@ -324,9 +404,8 @@ impl Plan {
     }
 }
 
-fn tree_plan(org: &Org, m: &Metrics, plan: Plan) -> Layout {
-    let s = org.structure();
-    let widths = subtree_widths(org, &s, m, plan);
+fn tree_plan(org: &Org, s: &Structure, m: &Metrics, plan: Plan) -> Layout {
+    let widths = subtree_widths(org, s, m, plan);
     let mut out = Layout::default();
     let has_eat = !org.eat().is_empty();
     let has_ems = !org.ems().is_empty();
@@ -337,7 +416,7 @@ fn tree_plan(org: &Org, m: &Metrics, plan: Plan) -> Layout {
     };
     let mut x = 0.0;
     for &g in &s.top_groups {
-        place(&s, m, plan, &widths, g, x, top_y, &mut out);
+        place(s, m, plan, &widths, g, x, top_y, &mut out);
         x += widths[&g].width + m.h_gap * 2.0;
     }
     // Teams in no group stand in a row beside the forest.
@@ -595,6 +674,74 @@ mod tests {
         }
         // Five columns side by side: far narrower than the full tree's 25.
         assert!(l.bounds.w * 3.0 < tree(&org).bounds.w, "{:?}", l.bounds);
+    }
+
+    #[test]
+    fn a_folded_group_is_one_box_and_a_focus_shows_its_subtree_under_its_ancestors() {
+        let org = sample::symmetric(5, 3);
+        let s = org.structure();
+        let top = s.top_groups[0];
+        let mid: Vec<GroupId> = s.child_groups(top).collect();
+        let mut scope = Scope::default();
+        scope.folded.insert(mid[0]);
+        let l = compute_scoped(&org, Style::Tree, &scope);
+        assert!(
+            l.rect(Node::Group(mid[0])).is_some(),
+            "the folded group stays"
+        );
+        for g in s.groups_below(mid[0]) {
+            assert!(l.rect(Node::Group(g)).is_none(), "{g} is folded away");
+        }
+        for t in s.teams_below(mid[0]) {
+            assert!(l.rect(Node::Team(t)).is_none());
+        }
+        assert_eq!(
+            l.boxes.len(),
+            org.teams().len() + org.groups().len() + 2 - 5 - 25
+        );
+        assert_no_overlaps(&l);
+        // Focus on a SoS: it, its teams, the chain above it, the EAT and EMS; no siblings.
+        let sos = s.child_groups(mid[1]).next().unwrap();
+        let scope = Scope {
+            folded: Default::default(),
+            focus: Some(sos),
+        };
+        let l = compute_scoped(&org, Style::Tree, &scope);
+        let mut shown: Vec<Node> = l.boxes.iter().map(|b| b.0).collect();
+        shown.sort();
+        let mut want: Vec<Node> = s.child_teams(sos).map(Node::Team).collect();
+        want.extend([sos, mid[1], top].map(Node::Group));
+        want.extend([Node::Eat, Node::Ems]);
+        want.sort();
+        assert_eq!(shown, want);
+        for style in [Style::Tree, Style::Fractal] {
+            let l = compute_scoped(&org, style, &scope);
+            assert_eq!(l.boxes.len(), want.len(), "{style:?}");
+        }
+    }
+
+    #[test]
+    fn a_large_org_opens_with_its_top_levels_and_small_ones_whole() {
+        let acme = crate::io::json::from_str(
+            std::path::Path::new("acme.json"),
+            include_str!("../../examples/acme.json"),
+        )
+        .unwrap();
+        assert!(Scope::opening(&acme).is_full());
+        let big = sample::balanced("big", 10_000, 5, 5);
+        let scope = Scope::opening(&big);
+        assert!(!scope.folded.is_empty());
+        let l = compute_scoped(&big, Style::Tree, &scope);
+        assert!(
+            (5..=OPENING_BOXES + 2).contains(&l.boxes.len()),
+            "{} boxes",
+            l.boxes.len()
+        );
+        assert!(
+            l.boxes
+                .iter()
+                .all(|b| matches!(b.0, Node::Group(_) | Node::Eat | Node::Ems))
+        );
     }
 
     #[test]

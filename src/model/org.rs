@@ -342,6 +342,36 @@ impl Structure {
         self.levels.get(&root).copied().unwrap_or(1)
     }
 
+    /// The hierarchy as a view shows it, levels unchanged: the members of `folded` groups are
+    /// hidden, and with a non-empty `path` (a chain of groups from a top group down, each the
+    /// parent of the next) only the last group's subtree is shown, under that chain alone.
+    pub fn scoped(&self, folded: impl Fn(GroupId) -> bool, path: &[GroupId]) -> Structure {
+        let mut children: HashMap<GroupId, Vec<Unit>> = HashMap::default();
+        for (g, kids) in &self.children {
+            let shown = if let Some(i) = path[..path.len().saturating_sub(1)]
+                .iter()
+                .position(|p| p == g)
+            {
+                vec![Unit::Group(path[i + 1])]
+            } else if folded(*g) {
+                Vec::new()
+            } else {
+                kids.clone()
+            };
+            children.insert(*g, shown);
+        }
+        let (top_groups, loose_teams) = match path.first() {
+            Some(top) => (vec![*top], Vec::new()),
+            None => (self.top_groups.clone(), self.loose_teams.clone()),
+        };
+        Structure {
+            children,
+            levels: self.levels.clone(),
+            top_groups,
+            loose_teams,
+        }
+    }
+
     /// Members of a group: its teams (id order), then its child groups (id order).
     pub fn children(&self, g: GroupId) -> &[Unit] {
         self.children.get(&g).map_or(&[], |v| v.as_slice())

@@ -21,6 +21,9 @@ pub struct Document {
     /// Name shown when the document has no file (e.g. the built-in sample).
     name: Option<String>,
     style: layout::Style,
+    /// What part of the org the canvas shows (folded groups, focus): view state, not part of
+    /// the file and not undoable.
+    scope: layout::Scope,
 }
 
 impl Document {
@@ -36,7 +39,9 @@ impl Document {
             revision: 0,
             name: None,
             style: layout::Style::Tree,
+            scope: layout::Scope::default(),
         };
+        doc.scope = layout::Scope::opening(&doc.org);
         doc.refresh();
         doc
     }
@@ -85,9 +90,26 @@ impl Document {
     pub fn set_style(&mut self, style: layout::Style) {
         if self.style != style {
             self.style = style;
-            self.layout = layout::compute(&self.org, style);
-            self.bump();
+            self.relayout();
         }
+    }
+
+    /// What part of the org the canvas shows.
+    pub fn scope(&self) -> &layout::Scope {
+        &self.scope
+    }
+
+    /// Show another part of the org (fold or unfold groups, focus or not).
+    pub fn set_scope(&mut self, scope: layout::Scope) {
+        if self.scope != scope {
+            self.scope = scope;
+            self.relayout();
+        }
+    }
+
+    fn relayout(&mut self) {
+        self.layout = layout::compute_scoped(&self.org, self.style, &self.scope);
+        self.bump();
     }
 
     /// Name to show while the document has no file.
@@ -132,8 +154,13 @@ impl Document {
     fn refresh(&mut self) {
         self.findings = validate(&self.org);
         self.counts = Counts::of(&self.findings);
-        self.layout = layout::compute(&self.org, self.style);
-        self.bump();
+        // Forget folds and a focus on groups that are gone.
+        let org = &self.org;
+        self.scope.folded.retain(|g| org.group(*g).is_some());
+        if self.scope.focus.is_some_and(|g| org.group(g).is_none()) {
+            self.scope.focus = None;
+        }
+        self.relayout();
     }
 
     fn bump(&mut self) {

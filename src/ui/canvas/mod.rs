@@ -7,25 +7,27 @@
 //! the very same pan and zoom itself, which asks for no repaint, so an untouched window costs
 //! nothing. Both paths share `cards::card_shapes`, and both cull what is off screen.
 
+mod drop;
+mod graph;
+mod minimap;
+mod overlay;
+
 use std::sync::Arc;
 
 use egui::{Pos2, Rect, Sense, Shape, Ui, Vec2, pos2, vec2};
 use egui_graphs::{
-    DisplayEdge, DisplayNode, DrawContext, EdgeProps, GraphChange, GraphView,
-    Layout as GraphLayout, LayoutState, MetadataFrame, Node as GraphNode, NodeProps,
-    SettingsInteraction, SettingsNavigation, SettingsStyle,
+    GraphChange, GraphView, MetadataFrame, SettingsInteraction, SettingsNavigation, SettingsStyle,
 };
-use petgraph::Directed;
-use petgraph::stable_graph::{DefaultIx, NodeIndex};
+use petgraph::stable_graph::NodeIndex;
 use rustc_hash::FxHashMap as HashMap;
-use serde::{Deserialize, Serialize};
 
 use super::cards::{self, CardState};
 use super::document::Document;
 use crate::diagram::Card;
-use crate::layout::{self, Node, Route};
-use crate::model::{Command, Unit};
-use crate::rules::{Finding, validate};
+use crate::layout::{self, Node};
+use crate::model::{Command, GroupId, Unit};
+pub use drop::{DropPreview, preview};
+use graph::{EdgeData, Fixed, FixedState, NodeData, OrgGraph};
 
 /// The id under which the GraphView keeps its pan and zoom in egui memory.
 const VIEW_ID: &str = "orgscale_canvas";
@@ -36,6 +38,8 @@ pub const WHEEL_STEP: f32 = 1.15;
 /// The zoom range of the canvas.
 const ZOOM_MIN: f32 = 0.001;
 const ZOOM_MAX: f32 = 4.0;
+/// The zoom at which every word on a card is at egui's own text size.
+pub const READABLE_ZOOM: f32 = 1.0;
 
 /// What the wheel, a trackpad and a pinch asked of the view in one frame.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -87,198 +91,6 @@ impl Navigation {
     }
 }
 
-/// Payload of a graph node: which box it is and what its card shows.
-#[derive(Clone, Debug)]
-pub struct NodeData {
-    pub node: Node,
-    pub card: Arc<Card>,
-    pub size: Vec2,
-    pub outline: layout::Shape,
-    pub drop_target: Option<bool>,
-}
-
-/// Payload of a graph edge.
-#[derive(Clone, Copy, Debug)]
-pub struct EdgeData {
-    pub route: Route,
-}
-
-type OrgGraph = egui_graphs::Graph<NodeData, EdgeData, Directed, DefaultIx, CardNode, LinkEdge>;
-
-/// egui_graphs node display: a card.
-#[derive(Clone, Debug)]
-pub struct CardNode {
-    data: NodeData,
-    location: Pos2,
-    state: CardState,
-}
-
-impl From<NodeProps<NodeData>> for CardNode {
-    fn from(p: NodeProps<NodeData>) -> Self {
-        let mut n = CardNode {
-            data: p.payload.clone(),
-            location: p.location(),
-            state: CardState::default(),
-        };
-        n.update(&p);
-        n
-    }
-}
-
-impl CardNode {
-    fn canvas_rect(&self) -> Rect {
-        Rect::from_center_size(self.location, self.data.size)
-    }
-}
-
-impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for CardNode {
-    fn closest_boundary_point(&self, dir: Vec2) -> Pos2 {
-        let r = self.canvas_rect();
-        let d = dir.normalized();
-        let tx = if d.x.abs() > f32::EPSILON {
-            (r.width() / 2.0) / d.x.abs()
-        } else {
-            f32::INFINITY
-        };
-        let ty = if d.y.abs() > f32::EPSILON {
-            (r.height() / 2.0) / d.y.abs()
-        } else {
-            f32::INFINITY
-        };
-        self.location + d * tx.min(ty)
-    }
-
-    fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
-        let zoom = ctx.meta.zoom;
-        let r = self.canvas_rect();
-        let screen = Rect::from_min_size(ctx.meta.canvas_to_screen_pos(r.min), r.size() * zoom);
-        if !ctx.painter.clip_rect().intersects(screen)
-            || (matches!(self.data.node, Node::Team(_)) && cards::far_card(screen))
-        {
-            return Vec::new();
-        }
-        let mut state = self.state;
-        state.drop_target = self.data.drop_target;
-        cards::card_shapes(
-            ctx.painter,
-            &self.data.card,
-            screen,
-            zoom,
-            state,
-            self.data.outline,
-        )
-    }
-
-    fn update(&mut self, p: &NodeProps<NodeData>) {
-        self.data = p.payload.clone();
-        self.location = p.location();
-        self.state.selected = p.selected;
-        self.state.hovered = p.hovered;
-        self.state.dragged = p.dragged;
-    }
-
-    fn is_inside(&self, pos: Pos2) -> bool {
-        self.canvas_rect().contains(pos)
-    }
-}
-
-/// egui_graphs edge display: an org-chart line.
-#[derive(Clone, Debug)]
-pub struct LinkEdge {
-    route: Route,
-}
-
-impl From<EdgeProps<EdgeData>> for LinkEdge {
-    fn from(p: EdgeProps<EdgeData>) -> Self {
-        LinkEdge {
-            route: p.payload.route,
-        }
-    }
-}
-
-impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, CardNode> for LinkEdge {
-    fn shapes(
-        &mut self,
-        start: &GraphNode<NodeData, EdgeData, Directed, DefaultIx, CardNode>,
-        end: &GraphNode<NodeData, EdgeData, Directed, DefaultIx, CardNode>,
-        ctx: &DrawContext,
-    ) -> Vec<Shape> {
-        let zoom = ctx.meta.zoom;
-        let to_screen = |n: &GraphNode<NodeData, EdgeData, Directed, DefaultIx, CardNode>| {
-            let r = n.display().canvas_rect();
-            Rect::from_min_size(ctx.meta.canvas_to_screen_pos(r.min), r.size() * zoom)
-        };
-        let (a, b) = (to_screen(start), to_screen(end));
-        if !ctx.painter.clip_rect().intersects(a.union(b))
-            || (matches!(end.payload().node, Node::Team(_)) && cards::far_card(b))
-        {
-            return Vec::new();
-        }
-        let dark = ctx.ctx.theme() == egui::Theme::Dark;
-        vec![Shape::line(
-            cards::link_points(a, b, self.route, zoom),
-            cards::link_stroke(dark),
-        )]
-    }
-
-    fn update(&mut self, p: &EdgeProps<EdgeData>) {
-        self.route = p.payload.route;
-    }
-
-    fn is_inside(
-        &self,
-        _: &GraphNode<NodeData, EdgeData, Directed, DefaultIx, CardNode>,
-        _: &GraphNode<NodeData, EdgeData, Directed, DefaultIx, CardNode>,
-        _: Pos2,
-    ) -> bool {
-        false
-    }
-}
-
-/// Layout state for the GraphView: none, positions come from the core layout.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct FixedState;
-impl LayoutState for FixedState {}
-
-/// A GraphView layout that leaves every node where the core layout put it.
-#[derive(Debug, Default)]
-pub struct Fixed;
-
-impl GraphLayout<FixedState> for Fixed {
-    fn from_state(_: FixedState) -> impl GraphLayout<FixedState> {
-        Fixed
-    }
-    fn next<N, E, Ty, Ix, Dn, De>(
-        &mut self,
-        _: &mut egui_graphs::Graph<N, E, Ty, Ix, Dn, De>,
-        _: &egui::Ui,
-    ) where
-        N: Clone,
-        E: Clone,
-        Ty: petgraph::EdgeType,
-        Ix: petgraph::stable_graph::IndexType,
-        Dn: DisplayNode<N, E, Ty, Ix>,
-        De: DisplayEdge<N, E, Ty, Ix, Dn>,
-    {
-    }
-    fn state(&self) -> FixedState {
-        FixedState
-    }
-}
-
-/// What a drop would do, shown while dragging.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DropPreview {
-    pub dragged: Node,
-    pub target: Option<Node>,
-    /// The move, when the drop is allowed.
-    pub command: Option<Command>,
-    /// Headline: "Payments SoS would have 6 teams" or why the drop is refused.
-    pub headline: String,
-    pub added: Vec<String>,
-    pub cleared: Vec<String>,
-}
-
 /// What the canvas asks the app to do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CanvasEvent {
@@ -286,6 +98,10 @@ pub enum CanvasEvent {
     ClearSelection,
     Apply(Command),
     Refused(String),
+    /// Show another part of the org: fold or unfold a group, focus on one or show everything.
+    SetScope(layout::Scope),
+    /// Bring a team or group into view (unfolding what hides it) and select it.
+    Reveal(Unit),
 }
 
 /// The org canvas and its caches.
@@ -311,6 +127,24 @@ pub struct Canvas {
     pub last_view: (f32, Vec2),
     /// Key of the view's zoom and pan in egui's memory, so two canvases keep their own views.
     view_id: &'static str,
+    /// What each folded group stands for.
+    folded: HashMap<GroupId, crate::diagram::Folded>,
+    /// Groups that have members (which a fold hides).
+    foldable: rustc_hash::FxHashSet<GroupId>,
+    /// Findings per box: errors, warnings, infos.
+    finding_counts: HashMap<Node, [usize; 3]>,
+    /// The first frame of a document: open at a readable zoom.
+    opening: bool,
+    /// Bring these boxes into view next frame.
+    show_request: Option<Vec<Node>>,
+    /// Boxes marked because the selected person stands in them.
+    highlight: Vec<Node>,
+    /// Find on the canvas.
+    find: overlay::Find,
+    /// The small map of the whole picture with the view on it.
+    minimap: minimap::Minimap,
+    /// Whether the minimap is shown (a View setting).
+    pub show_minimap: bool,
 }
 
 impl Default for Canvas {
@@ -330,6 +164,15 @@ impl Default for Canvas {
             columns: Vec::new(),
             last_view: (1.0, Vec2::ZERO),
             view_id: VIEW_ID,
+            folded: HashMap::default(),
+            foldable: Default::default(),
+            finding_counts: HashMap::default(),
+            opening: true,
+            show_request: None,
+            highlight: Vec::new(),
+            find: overlay::Find::default(),
+            minimap: minimap::Minimap::default(),
+            show_minimap: true,
         }
     }
 }
@@ -339,6 +182,7 @@ impl Canvas {
     pub fn with_view_id(view_id: &'static str) -> Self {
         Canvas {
             view_id,
+            show_minimap: false,
             ..Canvas::default()
         }
     }
@@ -346,6 +190,41 @@ impl Canvas {
     /// Fit the whole org into view on the next frame.
     pub fn request_fit(&mut self) {
         self.fit = true;
+        self.opening = false;
+    }
+
+    /// Open the next frame the way a new document opens: the whole org if it is readable
+    /// whole, else its top at 100 %.
+    pub fn request_opening(&mut self) {
+        self.fit = true;
+        self.opening = true;
+    }
+
+    /// Bring these boxes into view next frame (all of them if they fit at a readable zoom).
+    pub fn request_show(&mut self, nodes: Vec<Node>) {
+        if !nodes.is_empty() {
+            self.show_request = Some(nodes);
+        }
+    }
+
+    /// The boxes marked for the selected person.
+    pub fn highlighted(&self) -> &[Node] {
+        &self.highlight
+    }
+
+    /// Mark the boxes a selected person stands in (none to clear).
+    pub fn set_highlight(&mut self, nodes: Vec<Node>) {
+        self.highlight = nodes;
+    }
+
+    /// Open the find bar with its field focused.
+    pub fn open_find(&mut self) {
+        self.find.open();
+    }
+
+    /// Whether the find bar is open.
+    pub fn find_open(&self) -> bool {
+        self.find.is_open()
     }
 
     /// Centre a node on the next frame.
@@ -369,6 +248,35 @@ impl Canvas {
     fn rebuild(&mut self, doc: &Document) {
         let layout = doc.layout();
         self.cards = crate::diagram::build_cards(doc.org(), layout, doc.findings());
+        self.folded = crate::diagram::folded_groups(doc.org(), doc.scope(), doc.findings(), |n| {
+            layout.rect(n).is_some()
+        });
+        let full = doc.org().structure();
+        self.foldable = doc
+            .org()
+            .groups()
+            .keys()
+            .copied()
+            .filter(|g| !full.children(*g).is_empty())
+            .collect();
+        for (g, f) in &self.folded {
+            let node = Node::Group(*g);
+            if let Some(card) = self.cards.get(&node) {
+                let folded = crate::diagram::fold_card(card, full.level(*g), f);
+                self.cards.insert(node, Arc::new(folded));
+            }
+        }
+        self.finding_counts.clear();
+        for f in doc.findings() {
+            if let Some(n) = super::Selection::from_subject(f.subject).and_then(|s| s.node()) {
+                let i = match f.severity {
+                    crate::rules::Severity::Error => 0,
+                    crate::rules::Severity::Warning => 1,
+                    crate::rules::Severity::Info => 2,
+                };
+                self.finding_counts.entry(n).or_default()[i] += 1;
+            }
+        }
         let mut graph = OrgGraph::new();
         self.index.clear();
         for (node, rect) in &layout.boxes {
@@ -380,6 +288,7 @@ impl Canvas {
                     size: vec2(rect.w, rect.h),
                     outline: layout.shape(*node),
                     drop_target: None,
+                    folded: matches!(node, Node::Group(g) if self.folded.contains_key(g)),
                 },
                 String::new(),
                 pos2(cx, cy),
@@ -417,6 +326,8 @@ impl Canvas {
             })
             .collect();
         self.apply_selection();
+        self.minimap = minimap::Minimap::build(layout, &self.cards, &self.columns);
+        self.find.stale();
         self.built_revision = Some(doc.revision());
     }
 
@@ -483,7 +394,12 @@ impl Canvas {
         } else {
             self.show_static(ui, doc, &mut events);
         }
+        self.overlay(ui, doc, rect, &mut events);
         self.toolbar(ui, rect);
+        self.bars(ui, doc, rect, &mut events);
+        if self.show_minimap {
+            self.minimap_ui(ui, rect);
+        }
         let meta = load_meta(ui.ctx(), self.view_id);
         self.last_rect = rect;
         self.last_view = (meta.zoom, meta.pan);
@@ -594,12 +510,51 @@ impl Canvas {
             let zoom = ((rect.width() - 2.0 * margin) / b.w)
                 .min((rect.height() - 2.0 * margin) / b.h)
                 .clamp(ZOOM_MIN, 1.2);
-            let pan = vec2(
+            let mut pan = vec2(
                 (rect.width() - b.w * zoom) / 2.0 - b.x * zoom,
                 (rect.height() - b.h * zoom) / 2.0 - b.y * zoom,
             );
+            let mut zoom = zoom;
+            if self.opening && zoom < READABLE_ZOOM {
+                // Too big to read whole: open at 100 % on its top, centred on the first box
+                // (the EAT, or the top group); the minimap and Fit show the rest.
+                zoom = READABLE_ZOOM;
+                let top = layout.boxes.first().map_or(b, |(_, r)| *r);
+                pan = vec2(
+                    rect.width() / 2.0 - top.center().0 * zoom,
+                    margin - b.y * zoom,
+                );
+            }
             store_meta(ui.ctx(), self.view_id, zoom, pan);
             self.fit = false;
+            self.opening = false;
+        }
+        if let Some(nodes) = self.show_request.take() {
+            let rects: Vec<layout::Rect> = nodes.iter().filter_map(|n| layout.rect(*n)).collect();
+            if let Some(first) = rects.first() {
+                let b = rects.iter().fold(*first, |a, r| a.union(r));
+                let margin = 40.0;
+                let meta = load_meta(ui.ctx(), self.view_id);
+                let fits =
+                    ((rect.width() - 2.0 * margin) / b.w).min((rect.height() - 2.0 * margin) / b.h);
+                // Keep the zoom if all of them fit; else zoom out to fit them, but not so far
+                // that the cards cannot be read (then the first one is centred).
+                let zoom = if fits >= meta.zoom {
+                    meta.zoom
+                } else {
+                    fits.max(meta.zoom.min(0.6))
+                };
+                let (cx, cy) = if fits >= zoom {
+                    b.center()
+                } else {
+                    first.center()
+                };
+                let pan = vec2(
+                    rect.width() / 2.0 - cx * zoom,
+                    rect.height() / 2.0 - cy * zoom,
+                );
+                store_meta(ui.ctx(), self.view_id, zoom, pan);
+            }
         }
         if let Some(node) = self.focus.take()
             && let Some(r) = layout.rect(node)
@@ -675,6 +630,13 @@ impl Canvas {
                     }
                 }
                 GraphChange::NodeDragEnded { node } => drag_ended = Some(*node),
+                GraphChange::NodeDoubleClicked { node } => {
+                    if let Some(Node::Group(g)) = self.graph.node(*node).map(|n| n.payload().node)
+                        && self.foldable.contains(&g)
+                    {
+                        events.push(CanvasEvent::SetScope(overlay::toggled(doc.scope(), g)));
+                    }
+                }
                 _ => {}
             }
         }
@@ -723,14 +685,19 @@ impl Canvas {
             let preview = self.preview.take();
             self.mark_target(None, false);
             // Put the card back; an accepted move rebuilds the canvas from the new layout.
+            let mut moved = true;
             if let Some(n) = self.graph.node(idx).map(|n| n.payload().node)
                 && let Some(r) = doc.layout().rect(n)
                 && let Some(gn) = self.graph.node_mut(idx)
             {
                 let (cx, cy) = r.center();
+                // A press and release without moving is a click (the card's own widget
+                // handles it), not a drop.
+                moved = gn.location().distance(pos2(cx, cy)) > 1.0;
                 gn.set_location(pos2(cx, cy));
             }
             match preview {
+                _ if !moved => {}
                 Some(DropPreview {
                     command: Some(cmd), ..
                 }) => events.push(CanvasEvent::Apply(cmd)),
@@ -796,6 +763,7 @@ impl Canvas {
             let state = CardState {
                 selected: self.selected == Some(*node),
                 hovered: hover.is_some_and(|p| screen.contains(p)),
+                folded: matches!(node, Node::Group(g) if self.folded.contains_key(g)),
                 ..CardState::default()
             };
             if let Some(card) = self.cards.get(node) {
@@ -845,86 +813,4 @@ fn store_meta(ctx: &egui::Context, view_id: &str, zoom: f32, pan: Vec2) {
     meta.zoom = zoom;
     meta.pan = pan;
     ctx.data_mut(|d| d.insert_persisted(meta_key(view_id), meta));
-}
-
-/// What dropping `dragged` on `target` would do.
-pub fn preview(doc: &Document, dragged: Node, target: Option<Node>) -> DropPreview {
-    let org = doc.org();
-    let name = |n: Node| match n {
-        Node::Team(_) | Node::Group(_) => org.unit_name(n.unit().expect("unit")),
-        Node::Eat => "the EAT".to_string(),
-        Node::Ems => "the EMS".to_string(),
-    };
-    let refuse = |headline: String| DropPreview {
-        dragged,
-        target,
-        command: None,
-        headline,
-        added: Vec::new(),
-        cleared: Vec::new(),
-    };
-    let Some(item) = dragged.unit() else {
-        return refuse(format!(
-            "{} stays on top; it cannot be moved.",
-            name(dragged)
-        ));
-    };
-    let Some(target_node) = target else {
-        return refuse(format!(
-            "Drop {} on a group to move it there.",
-            name(dragged)
-        ));
-    };
-    let to = match target_node {
-        Node::Group(g) => Unit::Group(g),
-        Node::Team(t) => {
-            return refuse(format!(
-                "{} is a team: teams cannot hold other teams or groups.",
-                org.unit_name(Unit::Team(t))
-            ));
-        }
-        Node::Eat | Node::Ems => {
-            return refuse(format!(
-                "{} is not a group: teams and groups cannot go into it.",
-                name(target_node)
-            ));
-        }
-    };
-    let cmd = Command::Move { item, to: Some(to) };
-    let mut trial = org.clone();
-    if let Err(e) = cmd.apply(&mut trial) {
-        return refuse(format!("{e}."));
-    }
-    let after = validate(&trial);
-    let key = |f: &Finding| (f.rule, f.subject, f.message.clone());
-    let before: std::collections::HashSet<_> = doc.findings().iter().map(key).collect();
-    let now: std::collections::HashSet<_> = after.iter().map(key).collect();
-    let added = after
-        .iter()
-        .filter(|f| !before.contains(&key(f)))
-        .map(|f| format!("{}: {}", f.rule, f.message))
-        .collect();
-    let cleared = doc
-        .findings()
-        .iter()
-        .filter(|f| !now.contains(&key(f)))
-        .map(|f| format!("{}: {}", f.rule, f.message))
-        .collect();
-    let s = trial.structure();
-    let Unit::Group(g) = to else { unreachable!() };
-    let members = s.children(g).len();
-    let teams = s.child_teams(g).count();
-    let what = if teams == members { "team" } else { "member" };
-    DropPreview {
-        dragged,
-        target,
-        headline: format!(
-            "{} would have {members} {what}{}",
-            org.unit_name(to),
-            if members == 1 { "" } else { "s" }
-        ),
-        command: Some(cmd),
-        added,
-        cleared,
-    }
 }

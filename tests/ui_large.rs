@@ -1,0 +1,313 @@
+//! Large orgs on the canvas, as a user finds them: a big org opens with its lower levels folded,
+//! groups fold and unfold by their buttons, a group can be focused and left again, the minimap
+//! moves the view, find (Ctrl+F) marks matches and Enter jumps to the next, tooltips and screen
+//! reader names describe the cards.
+
+use egui::{Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use orgscale::layout::Node;
+use orgscale::model::{GroupId, Org, TeamId};
+use orgscale::ui::dialogs::ScriptedDialogs;
+use orgscale::ui::{DesignerApp, Document, Selection};
+
+fn harness_of(doc: Document) -> Harness<'static, DesignerApp> {
+    let app = DesignerApp::new(doc, Box::new(ScriptedDialogs::default()), None);
+    // Frames a 60th of a second apart, as on a desktop (two clicks make a double click).
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
+    h.run_steps(4);
+    h
+}
+
+fn sample() -> Harness<'static, DesignerApp> {
+    harness_of(orgscale::ui::app::sample_document())
+}
+
+fn big() -> Harness<'static, DesignerApp> {
+    harness_of(Document::new(
+        orgscale::sample::balanced("Big org", 10_000, 5, 6),
+        None,
+    ))
+}
+
+fn org<'a>(h: &'a Harness<'_, DesignerApp>) -> &'a Org {
+    h.state().doc.org()
+}
+
+fn group(h: &Harness<'_, DesignerApp>, name: &str) -> GroupId {
+    org(h)
+        .groups()
+        .values()
+        .find(|g| g.name == name)
+        .unwrap()
+        .id
+}
+
+fn team(h: &Harness<'_, DesignerApp>, name: &str) -> TeamId {
+    org(h).teams().values().find(|t| t.name == name).unwrap().id
+}
+
+/// The label of a card on the canvas: its spoken description, which (unlike the outline's row)
+/// ends with what the rules found.
+fn card_label(h: &Harness<'_, DesignerApp>, start: &str) -> String {
+    h.query_all_by_label_contains(start)
+        .filter_map(|n| n.accesskit_node().label())
+        .find(|l| {
+            l.starts_with(start)
+                && ["finding", "warning", "error", "info"]
+                    .iter()
+                    .any(|w| l.ends_with(w) || l.ends_with(&format!("{w}s")))
+        })
+        .unwrap_or_else(|| panic!("no card {start}"))
+}
+
+fn shown(h: &Harness<'_, DesignerApp>, n: Node) -> bool {
+    h.state().doc.layout().rect(n).is_some()
+}
+
+#[test]
+fn a_large_org_opens_folded_with_the_minimap() {
+    let mut h = big();
+    let boxes = h.state().doc.layout().boxes.len();
+    assert!(boxes <= 90, "{boxes} boxes on opening");
+    // The top group's members are there as folded cards that say what they hold.
+    let cards: Vec<String> = h
+        .query_all_by_label_contains("collapsed")
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert!(!cards.is_empty());
+    assert!(
+        cards[0].contains("teams") && cards[0].contains("people"),
+        "{cards:?}"
+    );
+    assert!(h.query_by_label("Minimap").is_some());
+    h.run_steps(2);
+    h.snapshot("large_org_collapsed");
+}
+
+#[test]
+fn a_group_folds_and_unfolds_by_its_button() {
+    let mut h = sample();
+    let shopping = group(&h, "Shopping");
+    let search = Node::Team(team(&h, "Search"));
+    assert!(shown(&h, search));
+    h.get_by_label("Collapse Shopping on the canvas").click();
+    h.run_steps(3);
+    assert!(!shown(&h, search), "Shopping's teams are folded away");
+    assert!(h.state().doc.scope().is_folded(shopping));
+    assert_eq!(h.state().status, "Collapsed Shopping");
+    // The folded card says what it holds; the document itself is unchanged.
+    let label = card_label(&h, "SoS Shopping,");
+    assert!(
+        label.contains("4 teams") && label.contains("collapsed"),
+        "{label}"
+    );
+    assert!(!h.state().doc.is_dirty());
+    h.get_by_label("Expand Shopping on the canvas").click();
+    h.run_steps(3);
+    assert!(shown(&h, search));
+    assert!(
+        h.query_by_label("Collapse Shopping on the canvas")
+            .is_some()
+    );
+}
+
+#[test]
+fn double_clicking_a_group_card_folds_it_and_view_expand_all_unfolds() {
+    let mut h = sample();
+    let payments = Node::Team(team(&h, "Payments"));
+    let card = card_label(&h, "SoS Checkout & Payments,");
+    h.get_by_label(&card).click();
+    h.get_by_label(&card).click();
+    h.run_steps(3);
+    assert!(
+        !shown(&h, payments),
+        "{:?} {:?} {}",
+        h.state().selection,
+        h.state().doc.scope(),
+        h.state().status
+    );
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Expand all").click();
+    h.run_steps(3);
+    assert!(shown(&h, payments));
+    // Collapse all SoS leaves the groups and folds every team column.
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Collapse all SoS").click();
+    h.run_steps(3);
+    let teams = h
+        .state()
+        .doc
+        .layout()
+        .boxes
+        .iter()
+        .filter(|(n, _)| matches!(n, Node::Team(_)))
+        .count();
+    assert_eq!(teams, 1, "only the team in no group (UX Guild) stays");
+}
+
+#[test]
+fn focus_on_a_group_shows_its_subtree_and_show_whole_org_goes_back() {
+    let mut h = sample();
+    let cart = Node::Team(team(&h, "Cart"));
+    let search = Node::Team(team(&h, "Search"));
+    h.get_by_label(&card_label(&h, "Team Cart,")).click();
+    h.run_steps(3);
+    assert_eq!(h.state().selection, Some(Selection::Team(team(&h, "Cart"))));
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Focus on Checkout & Payments").click();
+    h.run_steps(3);
+    assert!(shown(&h, cart));
+    assert!(
+        !shown(&h, search),
+        "a sibling SoS's team is out of the focus"
+    );
+    assert!(
+        shown(&h, Node::Group(group(&h, "Acme Online"))),
+        "the way up stays"
+    );
+    assert!(h.query_by_label("Focused on Checkout & Payments").is_some());
+    h.get_by_label("Show whole org").click();
+    h.run_steps(3);
+    assert!(shown(&h, search));
+    assert!(h.state().doc.scope().focus.is_none());
+}
+
+#[test]
+fn find_marks_matches_and_enter_jumps_to_each_unfolding_what_hides_it() {
+    let mut h = sample();
+    // Fold everything first: find must still reach a team inside a folded SoS.
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Collapse all SoS").click();
+    h.run_steps(3);
+    let invoicing = team(&h, "Invoicing");
+    assert!(!shown(&h, Node::Team(invoicing)));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    let field = h.get_by_label("Find");
+    assert!(field.is_focused());
+    field.type_text("invoic");
+    h.run_steps(2);
+    assert!(h.query_by_label("1 match").is_some());
+    h.key_press(Key::Enter);
+    h.run_steps(4);
+    assert_eq!(h.state().selection, Some(Selection::Team(invoicing)));
+    assert!(shown(&h, Node::Team(invoicing)), "its SoS was unfolded");
+    assert!(h.query_by_label("1 of 1").is_some());
+    assert!(h.get_by_label("Find").is_focused(), "typing can go on");
+
+    // Two matches: Enter walks them in order, Shift+Enter walks back.
+    for _ in 0..6 {
+        h.key_press(Key::Backspace);
+    }
+    h.run_steps(1);
+    h.get_by_label("Find").type_text("checkout");
+    h.run_steps(2);
+    assert!(h.query_by_label("2 matches").is_some());
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(
+        h.state().selection,
+        Some(Selection::Group(group(&h, "Checkout & Payments")))
+    );
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(
+        h.state().selection,
+        Some(Selection::Team(team(&h, "Checkout")))
+    );
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    h.run_steps(3);
+    assert!(h.query_by_label("1 of 2").is_some());
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("Find").is_none(),
+        "Escape closes the find bar"
+    );
+}
+
+#[test]
+fn a_card_reads_as_a_sentence_and_its_tooltip_lists_its_findings() {
+    let mut h = sample();
+    let t = org(&h).team(team(&h, "Checkout")).unwrap().clone();
+    let po = org(&h).person_name(*t.product_owners.iter().next().unwrap());
+    let sm = org(&h).person_name(*t.scrum_masters.iter().next().unwrap());
+    let want = format!("Team Checkout, 10 people, PO {po}, SM {sm}, 1 warning");
+    let card = h.get_by_label(&want);
+    card.hover();
+    // Tooltips come after the pointer rests a moment.
+    for _ in 0..60 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(15));
+    }
+    assert!(
+        h.query_by_label_contains("V4 Team Checkout has 10 people")
+            .is_some(),
+        "the tooltip lists the finding"
+    );
+}
+
+#[test]
+fn the_minimap_moves_the_view() {
+    let mut h = sample();
+    let before = h.state().canvas.last_view.1;
+    let map = h.get_by_label("Minimap");
+    let r = map.rect();
+    // Click the map's bottom-left corner: the view goes there.
+    let at = egui::pos2(r.min.x + 4.0, r.max.y - 4.0);
+    h.event(egui::Event::PointerMoved(at));
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(3);
+    let after = h.state().canvas.last_view.1;
+    assert!(
+        after.x > before.x && after.y < before.y,
+        "{before:?} -> {after:?}"
+    );
+}
+
+#[test]
+fn selecting_a_person_marks_their_teams_and_brings_them_into_view() {
+    let mut h = sample();
+    let sakura = org(&h)
+        .people()
+        .values()
+        .find(|p| p.name == "Sakura Tanaka")
+        .unwrap()
+        .id;
+    // The finding about her (V18) selects her when clicked.
+    h.get_by_label_contains("Sakura Tanaka works in 2 teams")
+        .click();
+    h.run_steps(4);
+    assert_eq!(h.state().selection, Some(Selection::Person(sakura)));
+    let marked = h.state().canvas.highlighted().to_vec();
+    let want = [team(&h, "Payments"), team(&h, "Fraud Detection")].map(Node::Team);
+    assert_eq!(marked, want);
+    let view = h.state().canvas.last_rect;
+    for n in want {
+        let c = {
+            let app = h.state();
+            app.canvas.node_screen_center(app.doc.layout(), n).unwrap()
+        };
+        assert!(view.contains(c), "{n:?} at {c:?} is in view {view:?}");
+    }
+}

@@ -175,3 +175,79 @@ proptest! {
         prop_assert!(validate(&org).iter().all(|f| f.severity != Severity::Error));
     }
 }
+
+/// Whether the segment a-b passes through the inside of the rectangle (Liang-Barsky clipping).
+fn segment_crosses(a: (f32, f32), b: (f32, f32), r: &orgscale::layout::Rect) -> bool {
+    let inset = 0.5;
+    let (x0, x1, y0, y1) = (
+        r.x + inset,
+        r.right() - inset,
+        r.y + inset,
+        r.bottom() - inset,
+    );
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f32, 1.0f32);
+    for (p, q) in [
+        (-dx, a.0 - x0),
+        (dx, x1 - a.0),
+        (-dy, a.1 - y0),
+        (dy, y1 - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    t0 < t1
+}
+
+/// The Growth view draws grown orgs in the fractal layout: no link between groups and teams may
+/// run through the EAT or EMS box, at any size the user can grow to.
+#[test]
+fn links_of_grown_orgs_never_cross_the_eat_and_ems() {
+    use orgscale::layout::{Node, fractal};
+    let sizes: Vec<usize> = (2..=64)
+        .chain([75, 100, 125, 126, 200, 300, 625, 626, 1000, 2000])
+        .collect();
+    for k in 2..=12usize {
+        let policy = if k == 2 {
+            Policy::Append
+        } else {
+            Policy::Split
+        };
+        for &n in &sizes {
+            if k <= 3 && n > 1000 {
+                continue;
+            }
+            let org = grow_from_empty("g", n, params(k, policy)).unwrap().org;
+            let l = fractal(&org);
+            let bodies: Vec<_> = [Node::Eat, Node::Ems]
+                .iter()
+                .filter_map(|b| l.rect(*b))
+                .collect();
+            assert_eq!(bodies.len(), 2, "k = {k}, N = {n}: EAT and EMS are drawn");
+            for e in &l.edges {
+                if matches!(e.from, Node::Eat | Node::Ems) || matches!(e.to, Node::Eat | Node::Ems)
+                {
+                    continue;
+                }
+                let a = l.rect(e.from).unwrap().center();
+                let b = l.rect(e.to).unwrap().center();
+                for r in &bodies {
+                    assert!(
+                        !segment_crosses(a, b, r),
+                        "k = {k}, N = {n}: {e:?} crosses {r:?}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -160,24 +160,172 @@ fn step_adds_one_team() {
     );
 }
 
+/// The team count the view shows, read from its summary line ("17 teams (playing to 40) · …").
+fn shown_in_summary(h: &Harness<'_, DesignerApp>) -> usize {
+    let node = h.get_by_label_contains(" groups on ");
+    let text = node.accesskit_node().value().unwrap_or_default();
+    text.split(" teams")
+        .next()
+        .and_then(|n| n.replace(',', "").parse().ok())
+        .unwrap_or_else(|| panic!("no team count in {text:?}"))
+}
+
+/// Whether the play control offers Play (not Pause) and it can be pressed.
+fn play_offered(h: &Harness<'_, DesignerApp>) -> bool {
+    h.query_by_label("Pause").is_none()
+        && h.query_by_label("Play")
+            .is_some_and(|b| !b.accesskit_node().is_disabled())
+}
+
 #[test]
-fn play_then_pause_adds_teams_and_stops() {
+fn play_grows_from_the_start_and_stops_exactly_at_the_target() {
     let mut h = harness((1400.0, 900.0));
     open_growth(&mut h);
-    let before = teams(&h);
+    set_teams(&mut h, 40);
+    assert_eq!(shown_in_summary(&h), 40);
+    assert!(play_offered(&h));
     h.get_by_label("Play").click();
-    h.run_steps(1);
+    h.run_steps(2);
     assert!(h.state().growth.is_playing());
-    // Each harness step advances egui's clock by 0.25 s; at 5 teams a second that is 5 teams.
-    h.run_steps(4);
+    assert!(h.query_by_label("Pause").is_some(), "Play turns into Pause");
+    // Play starts from one team and adds teams one by one (5 a second; a step is 0.25 s).
+    let first = shown_in_summary(&h);
+    assert!(first < 5, "starts from the beginning, shows {first}");
+    h.run_steps(7);
+    let later = shown_in_summary(&h);
+    assert!(later > first && later < 40, "{first} -> {later}");
+    assert_eq!(teams(&h), 40, "the target stays");
+    let mut seen = vec![later];
+    for _ in 0..40 {
+        h.run_steps(1);
+        seen.push(shown_in_summary(&h));
+    }
+    assert!(
+        seen.windows(2).all(|w| w[0] <= w[1]),
+        "never goes back: {seen:?}"
+    );
+    assert_eq!(
+        *seen.iter().max().unwrap(),
+        40,
+        "never past the target: {seen:?}"
+    );
+    assert_eq!(seen.last(), Some(&40));
+    assert!(!h.state().growth.is_playing());
+    assert!(play_offered(&h), "back to Play when the target is reached");
+    assert_eq!(h.state().growth.current().unwrap().org.teams().len(), 40);
+    h.run_steps(8);
+    assert_eq!(shown_in_summary(&h), 40, "stays at the target");
+}
+
+#[test]
+fn fast_play_lands_exactly_on_the_target() {
+    let mut h = harness((1400.0, 900.0));
+    open_growth(&mut h);
+    set_teams(&mut h, 300);
+    // 100 teams a second: 25 teams due every step, which used to run past the target.
+    h.get_by_role_and_label(Role::SpinButton, "Teams per second")
+        .focus();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run_steps(1);
+    h.get_by_label("Teams per second").type_text("100");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert_eq!(h.state().growth.speed, 100.0);
+    h.get_by_label("Play").click();
+    let mut seen = Vec::new();
+    for _ in 0..16 {
+        h.run_steps(1);
+        seen.push(shown_in_summary(&h));
+    }
+    assert!(seen.iter().all(|n| *n <= 300), "{seen:?}");
+    assert_eq!(seen.last(), Some(&300), "{seen:?}");
+    assert!(!h.state().growth.is_playing());
+    assert!(play_offered(&h));
+}
+
+#[test]
+fn loop_plays_again_from_the_start() {
+    let mut h = harness((1400.0, 900.0));
+    open_growth(&mut h);
+    set_teams(&mut h, 12);
+    h.get_by_label("Loop").click();
+    h.run_steps(1);
+    assert!(h.state().growth.looping);
+    h.get_by_label("Play").click();
+    let mut seen = Vec::new();
+    for _ in 0..30 {
+        h.run_steps(1);
+        seen.push(shown_in_summary(&h));
+    }
+    assert!(seen.iter().all(|n| (1..=12).contains(n)), "{seen:?}");
+    let top = seen
+        .iter()
+        .position(|n| *n == 12)
+        .expect("reaches the target");
+    assert!(
+        seen[top..].iter().any(|n| *n < 4),
+        "starts again from the beginning: {seen:?}"
+    );
+    assert!(h.state().growth.is_playing(), "still playing");
+    // Unticking Loop lets it stop at the target.
+    h.get_by_label("Loop").click();
+    h.run_steps(20);
+    assert!(!h.state().growth.is_playing());
+    assert_eq!(shown_in_summary(&h), 12);
+    assert!(play_offered(&h));
+}
+
+#[test]
+fn pause_keeps_the_count_and_play_goes_on_from_there() {
+    let mut h = harness((1400.0, 900.0));
+    open_growth(&mut h);
+    h.get_by_label("Play").click();
+    h.run_steps(5);
     h.get_by_label("Pause").click();
     h.run_steps(2);
     assert!(!h.state().growth.is_playing());
-    let after = teams(&h);
-    assert!(after > before, "{before} -> {after}");
+    let paused = shown_in_summary(&h);
+    assert!(paused > 1 && paused < 25, "{paused}");
+    assert!(apply_disabled(&h), "nothing to apply on the way");
     h.run_steps(4);
-    assert_eq!(teams(&h), after, "paused: no more teams");
-    assert_eq!(h.state().growth.current().unwrap().org.teams().len(), after);
+    assert_eq!(shown_in_summary(&h), paused, "paused: no more teams");
+    assert_eq!(
+        h.state().growth.current().unwrap().org.teams().len(),
+        paused
+    );
+    h.get_by_label("Step").click();
+    h.run_steps(2);
+    assert_eq!(shown_in_summary(&h), paused + 1, "Step adds one on the way");
+    h.get_by_label("Play").click();
+    h.run_steps(2);
+    let resumed = shown_in_summary(&h);
+    assert!(
+        resumed > paused + 1,
+        "goes on from there: {paused} -> {resumed}"
+    );
+}
+
+#[test]
+fn the_app_can_tell_when_a_grown_org_is_shown() {
+    let mut h = harness((1400.0, 900.0));
+    open_growth(&mut h);
+    set_teams(&mut h, 60);
+    let g = &h.state().growth;
+    assert!(g.showing_grown());
+    assert_eq!(
+        g.grown_note().as_deref(),
+        Some("Showing the design, not the grown org (60 teams) of the Growth view")
+    );
+    // Grown from the design with nothing added, the view shows the design itself.
+    h.get_by_label("My design").click();
+    h.run_steps(3);
+    set_teams(&mut h, 14);
+    assert!(!h.state().growth.showing_grown());
+    assert_eq!(h.state().growth.grown_note(), None);
+    set_teams(&mut h, 20);
+    assert!(h.state().growth.showing_grown());
 }
 
 #[test]
@@ -272,4 +420,54 @@ fn snapshot_of_the_growth_view() {
     assert_eq!(teams(&h), 125);
     h.run_steps(3);
     h.snapshot("growth_view");
+}
+
+/// The Growth view at 60 teams, where the reported picture lost its labels: group names readable,
+/// legends on their own rows, x ticks on every chart, every chart inside the window.
+#[test]
+fn snapshot_of_the_growth_view_at_60_teams() {
+    let mut h = harness((1400.0, 900.0));
+    h.state_mut().prefs.show_outline = Some(false);
+    h.state_mut().prefs.show_inspector = Some(false);
+    h.state_mut().prefs.show_findings = Some(false);
+    open_growth(&mut h);
+    set_teams(&mut h, 60);
+    h.run_steps(4);
+    assert_eq!(shown_in_summary(&h), 60);
+    h.snapshot("growth_view_60");
+}
+
+#[test]
+fn the_design_panels_are_dimmed_under_a_note_while_a_grown_org_is_shown() {
+    let mut h = harness((1400.0, 900.0));
+    open_growth(&mut h);
+    set_teams(&mut h, 60);
+    h.run_steps(2);
+    let note = "Showing the design, not the grown org (60 teams) of the Growth view";
+    assert_eq!(
+        h.query_all_by_label(note).count(),
+        3,
+        "outline, inspector and findings each say so"
+    );
+    let row = h
+        .query_all_by_role(Role::TreeItem)
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.contains("Shopping"))
+        })
+        .expect("the outline still lists the design");
+    assert!(row.accesskit_node().is_disabled(), "and it is inert");
+    h.get_by_label("Design").click();
+    h.run_steps(3);
+    assert_eq!(h.query_all_by_label(note).count(), 0);
+    let row = h
+        .query_all_by_role(Role::TreeItem)
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.contains("Shopping"))
+        })
+        .unwrap();
+    assert!(!row.accesskit_node().is_disabled());
 }

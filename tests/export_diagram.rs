@@ -468,3 +468,81 @@ fn a_large_org_gets_a_readable_overview_of_its_groups() {
     assert!(!page1.contains("groups only"));
     assert!(page1.contains("Fraud Detection"));
 }
+
+/// The texts of each box of an SVG export, by the box's id (`t3`, `g2`, `eat`), unescaped.
+fn texts_by_box(svg: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    let unescape = |s: &str| {
+        s.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&")
+    };
+    let mut out = std::collections::BTreeMap::new();
+    for part in svg.split("<g id=\"").skip(1) {
+        let (id, rest) = part.split_once('"').unwrap();
+        let body = rest.split("</g>").next().unwrap();
+        let texts = body
+            .split("<text ")
+            .skip(1)
+            .map(|t| {
+                let inner = t.split_once('>').unwrap().1;
+                unescape(inner.split("</text>").next().unwrap())
+            })
+            .collect();
+        out.insert(id.to_string(), texts);
+    }
+    out
+}
+
+#[test]
+fn the_fractal_svg_of_the_sample_from_the_cli_shows_whole_names_and_sos_roles() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("acme.svg");
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme.json");
+    let run = Command::new(env!("CARGO_BIN_EXE_orgscale"))
+        .arg("export")
+        .arg(&sample)
+        .arg("-o")
+        .arg(&out)
+        .args(["--layout", "fractal"])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    parse(&svg);
+    let boxes = texts_by_box(&svg);
+    let org = load("acme.json");
+    // Each name whole: on one line, or on two that join into it; nothing shortened.
+    let whole = |id: String, name: &str| {
+        let t = &boxes[&id];
+        let joined = t.windows(2).any(|w| format!("{} {}", w[0], w[1]) == name);
+        assert!(
+            t.iter().any(|x| x == name) || joined,
+            "{name} is not whole: {t:?}"
+        );
+        assert!(!t.iter().any(|x| x.ends_with('…')), "{t:?}");
+    };
+    for t in org.teams().values() {
+        whole(t.id.to_string(), &t.name);
+    }
+    for g in org.groups().values() {
+        whole(g.id.to_string(), &g.name);
+    }
+    // The long one, broken or not, is all there.
+    let g3 = org
+        .groups()
+        .values()
+        .find(|g| g.name == "Checkout & Payments")
+        .unwrap();
+    assert!(boxes[&g3.id.to_string()].concat().contains("Payments"));
+    // Each Scrum of Scrums circle names its SoSM and CPO.
+    let s = org.structure();
+    for g in org.groups().values().filter(|g| s.level(g.id) == 1) {
+        let t = &boxes[&g.id.to_string()];
+        for (label, holders) in [("SoSM", &g.masters), ("CPO", &g.cpos)] {
+            let line = format!("{label}: {}", org.person_name(holders[0].person));
+            assert!(t.contains(&line), "{}: {line} not in {t:?}", g.name);
+        }
+    }
+}

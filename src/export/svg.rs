@@ -491,37 +491,47 @@ fn round_card(out: &mut String, card: &Card, r: Rect, shape: Shape) {
         }
     }
     let color = if group { Rgba::WHITE } else { c.text };
-    let room = radius * 1.55;
-    let (title, size) = fit_name(&card.name, 13.0, 9.0, room);
-    text(
-        out,
-        centre.0,
-        centre.1 - line_height(13.0) * 0.9 + (13.0 - size) * font::metrics().ascent,
-        size,
-        color,
-        Anchor::Middle,
-        &title,
-    );
-    let small = 10.5;
-    if let Some((label, health)) = &card.badge {
-        let w = font::metrics().width(label, small) + small * 0.9;
-        badge(
-            out,
-            label,
-            *health,
-            (centre.0 - w / 2.0, centre.1 + 2.0),
-            small,
-        );
-    } else if group {
-        text(
-            out,
-            centre.0,
-            centre.1 + 2.0,
-            small,
-            color,
-            Anchor::Middle,
-            &fit(&card.subtitle, small, room),
-        );
+    let details = round_details(card);
+    let details: Vec<(&str, bool)> = details.iter().map(|(t, m)| (t.as_str(), *m)).collect();
+    let label = layout::LabelText {
+        name: &card.name,
+        details: &details,
+        badge: card.badge.as_ref().map(|(b, _)| b.as_str()),
+    };
+    let m = font::metrics();
+    let advance = |c: char| m.width(c.encode_utf8(&mut [0; 4]), 1.0);
+    for l in layout::fit_label(shape, radius, 1.0, &label, &advance, m.line_height) {
+        let top = centre.1 + l.top;
+        let pill = match l.part {
+            layout::LabelPart::Badge => card.badge.as_ref().map(|(_, h)| h.color()),
+            _ if l.pill => Some(diagram::severity_color(Severity::Error)),
+            _ => None,
+        };
+        if let Some(fill) = pill {
+            let w = layout::pill_width(m.width(&l.text, l.size), l.size);
+            let _ = write!(
+                out,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" {}/>",
+                Num(centre.0 - w / 2.0),
+                Num(top),
+                Num(w),
+                Num(l.height),
+                Num(l.height / 2.0),
+                Fill(fill)
+            );
+            let at = top + l.size * layout::PILL_INSET;
+            text(
+                out,
+                centre.0,
+                at,
+                l.size,
+                Rgba::WHITE,
+                Anchor::Middle,
+                &l.text,
+            );
+        } else {
+            text(out, centre.0, top, l.size, color, Anchor::Middle, &l.text);
+        }
     }
     if let Some(sev) = card.worst {
         dot(
@@ -530,6 +540,17 @@ fn round_card(out: &mut String, card: &Card, r: Rect, shape: Shape) {
             4.5,
             diagram::severity_color(sev),
         );
+    }
+}
+
+/// The detail lines of a fractal shape: a group's level and member count, then its roles
+/// (`true`: missing, drawn on a warning pill); a team shows only its name and headcount.
+fn round_details(card: &Card) -> Vec<(String, bool)> {
+    match card.kind {
+        CardKind::Group { .. } => std::iter::once((card.subtitle.clone(), false))
+            .chain(card.lines.iter().map(|l| (l.text.clone(), l.missing)))
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

@@ -335,8 +335,8 @@ pub struct LabelLine {
     pub size: f32,
     /// Top of the line (of its pill, if it has one), measured down from the shape's centre.
     pub top: f32,
-    /// Whether the line sits on a pill: `pill_width` wide and `height` high, text inset by
-    /// [`PILL_INSET`] times the size from the pill's top.
+    /// Whether the line sits on a pill, [`pill_width`] wide and `height` high, its text
+    /// [`PILL_INSET`] sizes below the pill's top.
     pub pill: bool,
     pub height: f32,
 }
@@ -353,26 +353,50 @@ pub fn pill_width(w: f32, size: f32) -> f32 {
 fn shape_width(shape: Shape, r: f32, y: f32) -> f32 {
     match shape {
         Shape::Pentagon => {
-            // Where the horizontal line at y crosses the pentagon's edges (vertex on top).
-            let v: Vec<(f32, f32)> = (0..5)
-                .map(|i| {
-                    let a = -PI / 2.0 + i as f32 * 2.0 * PI / 5.0;
-                    (r * a.cos(), r * a.sin())
-                })
-                .collect();
-            let mut lo = f32::INFINITY;
-            let mut hi = f32::NEG_INFINITY;
-            for k in 0..5 {
-                let (a, b) = (v[k], v[(k + 1) % 5]);
-                if (a.1 - y) * (b.1 - y) <= 0.0 && a.1 != b.1 {
-                    let x = a.0 + (b.0 - a.0) * (y - a.1) / (b.1 - a.1);
-                    lo = lo.min(x);
-                    hi = hi.max(x);
-                }
-            }
-            (hi - lo).max(0.0)
+            // Vertex on top; the widest points (cos 18°, -sin 18°) and the bottom corners
+            // (sin 36°, cos 36°), in radii.
+            let (wide_x, wide_y) = (0.951_056_5, -0.309_017);
+            let (foot_x, foot_y) = (0.587_785_3, 0.809_017);
+            let t = y / r;
+            let half = if t < -1.0 || t > foot_y {
+                0.0
+            } else if t <= wide_y {
+                wide_x * (t + 1.0) / (wide_y + 1.0)
+            } else {
+                wide_x - (wide_x - foot_x) * (t - wide_y) / (foot_y - wide_y)
+            };
+            2.0 * half * r
         }
         _ => 2.0 * (r * r - y * y).max(0.0).sqrt(),
+    }
+}
+
+/// A text measured once: the width in ems of each of its prefixes, so any run of it is
+/// measured at any size without measuring again.
+struct Measured {
+    chars: Vec<char>,
+    /// `prefix[i]`: width of the first `i` characters, in ems.
+    prefix: Vec<f32>,
+}
+
+impl Measured {
+    fn new(text: &str, advance: &dyn Fn(char) -> f32) -> Measured {
+        let chars: Vec<char> = text.chars().collect();
+        let mut prefix = Vec::with_capacity(chars.len() + 1);
+        prefix.push(0.0);
+        for c in &chars {
+            prefix.push(prefix.last().unwrap() + advance(*c));
+        }
+        Measured { chars, prefix }
+    }
+
+    /// Width in ems of characters `from..to`.
+    fn width(&self, (from, to): (usize, usize)) -> f32 {
+        self.prefix[to] - self.prefix[from]
+    }
+
+    fn text(&self, (from, to): (usize, usize)) -> String {
+        self.chars[from..to].iter().collect()
     }
 }
 
@@ -387,198 +411,251 @@ enum Cut {
     Name,
 }
 
-/// Fitting one label into one shape.
-struct Attempt<'a, 'm> {
-    shape: Shape,
-    r: f32,
-    text: &'a LabelText<'a>,
-    width: &'m dyn Fn(&str, f32) -> f32,
-    line_height: f32,
+/// One line to place: a run of a measured text.
+struct Row<'m> {
+    part: LabelPart,
+    source: &'m Measured,
+    run: (usize, usize),
+    size: f32,
+    pill: bool,
+    height: f32,
 }
 
-impl Attempt<'_, '_> {
+/// Fitting one label into one shape.
+struct Fitter {
+    shape: Shape,
+    r: f32,
+    scale: f32,
+    line_height: f32,
+    /// Width of "…" in ems.
+    ellipsis: f32,
+    name: Measured,
+    details: Vec<(Measured, bool)>,
+    badge: Option<Measured>,
+    /// Where the name may break onto a second line: the index of each space.
+    breaks: Vec<usize>,
+}
+
+impl Fitter {
     /// Room for a line from `top` to `top + h`, keeping a margin from the outline.
     fn room(&self, top: f32, h: f32) -> f32 {
         let w = shape_width(self.shape, self.r, top).min(shape_width(self.shape, self.r, top + h));
         w - 2.0 * (0.08 * self.r + 1.0)
     }
 
-    /// The label with `name` (one or two lines) and the first `details` detail lines, centred
-    /// `shift` radii below the centre, or `None` if it does not fit.
+    /// The name as runs: on one line, or broken at the space `at`.
+    fn name_runs(&self, at: Option<usize>) -> Vec<(usize, usize)> {
+        let n = self.name.chars.len();
+        match at {
+            None => vec![(0, n)],
+            Some(s) => vec![(0, s), (s + 1, n)],
+        }
+    }
+
+    /// The ways to set the name, in the order to try them: on one line, then on two, the most
+    /// even break first; or, when the name is to be shortened, the fullest first line first.
+    fn name_options(&self, cut: Cut) -> Vec<Option<usize>> {
+        let mut breaks = self.breaks.clone();
+        if cut == Cut::Name {
+            breaks.reverse();
+            let mut out: Vec<Option<usize>> = breaks.into_iter().map(Some).collect();
+            out.push(None);
+            return out;
+        }
+        let n = self.name.chars.len();
+        let wider = |s: usize| self.name.width((0, s)).max(self.name.width((s + 1, n)));
+        breaks.sort_by(|a, b| wider(*a).total_cmp(&wider(*b)));
+        std::iter::once(None)
+            .chain(breaks.into_iter().map(Some))
+            .collect()
+    }
+
+    /// The label at text scale `k` with the name set one way and the first `details` detail
+    /// lines, centred `shift` radii below the centre, or `None` if it does not fit.
     fn stack(
         &self,
-        name: &[String],
-        (ns, ds): (f32, f32),
+        k: f32,
+        name_break: Option<usize>,
         details: usize,
         cut: Cut,
         shift: f32,
     ) -> Option<Vec<LabelLine>> {
+        let ns = NAME_SIZE * self.scale * k;
+        let ds = DETAIL_SIZE * self.scale * k;
         let lh = self.line_height;
         let pill_h = lh * ds + 0.3 * ds;
-        let mut parts: Vec<(LabelPart, String, f32, bool, f32)> = Vec::new();
-        for l in name {
-            parts.push((LabelPart::Name, l.clone(), ns, false, lh * ns));
+        let mut rows: Vec<Row> = Vec::with_capacity(6);
+        for run in self.name_runs(name_break) {
+            rows.push(Row {
+                part: LabelPart::Name,
+                source: &self.name,
+                run,
+                size: ns,
+                pill: false,
+                height: lh * ns,
+            });
         }
-        for (i, (t, pill)) in self.text.details.iter().take(details).enumerate() {
-            let h = if *pill { pill_h } else { lh * ds };
-            parts.push((LabelPart::Detail(i), t.to_string(), ds, *pill, h));
+        for (i, (m, pill)) in self.details.iter().take(details).enumerate() {
+            rows.push(Row {
+                part: LabelPart::Detail(i),
+                source: m,
+                run: (0, m.chars.len()),
+                size: ds,
+                pill: *pill,
+                height: if *pill { pill_h } else { lh * ds },
+            });
         }
-        if let Some(b) = self.text.badge {
-            parts.push((LabelPart::Badge, b.to_string(), ds, true, pill_h));
+        if let Some(m) = &self.badge {
+            rows.push(Row {
+                part: LabelPart::Badge,
+                source: m,
+                run: (0, m.chars.len()),
+                size: ds,
+                pill: true,
+                height: pill_h,
+            });
         }
-        let spacing = |i: usize| {
-            // A little air between the name and what follows it.
-            if i > 0 && parts[i - 1].0 == LabelPart::Name && parts[i].0 != LabelPart::Name {
+        // A little air between the name and what follows it.
+        let air = |i: usize| {
+            if i > 0 && rows[i - 1].part == LabelPart::Name && rows[i].part != LabelPart::Name {
                 0.3 * ds
             } else {
                 0.0
             }
         };
-        let total: f32 = parts
-            .iter()
-            .enumerate()
-            .map(|(i, p)| p.4 + spacing(i))
-            .sum();
+        let total: f32 = (0..rows.len()).map(|i| rows[i].height + air(i)).sum();
         let mut top = -total / 2.0 + shift * self.r;
-        let mut out = Vec::with_capacity(parts.len());
-        for (i, (part, text, size, pill, h)) in parts.iter().cloned().enumerate() {
-            top += spacing(i);
-            let room = self.room(top, h);
-            let extra = if pill { pill_width(0.0, size) } else { 0.0 };
-            let fits = |t: &str| (self.width)(t, size) + extra <= room;
-            let last_name = part == LabelPart::Name && parts.get(i + 1).is_none_or(|p| p.0 != part);
-            let may_cut = match part {
+        let mut out = Vec::with_capacity(rows.len());
+        for (i, row) in rows.iter().enumerate() {
+            top += air(i);
+            let room = self.room(top, row.height);
+            let extra = if row.pill {
+                pill_width(0.0, row.size)
+            } else {
+                0.0
+            };
+            let last_name = row.part == LabelPart::Name
+                && rows.get(i + 1).is_none_or(|n| n.part != LabelPart::Name);
+            let may_cut = match row.part {
                 LabelPart::Detail(_) => cut != Cut::Nothing,
                 LabelPart::Name => cut == Cut::Name && last_name,
                 LabelPart::Badge => false,
             };
-            let text = if fits(&text) {
-                text
+            let text = if row.source.width(row.run) * row.size + extra <= room {
+                row.source.text(row.run)
             } else if may_cut {
-                let cut = shorten(&text, |t| fits(t));
-                if cut.is_empty() {
-                    return None;
-                }
-                cut
+                // As many characters as fit with an ellipsis, at least one.
+                let (from, to) = row.run;
+                let keep = (from + 1..to).rev().find(|e| {
+                    (row.source.width((from, *e)) + self.ellipsis) * row.size + extra <= room
+                })?;
+                let mut t = row.source.text((from, keep)).trim_end().to_string();
+                t.push('…');
+                t
             } else {
                 return None;
             };
             out.push(LabelLine {
-                part,
+                part: row.part,
                 text,
-                size,
+                size: row.size,
                 top,
-                pill,
-                height: h,
+                pill: row.pill,
+                height: row.height,
             });
-            top += h;
+            top += row.height;
         }
         Some(out)
     }
 
-    /// The name on one line, then on two split at a space: the most even split first, or, when
-    /// the name is to be shortened, the fullest first line first.
-    fn name_options(&self, size: f32, cut: Cut) -> Vec<Vec<String>> {
-        let words: Vec<&str> = self.text.name.split(' ').collect();
-        let mut splits: Vec<(f32, Vec<String>)> = (1..words.len())
-            .map(|k| {
-                let a = words[..k].join(" ");
-                let b = words[k..].join(" ");
-                let key = if cut == Cut::Name {
-                    -(k as f32)
-                } else {
-                    (self.width)(&a, size).max((self.width)(&b, size))
-                };
-                (key, vec![a, b])
-            })
-            .collect();
-        splits.sort_by(|x, y| x.0.total_cmp(&y.0));
-        let one = vec![self.text.name.to_string()];
-        let mut out: Vec<Vec<String>> = splits.into_iter().map(|(_, s)| s).collect();
-        if cut == Cut::Name {
-            out.push(one);
-        } else {
-            out.insert(0, one);
-        }
-        out
-    }
-
-    /// Every placement tried at one scale, best first.
-    fn at(&self, k: f32, scale: f32, details: usize, cut: Cut) -> Option<Vec<LabelLine>> {
-        let ns = NAME_SIZE * scale * k;
-        let ds = DETAIL_SIZE * scale * k;
+    /// The first placement that fits at scale `k`.
+    fn at(&self, k: f32, details: usize, cut: Cut) -> Option<Vec<LabelLine>> {
         let shifts: &[f32] = match self.shape {
             Shape::Pentagon => &[0.0, 0.08, 0.16, -0.08],
             _ => &[0.0],
         };
-        for name in self.name_options(ns, cut) {
-            for &shift in shifts {
-                if let Some(l) = self.stack(&name, (ns, ds), details, cut, shift) {
-                    return Some(l);
-                }
-            }
-        }
-        None
+        self.name_options(cut).into_iter().find_map(|name| {
+            shifts
+                .iter()
+                .find_map(|s| self.stack(k, name, details, cut, *s))
+        })
     }
-}
-
-/// `text` shortened with an ellipsis until `fits` (empty if not even "…" does).
-fn shorten(text: &str, fits: impl Fn(&str) -> bool) -> String {
-    let mut chars: Vec<char> = text.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let s: String = chars.iter().chain(std::iter::once(&'…')).collect();
-        if fits(&s) {
-            return s;
-        }
-    }
-    String::new()
 }
 
 /// Lay out a label inside a team pentagon or group circle of radius `r` centred at the origin,
 /// with its font sizes times `scale` (the zoom, on screen). The name shows whole whenever it
-/// can: on one line, else broken onto two at a space, shrinking its text down to [`MIN_SHRINK`]
-/// of its size; only a name that fits in none of these ways is shortened with an ellipsis.
-/// Detail lines shrink with the name; one still too wide is shortened, and lines that find no
-/// room at all are left out, last first. `width` measures a line of text at a font size and
-/// `line_height` is the font's line height in ems; the designer and the exports pass the
-/// metrics of the one bundled font, so both break and shrink names alike.
+/// can: on one line, else broken onto two at a space, its text shrunk down to [`MIN_SHRINK`] of
+/// its size if need be; only a name that fits in none of these ways is shortened with an
+/// ellipsis. Detail lines shrink with the name; one still too wide is shortened, and lines that
+/// find no room are left out, last first. `advance` is the width of a character in ems (widths
+/// add up and scale with the size, as the bundled font's metrics measure them) and
+/// `line_height` the font's line height in ems; the designer and the exports pass the metrics of
+/// the one bundled font, so both break and shrink names alike.
 pub fn fit_label(
     shape: Shape,
     r: f32,
     scale: f32,
     text: &LabelText<'_>,
-    width: &dyn Fn(&str, f32) -> f32,
+    advance: &dyn Fn(char) -> f32,
     line_height: f32,
 ) -> Vec<LabelLine> {
-    let a = Attempt {
+    let name = Measured::new(text.name, advance);
+    let breaks = name
+        .chars
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| **c == ' ' && *i > 0 && *i + 1 < name.chars.len())
+        .map(|(i, _)| i)
+        .collect();
+    let f = Fitter {
         shape,
         r,
-        text,
-        width,
+        scale,
         line_height,
+        ellipsis: advance('…'),
+        breaks,
+        name,
+        details: text
+            .details
+            .iter()
+            .map(|(t, pill)| (Measured::new(t, advance), *pill))
+            .collect(),
+        badge: text.badge.map(|b| Measured::new(b, advance)),
     };
+    // Far too small for any text: say so at once.
+    let widest = f.room(-0.309_017 * r, 0.0).max(f.room(0.0, 0.0));
+    let least = MIN_SHRINK * scale;
+    let badge_least = f.badge.as_ref().map_or(0.0, |b| {
+        pill_width(b.width((0, b.chars.len())) * DETAIL_SIZE, DETAIL_SIZE) * least
+    });
+    let name_least =
+        (f.name.width((0, f.name.chars.len().min(1))) + f.ellipsis) * NAME_SIZE * least;
+    if badge_least > widest || name_least > widest {
+        return Vec::new();
+    }
     let steps = ((1.0 - MIN_SHRINK) / 0.05).round() as usize;
     let scales = || (0..=steps).map(|i| 1.0 - (1.0 - MIN_SHRINK) * i as f32 / steps as f32);
     let all = text.details.len();
-    for cut in [Cut::Nothing, Cut::Details] {
-        for k in scales() {
-            if let Some(l) = a.at(k, scale, all, cut) {
-                return l;
-            }
+    // (Shortening details changes nothing when there are none.)
+    let cuts: &[Cut] = if all == 0 {
+        &[Cut::Nothing]
+    } else {
+        &[Cut::Nothing, Cut::Details]
+    };
+    for &cut in cuts {
+        if let Some(l) = scales().find_map(|k| f.at(k, all, cut)) {
+            return l;
         }
     }
     // Too little room for everything: fewer detail lines, then the name shortened.
     for details in (0..all).rev() {
-        for k in scales() {
-            if let Some(l) = a.at(k, scale, details, Cut::Details) {
-                return l;
-            }
+        if let Some(l) = scales().find_map(|k| f.at(k, details, Cut::Details)) {
+            return l;
         }
     }
     (0..=all)
         .rev()
-        .find_map(|details| a.at(MIN_SHRINK, scale, details, Cut::Name))
+        .find_map(|details| f.at(MIN_SHRINK, details, Cut::Name))
         .unwrap_or_default()
 }
 
@@ -807,13 +884,17 @@ mod tests {
         crate::export::font::metrics().width(t, size)
     }
 
+    fn advance(c: char) -> f32 {
+        measure(c.encode_utf8(&mut [0; 4]), 1.0)
+    }
+
     fn fit(shape: Shape, r: f32, text: &LabelText) -> Vec<LabelLine> {
         fit_label(
             shape,
             r,
             1.0,
             text,
-            &measure,
+            &advance,
             crate::export::font::metrics().line_height,
         )
     }
@@ -892,7 +973,7 @@ mod tests {
             m.group_r * 2.0,
             2.0,
             &group,
-            &measure,
+            &advance,
             crate::export::font::metrics().line_height,
         );
         assert_eq!(big.len(), lines.len());

@@ -5,7 +5,7 @@ use egui::{
     Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2,
 };
 
-use crate::diagram::{self, Card, CardKind, Health, Rgba, ellipsis};
+use crate::diagram::{self, Card, CardKind, Health, Rgba};
 use crate::layout::{self, Node, Route};
 use crate::rules::Severity;
 
@@ -35,6 +35,9 @@ fn palette(kind: CardKind, dark: bool) -> (Color32, Color32, Color32) {
     (c32(c.fill), c32(c.accent), c32(c.text))
 }
 
+/// Size of a card's detail text at 100 %: egui's body text size.
+pub const SMALL_TEXT: f32 = 12.5;
+
 /// Interaction state of a card for drawing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CardState {
@@ -43,6 +46,8 @@ pub struct CardState {
     pub dragged: bool,
     /// This card is the target under a dragged card: `Some(true)` accepts the drop.
     pub drop_target: Option<bool>,
+    /// A folded group: drawn as a pile of cards.
+    pub folded: bool,
 }
 
 /// Shapes of one card at a screen rect. `zoom` picks the level of detail: far-away cards are a
@@ -85,6 +90,19 @@ pub fn card_shapes(
             radius,
             Color32::from_black_alpha(50),
         ));
+    }
+    if state.folded {
+        // A pile: two cards peeking out behind, down and to the right.
+        for i in [2.0, 1.0] {
+            let behind = rect.translate(vec2(5.0, 5.0) * i * zoom.clamp(0.3, 1.5));
+            out.push(Shape::rect_filled(behind, radius, fill));
+            out.push(Shape::rect_stroke(
+                behind,
+                radius,
+                Stroke::new(1.0, accent.gamma_multiply(0.8)),
+                StrokeKind::Inside,
+            ));
+        }
     }
     out.push(Shape::rect_filled(rect, radius, fill));
     // Accent bar on the left edge.
@@ -139,12 +157,14 @@ pub fn card_shapes(
     if zoom < 0.55 {
         return out;
     }
-    let small = FontId::proportional(11.5 * zoom);
-    let muted = text.gamma_multiply(0.65);
+    // Detail text at egui's body size (12.5 points at 100 %), in strong contrast; the rows are
+    // set a little tighter than the font's own line height so three of them fit a group card.
+    let small = FontId::proportional(SMALL_TEXT * zoom);
+    let step = SMALL_TEXT * 1.1 * zoom;
+    let muted = text.gamma_multiply(0.85);
     let sub = painter.layout_no_wrap(card.subtitle.clone(), small.clone(), muted);
-    let sub_h = sub.size().y;
     out.push(Shape::galley(pos2(left, y), sub, muted));
-    y += sub_h + 2.0 * zoom;
+    y += step + 1.0 * zoom;
     for l in &card.lines {
         let color = if l.missing {
             severity_color(Severity::Error)
@@ -152,9 +172,8 @@ pub fn card_shapes(
             text
         };
         let g = painter.layout_no_wrap(l.text.clone(), small.clone(), color);
-        let h = g.size().y;
         out.push(Shape::galley(pos2(left, y), g, color));
-        y += h;
+        y += step;
     }
     if let Some(sev) = card.worst {
         let c = pos2(rect.right() - 9.0 * zoom, rect.bottom() - 9.0 * zoom);
@@ -236,35 +255,7 @@ fn round_shapes(
     }
     let on_accent = matches!(card.kind, CardKind::Group { .. });
     let color = if on_accent { Color32::WHITE } else { text };
-    let title = painter.layout_no_wrap(
-        ellipsis(card.title.clone(), 14),
-        FontId::proportional((13.0 * zoom).max(6.0)),
-        color,
-    );
-    let tsize = title.size();
-    out.push(Shape::galley(
-        c - vec2(tsize.x / 2.0, tsize.y * 0.9),
-        title,
-        color,
-    ));
-    if let Some((label, health)) = &card.badge {
-        let g = painter.layout_no_wrap(
-            label.clone(),
-            FontId::proportional((10.5 * zoom).max(5.0)),
-            Color32::WHITE,
-        );
-        let size = g.size() + vec2(8.0 * zoom, 3.0 * zoom);
-        let at = c + vec2(-size.x / 2.0, 2.0 * zoom);
-        out.extend(badge(g, *health, at, size, vec2(4.0 * zoom, 1.5 * zoom)));
-    } else if on_accent {
-        let sub = painter.layout_no_wrap(
-            card.subtitle.clone(),
-            FontId::proportional((10.5 * zoom).max(5.0)),
-            color,
-        );
-        let s = sub.size();
-        out.push(Shape::galley(c + vec2(-s.x / 2.0, 2.0 * zoom), sub, color));
-    }
+    out.extend(round_label(painter, card, c, r, zoom, outline, color));
     if let Some(sev) = card.worst {
         out.push(Shape::circle_filled(
             c + vec2(0.0, r * 0.62),
@@ -313,4 +304,124 @@ pub fn link_points(from: Rect, to: Rect, route: Route, zoom: f32) -> Vec<Pos2> {
 /// Link colour.
 pub fn link_stroke(dark: bool) -> Stroke {
     Stroke::new(1.4, c32(diagram::link_color(dark)))
+}
+
+/// Below this zoom a fractal shape's text is laid out as at this zoom, so names are shortened
+/// rather than drawn too small to read; from it on, they show whole, as in the exports.
+pub const ROUND_TEXT_ZOOM: f32 = 0.5;
+
+/// From this zoom on, a group circle lists its SoSM and CPO (as tree cards show their roles).
+pub const ROUND_ROLES_ZOOM: f32 = 0.55;
+
+/// The name, detail lines and headcount badge inside a team pentagon or group circle of screen
+/// radius `r` centred at `c`, laid out by [`layout::fit_label`] with the bundled font's metrics
+/// (the font egui draws with), so the canvas breaks and shrinks names as the exports do.
+fn round_label(
+    painter: &Painter,
+    card: &Card,
+    c: Pos2,
+    r: f32,
+    zoom: f32,
+    outline: layout::Shape,
+    color: Color32,
+) -> Vec<Shape> {
+    let mut details: Vec<(&str, bool)> = Vec::new();
+    if matches!(card.kind, CardKind::Group { .. }) {
+        details.push((card.subtitle.as_str(), false));
+        if zoom >= ROUND_ROLES_ZOOM {
+            details.extend(card.lines.iter().map(|l| (l.text.as_str(), l.missing)));
+        }
+    }
+    let key: LabelKey = (
+        outline == layout::Shape::Pentagon,
+        &card.name,
+        &details,
+        card.badge.as_ref().map(|(b, _)| b.as_str()),
+        r.to_bits(),
+        zoom.max(ROUND_TEXT_ZOOM).to_bits(),
+    );
+    // Fitted once and reused while the view stands still (egui drops what a frame did not use).
+    let lines = painter.ctx().memory_mut(|mem| {
+        mem.caches
+            .cache::<egui::cache::FrameCache<std::sync::Arc<Vec<layout::LabelLine>>, LabelFitter>>()
+            .get(key)
+            .clone()
+    });
+    let mut out = Vec::with_capacity(lines.len() * 2);
+    for l in lines.iter().cloned() {
+        let top = c.y + l.top;
+        let pill = match l.part {
+            layout::LabelPart::Badge => card.badge.as_ref().map(|(_, h)| health_color(*h)),
+            _ if l.pill => Some(severity_color(Severity::Error)),
+            _ => None,
+        };
+        let ink = if pill.is_some() {
+            Color32::WHITE
+        } else {
+            color
+        };
+        let g = painter.layout_no_wrap(l.text, FontId::proportional(l.size), ink);
+        let gw = g.size().x;
+        if let Some(fill) = pill {
+            let w = layout::pill_width(gw, l.size);
+            out.push(Shape::rect_filled(
+                Rect::from_min_size(pos2(c.x - w / 2.0, top), vec2(w, l.height)),
+                CornerRadius::same((l.height / 2.0).min(255.0) as u8),
+                fill,
+            ));
+            out.push(Shape::galley(
+                pos2(c.x - gw / 2.0, top + l.size * layout::PILL_INSET),
+                g,
+                ink,
+            ));
+        } else {
+            out.push(Shape::galley(pos2(c.x - gw / 2.0, top), g, ink));
+        }
+    }
+    out
+}
+
+/// What a fractal label is fitted from: pentagon (or circle), name, detail lines, badge, the
+/// screen radius and the text scale (as bits, to hash).
+type LabelKey<'a> = (
+    bool,
+    &'a str,
+    &'a [(&'a str, bool)],
+    Option<&'a str>,
+    u32,
+    u32,
+);
+
+/// Fits fractal labels for egui's frame cache.
+#[derive(Default)]
+struct LabelFitter;
+
+impl egui::cache::ComputerMut<LabelKey<'_>, std::sync::Arc<Vec<layout::LabelLine>>>
+    for LabelFitter
+{
+    fn compute(
+        &mut self,
+        (pentagon, name, details, badge, r, scale): LabelKey<'_>,
+    ) -> std::sync::Arc<Vec<layout::LabelLine>> {
+        let m = crate::export::font::metrics();
+        let advance = |c: char| m.width(c.encode_utf8(&mut [0; 4]), 1.0);
+        let shape = if pentagon {
+            layout::Shape::Pentagon
+        } else {
+            layout::Shape::Circle
+        };
+        let text = layout::LabelText {
+            name,
+            details,
+            badge,
+        };
+        std::sync::Arc::new(layout::fit_label(
+            shape,
+            f32::from_bits(r),
+            f32::from_bits(scale),
+            &text,
+            &advance,
+            m.line_height,
+        ))
+    }
 }

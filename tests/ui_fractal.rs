@@ -1,0 +1,143 @@
+//! The fractal layout on the canvas as a user reads it: every name whole inside its pentagon or
+//! circle at a legible zoom, and each Scrum of Scrums circle with its SoSM and CPO, a missing one
+//! flagged on a warning pill as tree cards flag it.
+
+use egui::{Color32, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use orgscale::layout::Style;
+use orgscale::model::{Command, ScaledRole};
+use orgscale::ui::DesignerApp;
+use orgscale::ui::dialogs::ScriptedDialogs;
+
+/// The sample in the fractal layout, chosen in the View menu, with the side panels closed.
+fn fractal_harness() -> Harness<'static, DesignerApp> {
+    let mut app = DesignerApp::new(
+        orgscale::ui::app::sample_document(),
+        Box::new(ScriptedDialogs::default()),
+        None,
+    );
+    app.prefs.show_outline = Some(false);
+    app.prefs.show_inspector = Some(false);
+    app.prefs.show_findings = Some(false);
+    let mut h = Harness::builder()
+        .with_size(vec2(1000.0, 1000.0))
+        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
+    h.run_steps(4);
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Fractal layout").click();
+    h.run_steps(4);
+    assert_eq!(h.state().doc.style(), Style::Fractal);
+    h
+}
+
+/// A text painted in the last frame: its words, where, and its colour.
+struct Painted {
+    text: String,
+    pos: Pos2,
+    color: Color32,
+}
+
+fn painted(h: &Harness<'_, DesignerApp>) -> (Vec<Painted>, Vec<(egui::Rect, Color32)>) {
+    fn walk(s: &egui::Shape, texts: &mut Vec<Painted>, rects: &mut Vec<(egui::Rect, Color32)>) {
+        match s {
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, texts, rects)),
+            egui::Shape::Text(t) => texts.push(Painted {
+                text: t.galley.text().to_string(),
+                pos: t.pos,
+                color: t.fallback_color,
+            }),
+            egui::Shape::Rect(r) => rects.push((r.rect, r.fill)),
+            _ => {}
+        }
+    }
+    let mut texts = Vec::new();
+    let mut rects = Vec::new();
+    for c in &h.output().shapes {
+        walk(&c.shape, &mut texts, &mut rects);
+    }
+    (texts, rects)
+}
+
+/// Whether a name is painted whole: on one line, or on two lines one under the other.
+fn shown_whole(texts: &[Painted], name: &str) -> bool {
+    texts.iter().any(|t| t.text == name)
+        || texts.iter().any(|a| {
+            texts.iter().any(|b| {
+                b.pos.y > a.pos.y
+                    && b.pos.y - a.pos.y < 30.0
+                    && (b.pos.x - a.pos.x).abs() < 80.0
+                    && format!("{} {}", a.text, b.text) == name
+            })
+        })
+}
+
+#[test]
+fn names_show_whole_and_sos_circles_show_their_sosm_and_cpo() {
+    let mut h = fractal_harness();
+    let zoom = h.state().canvas.last_view.0;
+    assert!(zoom >= 0.55, "the fitted view is legible: {zoom}");
+    let (texts, _) = painted(&h);
+    let org = h.state().doc.org().clone();
+    for name in org
+        .teams()
+        .values()
+        .map(|t| t.name.clone())
+        .chain(org.groups().values().map(|g| g.name.clone()))
+    {
+        assert!(shown_whole(&texts, &name), "{name} is not shown whole");
+    }
+    assert!(
+        !texts.iter().any(|t| t.text.ends_with('…')),
+        "nothing is cut off"
+    );
+    // Every SoS circle lists its SoSM and CPO.
+    let s = org.structure();
+    for g in org.groups().values().filter(|g| s.level(g.id) == 1) {
+        for (label, holders) in [("SoSM", &g.masters), ("CPO", &g.cpos)] {
+            let line = format!("{label}: {}", org.person_name(holders[0].person));
+            assert!(texts.iter().any(|t| t.text == line), "{}: {line}", g.name);
+        }
+    }
+    // Zoomed in further, still whole.
+    h.get_by_label("Zoom in").click();
+    h.run_steps(3);
+    assert!(h.state().canvas.last_view.0 > zoom);
+    let (texts, _) = painted(&h);
+    assert!(shown_whole(&texts, "Checkout & Payments"));
+    assert!(!texts.iter().any(|t| t.text.ends_with('…')));
+}
+
+#[test]
+fn a_missing_cpo_is_flagged_in_the_warning_colour() {
+    let mut h = fractal_harness();
+    let g = h
+        .state()
+        .doc
+        .org()
+        .groups()
+        .values()
+        .find(|g| g.name == "Checkout & Payments")
+        .unwrap()
+        .id;
+    h.state_mut().apply(Command::SetScaledRole {
+        group: g,
+        role: ScaledRole::ChiefProductOwner,
+        holders: Vec::new(),
+    });
+    h.run_steps(4);
+    let (texts, rects) = painted(&h);
+    let flag = texts
+        .iter()
+        .find(|t| t.text == "no CPO")
+        .expect("the missing CPO is shown");
+    assert_eq!(flag.color, Color32::WHITE);
+    let red = orgscale::ui::cards::c32(orgscale::diagram::RED);
+    assert!(
+        rects
+            .iter()
+            .any(|(r, fill)| *fill == red && r.expand(1.0).contains(flag.pos + vec2(2.0, 2.0))),
+        "on a red pill"
+    );
+}

@@ -1,5 +1,7 @@
 //! Frame cost of the designer, headless: the whole UI function plus tessellation, as eframe would
-//! run it, for generated orgs of 1,000 and 10,000 teams fitted into a 1600×1000 window.
+//! run it, for generated orgs of 1,000 and 10,000 teams in a 1600×1000 window, each in two views:
+//! `expanded` (every group unfolded, fitted to the view, no minimap) and `folded_minimap` (as
+//! the designer opens a large org: folded below its top levels, at 100 %, with the minimap).
 //! Run with `cargo bench --bench ui`.
 //!
 //! - `idle`: a frame with no input (the canvas paints its cards itself);
@@ -40,14 +42,30 @@ struct Rig {
 }
 
 impl Rig {
+    /// The designer as it opens the org (a large one folded below its top levels, at 100 %
+    /// on its top, with the minimap).
     fn new(org: Org) -> Self {
+        Rig::with(Document::new(org, None))
+    }
+
+    /// The designer with every group unfolded, fitted to the view (no minimap), as before
+    /// folding existed.
+    fn expanded(org: Org) -> Self {
+        let mut doc = Document::new(org, None);
+        doc.set_scope(orgscale::layout::Scope::default());
+        let mut rig = Rig::with(doc);
+        rig.app.prefs.show_minimap = Some(false);
+        rig.app.canvas.request_fit();
+        for _ in 0..3 {
+            rig.frame(None);
+        }
+        rig
+    }
+
+    fn with(doc: Document) -> Self {
         let mut rig = Rig {
             ctx: egui::Context::default(),
-            app: DesignerApp::new(
-                Document::new(org, None),
-                Box::new(ScriptedDialogs::default()),
-                None,
-            ),
+            app: DesignerApp::new(doc, Box::new(ScriptedDialogs::default()), None),
             time: 0.0,
         };
         // Settle: fonts, panel sizes, the initial fit.
@@ -75,26 +93,51 @@ fn frames(c: &mut Criterion) {
         b.iter(|| black_box(empty.frame(None)))
     });
     for n in [1_000usize, 10_000] {
-        let org = orgscale::sample::balanced("Bench", n, 5, 7);
-        let mut rig = Rig::new(org);
-        g.bench_function(format!("{n}_teams/idle"), |b| {
-            b.iter(|| black_box(rig.frame(None)))
-        });
-        let mut rig = Rig::new(orgscale::sample::balanced("Bench", n, 5, 7));
-        let mut k = 0u32;
-        g.bench_function(format!("{n}_teams/pointer_moving"), |b| {
-            b.iter(|| {
-                k += 1;
-                // Wiggle over the middle of the canvas.
-                let p = Pos2::new(800.0 + (k % 7) as f32, 400.0 + (k % 5) as f32);
-                black_box(rig.frame(Some(p)))
-            })
-        });
-        assert!(
-            rig.app.canvas.interactive,
-            "the pointer frames ran the GraphView"
-        );
+        for (view, make) in [
+            ("expanded", Rig::expanded as fn(Org) -> Rig),
+            ("folded_minimap", Rig::new as fn(Org) -> Rig),
+        ] {
+            let mut rig = make(orgscale::sample::balanced("Bench", n, 5, 7));
+            g.bench_function(format!("{n}_teams/{view}/idle"), |b| {
+                b.iter(|| black_box(rig.frame(None)))
+            });
+            let mut k = 0u32;
+            g.bench_function(format!("{n}_teams/{view}/pointer_moving"), |b| {
+                b.iter(|| {
+                    k += 1;
+                    // Wiggle over the middle of the canvas.
+                    let p = Pos2::new(800.0 + (k % 7) as f32, 400.0 + (k % 5) as f32);
+                    black_box(rig.frame(Some(p)))
+                })
+            });
+            assert!(
+                rig.app.canvas.interactive,
+                "the pointer frames ran the GraphView"
+            );
+            assert_eq!(
+                rig.app.doc.scope().is_full(),
+                view == "expanded",
+                "{view} has the scope it is named for"
+            );
+        }
     }
+    // Folding or unfolding a group at 10,000 teams: the new layout, cards and minimap, and
+    // the frame that draws them.
+    let mut rig = Rig::new(orgscale::sample::balanced("Bench", 10_000, 5, 7));
+    let folded: Vec<_> = rig.app.doc.scope().folded.iter().copied().collect();
+    let mut k = 0usize;
+    g.bench_function("10000_teams/unfold_a_group_and_draw", |b| {
+        b.iter(|| {
+            k += 1;
+            let mut scope = rig.app.doc.scope().clone();
+            let g = folded[k % folded.len()];
+            if !scope.folded.remove(&g) {
+                scope.folded.insert(g);
+            }
+            rig.app.set_scope(scope);
+            black_box(rig.frame(None))
+        })
+    });
     g.finish();
 }
 

@@ -9,6 +9,9 @@ use orgscale::layout::{Node, Style};
 use orgscale::ui::DesignerApp;
 use orgscale::ui::dialogs::ScriptedDialogs;
 
+mod canvas_points;
+use canvas_points::background;
+
 fn harness() -> Harness<'static, DesignerApp> {
     harness_with(ScriptedDialogs::default())
 }
@@ -138,8 +141,7 @@ fn dragging_the_background_pans() {
     let mut h = harness();
     let card = checkout(&h);
     let before = centre(&h, card);
-    let rect = h.state().canvas.last_rect;
-    let from = rect.left_bottom() + vec2(40.0, -40.0);
+    let from = background(&h);
     h.hover_at(from);
     h.run_steps(2);
     h.drag_at(from);

@@ -4,6 +4,8 @@
 //! `Harness::run()` is never used: the canvas' GraphView asks for a repaint every frame while the
 //! pointer is active, so tests step a fixed number of frames instead.
 
+mod canvas_points;
+
 use std::path::PathBuf;
 
 use egui::{Modifiers, Pos2, pos2, vec2};
@@ -465,17 +467,17 @@ fn window_title_names_the_file_and_marks_unsaved_changes() {
 
 #[test]
 fn snapshot_of_the_fractal_layout() {
-    let mut app = DesignerApp::new(
-        orgscale::ui::Document::new(orgscale::sample::symmetric(5, 2), None),
-        Box::new(ScriptedDialogs::default()),
-        None,
-    );
+    // The sample in the fractal layout, as View > Fractal layout shows it, large enough that the
+    // fitted zoom is legible: whole names, each SoS circle with its SoSM and CPO.
+    let mut app = app_with(ScriptedDialogs::default());
     app.prefs.show_outline = Some(false);
     app.prefs.show_inspector = Some(false);
     app.prefs.show_findings = Some(false);
-    app.set_layout(orgscale::layout::Style::Fractal);
-    let mut h = harness(app, (820.0, 640.0));
-    h.run_steps(3);
+    let mut h = harness(app, (1000.0, 1000.0));
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Fractal layout").click();
+    h.run_steps(4);
     assert_eq!(
         h.state().doc.layout().style,
         orgscale::layout::Style::Fractal
@@ -658,9 +660,8 @@ fn a_pan_made_in_the_interactive_view_stays_when_the_canvas_goes_idle() {
     let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
     let shopping = Node::Group(group(h.state(), "Shopping"));
     let before = center(&h, shopping);
-    // Drag the empty background (right of the tree, below the UX Guild) by (-80, -40).
-    let ux = center(&h, Node::Team(team(h.state(), "UX Guild")));
-    let from = ux + vec2(0.0, 200.0);
+    // Drag the empty background by (-80, -40).
+    let from = canvas_points::background(&h);
     drag(&mut h, from, from + vec2(-80.0, -40.0));
     h.drop_at(from + vec2(-80.0, -40.0));
     h.run_steps(2);

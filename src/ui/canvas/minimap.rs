@@ -13,7 +13,7 @@ use crate::layout::{self, Node};
 use crate::rules::Severity;
 
 /// The largest size of the minimap, in points.
-const MAX_SIZE: egui::Vec2 = egui::vec2(220.0, 150.0);
+const MAX_SIZE: egui::Vec2 = egui::vec2(200.0, 130.0);
 /// With more teams than this, each team column is drawn as one block.
 const MAX_TEAM_BOXES: usize = 2_000;
 
@@ -80,7 +80,19 @@ impl Canvas {
         if self.minimap.items.is_empty() || rect.width() < 240.0 || rect.height() < 200.0 {
             return;
         }
-        let size = self.minimap.size(MAX_SIZE.min(rect.size() * 0.35));
+        // With the whole picture in view there is nothing to find on a map.
+        let meta = load_meta(ui.ctx(), self.view_id);
+        let b = self.minimap.bounds;
+        let (lo, hi) = (
+            (egui::pos2(b.x, b.y) * meta.zoom) + meta.pan,
+            (egui::pos2(b.right(), b.bottom()) * meta.zoom) + meta.pan,
+        );
+        if Rect::from_min_size(egui::Pos2::ZERO, rect.size())
+            .contains_rect(Rect::from_min_max(lo, hi))
+        {
+            return;
+        }
+        let size = self.minimap.size(MAX_SIZE.min(rect.size() * 0.26));
         let view_id = self.view_id;
         let map = &self.minimap;
         egui::Area::new(Id::new((view_id, "minimap")))

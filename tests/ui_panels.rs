@@ -1,0 +1,49 @@
+//! The side panels keep their width: only the user's drag on their edge changes it, so the
+//! canvas never shifts sideways when a search is typed or the selection changes.
+
+use egui::vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use orgscale::model::Command;
+use orgscale::ui::DesignerApp;
+use orgscale::ui::dialogs::ScriptedDialogs;
+
+fn harness() -> Harness<'static, DesignerApp> {
+    let app = DesignerApp::new(
+        orgscale::ui::app::sample_document(),
+        Box::new(ScriptedDialogs::default()),
+        None,
+    );
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
+    h.run_steps(4);
+    h
+}
+
+#[test]
+fn the_canvas_stays_put_while_searching_and_selecting() {
+    let mut h = harness();
+    // A very long team name, which the inspector shows in its header and fields.
+    let t = h.state().doc.org().teams().values().next().unwrap().id;
+    h.state_mut().apply(Command::RenameTeam {
+        team: t,
+        name: "A team with a very long name that goes on and on past any panel width".into(),
+    });
+    h.run_steps(2);
+    let canvas = h.state().canvas.last_rect;
+    h.get_by_label("Search teams, groups, people").click();
+    h.run_steps(2);
+    h.get_by_label("Search teams, groups, people")
+        .type_text("Check");
+    h.run_steps(3);
+    assert!(h.query_by_label("Clear search").is_some());
+    assert_eq!(h.state().canvas.last_rect, canvas, "after typing a search");
+    h.get_by_label("Clear search").click();
+    h.run_steps(3);
+    for who in ["A team with a very long name", "Team Checkout, 10 people"] {
+        h.query_all_by_label_contains(who).next().unwrap().click();
+        h.run_steps(3);
+        assert_eq!(h.state().canvas.last_rect, canvas, "after selecting {who}");
+    }
+}

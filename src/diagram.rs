@@ -188,9 +188,11 @@ pub fn build_cards(
                         TeamCount::Whole => team.headcount(),
                         TeamCount::Doers => team.doers(),
                     };
-                    let unit = match t.team_count {
-                        TeamCount::Whole => "people",
-                        TeamCount::Doers => "devs",
+                    let unit = match (t.team_count, count) {
+                        (TeamCount::Whole, 1) => "person",
+                        (TeamCount::Whole, _) => "people",
+                        (TeamCount::Doers, 1) => "Developer",
+                        (TeamCount::Doers, _) => "Developers",
                     };
                     let po = team.product_owners.iter().next().copied();
                     let sm = team.scrum_masters.iter().next().copied();
@@ -394,5 +396,95 @@ pub fn column_color(dark: bool) -> Rgba {
         Rgba::rgb(96, 110, 130)
     } else {
         Rgba::rgb(150, 160, 175)
+    }
+}
+
+/// What a folded group's box stands for: everything below it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Folded {
+    pub teams: usize,
+    pub people: usize,
+    /// The worst finding about the group or anything below it.
+    pub worst: Option<Severity>,
+}
+
+impl Folded {
+    /// "25 teams · 190 people".
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, one: &str, many: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
+        format!(
+            "{} · {}",
+            plural(self.teams, "team", "teams"),
+            plural(self.people, "person", "people")
+        )
+    }
+}
+
+/// What each folded group of `scope` that has a card stands for.
+pub fn folded_groups(
+    org: &Org,
+    scope: &layout::Scope,
+    findings: &[Finding],
+    shown: impl Fn(Node) -> bool,
+) -> rustc_hash::FxHashMap<crate::model::GroupId, Folded> {
+    let mut out = rustc_hash::FxHashMap::default();
+    let folded: Vec<_> = scope
+        .folded
+        .iter()
+        .copied()
+        .filter(|g| shown(Node::Group(*g)))
+        .collect();
+    if folded.is_empty() {
+        return out;
+    }
+    let mut worst: rustc_hash::FxHashMap<SubjectRef, Severity> = Default::default();
+    for f in findings {
+        let e = worst.entry(f.subject).or_insert(f.severity);
+        *e = (*e).min(f.severity);
+    }
+    let s = org.structure();
+    for g in folded {
+        let teams = s.teams_below(g);
+        let mut people = std::collections::BTreeSet::new();
+        let mut w = worst.get(&SubjectRef::Group(g)).copied();
+        let mut worse = |x: Option<&Severity>| {
+            if let Some(x) = x {
+                w = Some(w.map_or(*x, |w| w.min(*x)));
+            }
+        };
+        for t in &teams {
+            if let Some(team) = org.team(*t) {
+                people.extend(team.people());
+            }
+            worse(worst.get(&SubjectRef::Team(*t)));
+        }
+        for c in s.groups_below(g) {
+            worse(worst.get(&SubjectRef::Group(c)));
+        }
+        out.insert(
+            g,
+            Folded {
+                teams: teams.len(),
+                people: people.len(),
+                worst: w,
+            },
+        );
+    }
+    out
+}
+
+/// The card of a folded group: what it holds instead of its member count, and the worst
+/// finding below it.
+pub fn fold_card(card: &Card, level: u32, f: &Folded) -> Card {
+    Card {
+        subtitle: format!("{} · {}", Structure::level_label(level), f.summary()),
+        worst: f.worst,
+        ..card.clone()
     }
 }

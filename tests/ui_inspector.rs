@@ -4,7 +4,7 @@
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 use orgscale::model::{Command, GroupId, Org, PersonId, ProfileName, ScaledRole, TeamId};
 use orgscale::rules::SubjectRef;
@@ -525,21 +525,22 @@ fn rules_ui_changes_the_profile_and_overrides_a_threshold() {
     assert_eq!(rules.overrides.team_max, Some(12));
     assert_eq!(
         h.state().0.history().undo_label(),
-        Some("Change rule thresholds")
+        Some("Set “Team size: warn above” to 12")
     );
 
-    // Count doers instead of everyone.
+    // Count Developers only instead of everyone.
     h.get_by_role_and_label(Role::ComboBox, "Team size counts")
         .click();
     h.run_steps(3);
-    h.get_by_label("doers: Developers only").click();
+    h.get_by_label("Developers only").click();
     h.run_steps(3);
     assert_eq!(
         h.state().0.org().rules().overrides.team_count,
         Some(orgscale::model::TeamCount::Doers)
     );
 
-    h.get_by_label("Reset team_max to the profile").click();
+    h.get_by_label("Reset Team size: warn above to the profile")
+        .click();
     h.run_steps(3);
     assert_eq!(h.state().0.org().rules().overrides.team_max, None);
     h.get_by_label("Reset all to the profile").click();
@@ -638,4 +639,152 @@ fn a_big_org_shows_capped_pickers() {
     h.run_steps(3);
     assert!(h.query_all_by_label("Nobody").count() == 2);
     assert!(h.state().actions.is_empty());
+}
+
+#[test]
+fn undoing_the_dedicated_checkbox_names_what_it_did() {
+    let mut app = app();
+    let g = group(app.doc.org(), "Shopping");
+    let cpo = app.doc.org().group(g).unwrap().cpos[0];
+    assert!(cpo.dedicated, "the sample's Shopping CPO is dedicated");
+    app.selection = Some(Selection::Group(g));
+    let mut h = harness(app);
+
+    h.get_by_role_and_label(Role::CheckBox, "Dedicated CPO")
+        .click();
+    h.run_steps(4);
+    assert!(!h.state().doc.org().group(g).unwrap().cpos[0].dedicated);
+    let label = "Mark Thabo Nkosi's CPO role in Shopping as not dedicated";
+    assert_eq!(h.state().status, label);
+    undo(&mut h);
+    assert!(h.state().doc.org().group(g).unwrap().cpos[0].dedicated);
+    assert_eq!(h.state().status, format!("Undid: {label}"));
+
+    h.get_by_role_and_label(Role::CheckBox, "Dedicated SoSM")
+        .click();
+    h.run_steps(4);
+    undo(&mut h);
+    assert_eq!(
+        h.state().status,
+        "Undid: Mark Kwame Mensah's SoSM role in Shopping as dedicated"
+    );
+}
+
+/// Whether any text on screen contains `id` ("t6", "p49") as a word.
+fn shows_id(h: &Harness<'_, DesignerApp>, id: &str) -> bool {
+    let is_id = |text: &str| text.split(|c: char| !c.is_alphanumeric()).any(|w| w == id);
+    h.query_all_by(|n| n.label().is_some_and(|l| is_id(&l)) || n.value().is_some_and(|v| is_id(&v)))
+        .next()
+        .is_some()
+}
+
+#[test]
+fn the_inspector_header_names_the_kind_in_words_without_ids() {
+    let mut app = app();
+    let org = app.doc.org();
+    let (t, g, p) = (
+        team(org, "Checkout"),
+        group(org, "Shopping"),
+        person(org, "Kwame Mensah"),
+    );
+    app.selection = Some(Selection::Team(t));
+    let mut h = harness(app);
+    h.get_by_role_and_label(Role::Label, "Scrum team");
+    assert!(!shows_id(&h, &t.to_string()), "{t} is not shown");
+
+    h.state_mut().selection = Some(Selection::Group(g));
+    h.run_steps(3);
+    h.get_by_label("Scrum of Scrums (SoS) · level 1");
+    assert!(!shows_id(&h, &g.to_string()), "{g} is not shown");
+
+    h.state_mut().selection = Some(Selection::Person(p));
+    h.run_steps(3);
+    h.get_by_label("Person");
+    assert!(!shows_id(&h, &p.to_string()), "{p} is not shown");
+}
+
+/// Labels inside the inspector (the right-hand panel), leaving out the findings panel's copies.
+fn in_inspector<'a>(h: &'a Harness<'_, DesignerApp>, text: &'a str) -> Vec<egui_kittest::Node<'a>> {
+    h.query_all_by_label_contains(text)
+        .filter(|n| n.rect().left() > 1000.0)
+        .collect()
+}
+
+#[test]
+fn a_groups_findings_include_its_cpo_and_list_its_members_with_findings() {
+    let mut app = app();
+    let org = app.doc.org();
+    let g = group(org, "Shopping");
+    let cpo = org.group(g).unwrap().cpo().unwrap();
+    // Shopping's CPO stops attending the EMS: V15, whose subject is the person.
+    assert!(app.apply(Command::SetBodyMember {
+        body: orgscale::model::Body::Ems,
+        person: cpo,
+        member: false,
+    }));
+    assert!(has_finding(&app, 15, SubjectRef::Person(cpo)));
+    app.selection = Some(Selection::Group(g));
+    let mut h = harness(app);
+    let v15 = in_inspector(&h, "does not attend the Executive MetaScrum");
+    assert_eq!(
+        v15.len(),
+        1,
+        "V15 on Shopping's CPO is listed with the group"
+    );
+    let text = v15[0].accesskit_node().label().unwrap_or_default();
+    assert!(text.contains("Thabo Nkosi"), "{text}");
+    // Clicking it shows the person.
+    v15[0].click();
+    h.run_steps(3);
+    assert_eq!(h.state().selection, Some(Selection::Person(cpo)));
+
+    // Another group does not list it.
+    let cp = group(h.state().doc.org(), "Checkout & Payments");
+    h.state_mut().selection = Some(Selection::Group(cp));
+    h.run_steps(3);
+    assert!(in_inspector(&h, "does not attend the Executive MetaScrum").is_empty());
+    // Its member with a finding (V4 on Checkout) is one line with a count that leads to it.
+    assert_eq!(in_inspector(&h, "Members with findings (1)").len(), 1);
+    let row = in_inspector(&h, "Checkout: 1 warning");
+    assert_eq!(row.len(), 1);
+    row[0].click();
+    h.run_steps(3);
+    let checkout = team(h.state().doc.org(), "Checkout");
+    assert_eq!(h.state().selection, Some(Selection::Team(checkout)));
+}
+
+#[test]
+fn team_size_is_counted_in_plain_words() {
+    let mut h = rules_harness();
+    for word in ["doers", "whole"] {
+        assert!(
+            h.query_all_by(|n| n
+                .label()
+                .is_some_and(|l| l.to_lowercase().split_whitespace().any(|w| w == word)))
+                .next()
+                .is_none(),
+            "the rules window says {word}"
+        );
+    }
+    // The profile's way of counting, in the Profile column.
+    h.get_by_label("everyone on the team");
+    h.get_by_role_and_label(Role::ComboBox, "Team size counts")
+        .click();
+    h.run_steps(3);
+    h.get_by_label("Developers only").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().0.history().undo_label(),
+        Some("Count team size by developers only")
+    );
+
+    // Cards and the inspector count Developers in words.
+    let doc = &h.state().0;
+    let org = doc.org();
+    let layout = orgscale::layout::tree(org);
+    let cards = orgscale::diagram::build_cards(org, &layout, doc.findings());
+    let checkout = team(org, "Checkout");
+    let card = &cards[&orgscale::layout::Node::Team(checkout)];
+    let devs = org.team(checkout).unwrap().developers.len();
+    assert_eq!(card.badge.as_ref().unwrap().0, format!("{devs} Developers"));
 }

@@ -2,12 +2,13 @@
 //! changes the org and returns the command that undoes it, or returns an error and leaves the org
 //! exactly as it was. [`History`] keeps the undo and redo stacks.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use thiserror::Error;
 
 use super::entities::{Body, Group, Person, RoleHolder, ScaledRole, Team, TeamKind, TeamRole};
 use super::ids::{GroupId, PersonId, TeamId, Unit};
 use super::org::Org;
-use super::settings::RuleSettings;
+use super::settings::{Overrides, RuleSettings, TeamCount};
 
 /// One edit. Build them with the variants directly or with the helper constructors.
 #[derive(Clone, Debug, PartialEq)]
@@ -134,6 +135,120 @@ fn unknown<T: std::fmt::Display>(what: &str, id: T) -> CommandError {
     CommandError::Unknown(format!("{what} {id}"))
 }
 
+/// "Kwame Mensah's".
+fn possessive(name: &str) -> String {
+    format!("{name}'s")
+}
+
+/// The label of a [`Command::SetScaledRole`]: says whether it gives, takes away, replaces or only
+/// marks a holder as dedicated.
+fn describe_holders(org: &Org, g: GroupId, role: ScaledRole, holders: &[RoleHolder]) -> String {
+    let r = role.short();
+    let gname = org.unit_name(Unit::Group(g));
+    let name = |p: PersonId| org.person_name(p);
+    let names = |hs: &[RoleHolder]| {
+        hs.iter()
+            .map(|h| name(h.person))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let current = org.group(g).map_or(&[][..], |x| x.holders(role));
+    let holds = |hs: &[RoleHolder], p: PersonId| hs.iter().any(|h| h.person == p);
+    let same_people =
+        holders.len() == current.len() && holders.iter().all(|h| holds(current, h.person));
+    if holders.is_empty() {
+        return match current {
+            [] => format!("Clear the {r} of {gname}"),
+            [one] => format!("Remove {} as {r} of {gname}", name(one.person)),
+            _ => format!("Remove every {r} of {gname}"),
+        };
+    }
+    if same_people {
+        let changed: Vec<&RoleHolder> = holders.iter().filter(|h| !current.contains(h)).collect();
+        return match changed.as_slice() {
+            [] => format!("Keep the {r} of {gname}"),
+            [h] => format!(
+                "Mark {} {r} role in {gname} as {}",
+                possessive(&name(h.person)),
+                if h.dedicated {
+                    "dedicated"
+                } else {
+                    "not dedicated"
+                }
+            ),
+            _ => format!("Change which {r}s of {gname} are dedicated"),
+        };
+    }
+    let dedicated = match holders {
+        [h] if h.dedicated => " (dedicated)",
+        _ => "",
+    };
+    match (holders, current) {
+        ([h], [_, _, ..]) if holds(current, h.person) => {
+            format!("Keep {} as the only {r} of {gname}", name(h.person))
+        }
+        ([h], [old]) => format!(
+            "Make {} {r} of {gname}{dedicated} instead of {}",
+            name(h.person),
+            name(old.person)
+        ),
+        _ => format!("Make {} {r} of {gname}{dedicated}", names(holders)),
+    }
+}
+
+/// The label of setting one of the EAT's or EMS's roles.
+fn describe_body_role(
+    org: &Org,
+    wanted: Option<PersonId>,
+    current: Option<PersonId>,
+    title: &str,
+) -> String {
+    match (wanted, current) {
+        (Some(p), _) => format!("Make {} the {title}", org.person_name(p)),
+        (None, Some(old)) => format!("Remove {} as {title}", org.person_name(old)),
+        (None, None) => format!("Clear the {title}"),
+    }
+}
+
+/// The label of a change of rule settings: the profile, one threshold, or several.
+fn describe_rules(old: &RuleSettings, new: &RuleSettings) -> String {
+    if new.profile != old.profile {
+        return format!("Use rule profile {}", new.profile);
+    }
+    let (mut a, mut b) = (old.overrides.clone(), new.overrides.clone());
+    let mut changed: Vec<String> = Vec::new();
+    if a.team_count != b.team_count {
+        changed.push(match b.team_count {
+            Some(c) => format!(
+                "Count team size by {}",
+                Command::team_count_name(c).to_lowercase()
+            ),
+            None => "Count team size as the profile does".to_string(),
+        });
+    }
+    for key in Overrides::KEYS {
+        let (Some(x), Some(y)) = (a.slot_mut(key).copied(), b.slot_mut(key).copied()) else {
+            continue;
+        };
+        if x == y {
+            continue;
+        }
+        let what = Command::threshold_name(key);
+        let optional = matches!(key, "team_min" | "team_max" | "doers_ideal_max");
+        changed.push(match y {
+            None => format!("Reset “{what}” to the profile"),
+            Some(0) if optional => format!("Switch off “{what}”"),
+            Some(v) => format!("Set “{what}” to {v}"),
+        });
+    }
+    match changed.len() {
+        0 => "Keep the rule settings".to_string(),
+        1 => changed.remove(0),
+        n if new.overrides.is_empty() => format!("Reset {n} thresholds to the profile"),
+        n => format!("Change {n} rule thresholds"),
+    }
+}
+
 impl Command {
     /// Give a group's master or CPO role to one holder, replacing any others.
     pub fn assign(group: GroupId, role: ScaledRole, person: PersonId, dedicated: bool) -> Self {
@@ -170,75 +285,72 @@ impl Command {
     }
 
     /// A short description for menus and the undo list, e.g. "Move Checkout to Payments SoS".
+    /// Call it before applying: it names what the command changes in the org as it is, so that
+    /// "Undid: …" and "Redo …" say what was done.
     pub fn describe(&self, org: &Org) -> String {
         let p = |id: &PersonId| org.person_name(*id);
+        let team = |id: &TeamId| org.unit_name(Unit::Team(*id));
+        let group = |id: &GroupId| org.unit_name(Unit::Group(*id));
         match self {
             Command::AddPerson(person) => format!("Add {}", person.name),
             Command::RemovePerson(id) => format!("Delete {}", p(id)),
-            Command::RenamePerson { name, .. } => format!("Rename person to {name}"),
-            Command::SetEmail { person, .. } => format!("Change e-mail of {}", p(person)),
+            Command::RenamePerson { person, name } => format!("Rename {} to {name}", p(person)),
+            Command::SetEmail { person, email } => match email {
+                Some(e) => format!("Set the e-mail of {} to {e}", p(person)),
+                None => format!("Remove the e-mail of {}", p(person)),
+            },
             Command::AddTeam(t) => format!("Add team {}", t.name),
-            Command::RemoveTeam(t) => format!("Delete team {}", org.unit_name(Unit::Team(*t))),
-            Command::RenameTeam { name, .. } => format!("Rename team to {name}"),
-            Command::SetTeamKind { team, kind } => {
-                format!(
-                    "Make {} a {}",
-                    org.unit_name(Unit::Team(*team)),
-                    kind.label()
-                )
+            Command::RemoveTeam(t) => format!("Delete team {}", team(t)),
+            Command::RenameTeam { team: t, name } => {
+                format!("Rename team {} to {name}", team(t))
+            }
+            Command::SetTeamKind { team: t, kind } => {
+                format!("Make {} a {}", team(t), kind.label())
             }
             Command::AddGroup(g) => format!("Add group {}", g.name),
-            Command::RemoveGroup(g) => format!("Delete group {}", org.unit_name(Unit::Group(*g))),
-            Command::RenameGroup { name, .. } => format!("Rename group to {name}"),
-            Command::SetDefinitionOfDone { group, .. } => {
-                format!(
-                    "Edit Definition of Done of {}",
-                    org.unit_name(Unit::Group(*group))
-                )
+            Command::RemoveGroup(g) => format!("Delete group {}", group(g)),
+            Command::RenameGroup { group: g, name } => {
+                format!("Rename group {} to {name}", group(g))
             }
-            Command::AddSeat { team, person, role } => format!(
-                "Make {} {} of {}",
-                p(person),
-                role.short(),
-                org.unit_name(Unit::Team(*team))
-            ),
-            Command::RemoveSeat { team, person, role } => format!(
-                "Remove {} as {} of {}",
-                p(person),
-                role.short(),
-                org.unit_name(Unit::Team(*team))
-            ),
+            Command::SetDefinitionOfDone { group: g, text } => match text {
+                Some(_) => format!("Edit the Definition of Done of {}", group(g)),
+                None => format!("Clear the Definition of Done of {}", group(g)),
+            },
+            Command::AddSeat {
+                team: t,
+                person,
+                role,
+            } => match role {
+                TeamRole::Developer => format!("Make {} a Developer of {}", p(person), team(t)),
+                _ => format!("Make {} {} of {}", p(person), role.short(), team(t)),
+            },
+            Command::RemoveSeat {
+                team: t,
+                person,
+                role,
+            } => match role {
+                TeamRole::Developer => format!("Remove {} as Developer of {}", p(person), team(t)),
+                _ => format!("Remove {} as {} of {}", p(person), role.short(), team(t)),
+            },
             Command::Move { item, to } => match to {
                 Some(to) => format!("Move {} to {}", org.unit_name(*item), org.unit_name(*to)),
                 None => format!("Move {} to the top level", org.unit_name(*item)),
             },
             Command::SetScaledRole {
-                group,
+                group: g,
                 role,
                 holders,
-            } => match holders.as_slice() {
-                [] => format!(
-                    "Clear {} of {}",
-                    role.short(),
-                    org.unit_name(Unit::Group(*group))
-                ),
-                hs => format!(
-                    "Make {} {} of {}",
-                    hs.iter()
-                        .map(|h| p(&h.person))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    role.short(),
-                    org.unit_name(Unit::Group(*group))
-                ),
-            },
+            } => describe_holders(org, *g, *role, holders),
             Command::SetSdsRep { unit, person } => match person {
                 Some(person) => format!(
                     "Make {} the Scaled Daily Scrum representative of {}",
                     p(person),
                     org.unit_name(*unit)
                 ),
-                None => format!("Reset the SDS representative of {}", org.unit_name(*unit)),
+                None => format!(
+                    "Let the default represent {} at the Scaled Daily Scrum",
+                    org.unit_name(*unit)
+                ),
             },
             Command::SetBodyMember {
                 body,
@@ -251,17 +363,52 @@ impl Command {
                     format!("Remove {} from the {}", p(person), body.short())
                 }
             }
-            Command::SetEatProductOwner(_) => "Change the EAT Product Owner".to_string(),
-            Command::SetEatScrumMaster(_) => "Change the EAT Scrum Master".to_string(),
-            Command::SetEmsFacilitator(_) => "Change the EMS facilitator".to_string(),
-            Command::SetOrgName(n) => format!("Rename organisation to {n}"),
-            Command::SetRules(r) if r.profile != org.rules.profile => {
-                format!("Use rule profile {}", r.profile)
+            Command::SetEatProductOwner(who) => {
+                describe_body_role(org, *who, org.eat.product_owner, "EAT Product Owner")
             }
-            Command::SetRules(_) => "Change rule thresholds".to_string(),
-            Command::SetFanout(_) => "Change fan-out".to_string(),
+            Command::SetEatScrumMaster(who) => {
+                describe_body_role(org, *who, org.eat.scrum_master, "EAT Scrum Master")
+            }
+            Command::SetEmsFacilitator(who) => {
+                describe_body_role(org, *who, org.ems.facilitator, "EMS facilitator")
+            }
+            Command::SetOrgName(n) => format!("Rename organisation to {n}"),
+            Command::SetRules(r) => describe_rules(&org.rules, r),
+            Command::SetFanout(Some(k)) => format!("Set the growth fan-out to {k}"),
+            Command::SetFanout(None) => "Use the default growth fan-out".to_string(),
             Command::Batch { label, .. } => label.clone(),
             Command::RestorePerson(s) => format!("Restore {}", s.person.name),
+        }
+    }
+
+    /// Plain words for a threshold override key, as the rules window shows it.
+    pub fn threshold_name(key: &str) -> &'static str {
+        match key {
+            "team_count" => "How team size is counted",
+            "team_min" => "Team size: warn below",
+            "team_max" => "Team size: warn above",
+            "doers_ideal_max" => "Developers per team: note above",
+            "group_target_min" => "SoS members: target at least",
+            "group_target_max" => "SoS members: target at most",
+            "group_warn_below" => "SoS members: warn below",
+            "group_warn_above" => "SoS members: warn above",
+            "upper_target_min" => "Higher group members: target at least",
+            "upper_target_max" => "Higher group members: target at most",
+            "upper_warn_below" => "Higher group members: warn below",
+            "upper_warn_above" => "Higher group members: warn above",
+            "max_depth" => "Group levels: note above",
+            "sm_max_teams" => "Teams per Scrum Master: warn above",
+            "max_scaled_roles" => "Scaled roles per person: note above",
+            "ems_min_level" => "Lowest level whose CPOs attend the EMS",
+            _ => "Threshold",
+        }
+    }
+
+    /// Plain words for a way of counting team size.
+    pub fn team_count_name(c: TeamCount) -> &'static str {
+        match c {
+            TeamCount::Whole => "everyone on the team",
+            TeamCount::Doers => "Developers only",
         }
     }
 
@@ -719,6 +866,199 @@ impl Command {
     }
 }
 
+impl Command {
+    /// A copy of a team, or of a group with everything below it, as one undoable step: new ids,
+    /// names ending in " copy" (" copy 2", … while taken), placed in `into` (`None`: the top).
+    ///
+    /// The copy gets new placeholder people ("New PO (Checkout copy)", "New Developer 1 (…)"),
+    /// one for each person of the original, holding the same seats and roles, so the copy has the
+    /// original's shape (sizes, a PO who is also a Developer, an SM of two teams, a CPO who is one
+    /// of the teams' POs) without putting anyone in two places at once. A SoSM or CPO from outside
+    /// the copied teams gets a placeholder of their own; a Scaled Daily Scrum representative from
+    /// outside goes back to the default. Nothing joins the EAT or EMS.
+    ///
+    /// Returns the step and the copy (to select it).
+    pub fn duplicate(
+        org: &Org,
+        item: Unit,
+        into: Option<GroupId>,
+    ) -> Result<(Command, Unit), CommandError> {
+        if !org.contains(item) {
+            return Err(unknown("team or group", item));
+        }
+        if let Some(g) = into
+            && org.group(g).is_none()
+        {
+            return Err(unknown("group", g));
+        }
+        let s = org.structure();
+        // What is copied: groups parents first, then their teams.
+        let (groups, teams): (Vec<GroupId>, Vec<TeamId>) = match item {
+            Unit::Team(t) => (Vec::new(), vec![t]),
+            Unit::Group(g) => {
+                let mut groups = vec![g];
+                let mut i = 0;
+                while i < groups.len() {
+                    groups.extend(s.child_groups(groups[i]));
+                    i += 1;
+                }
+                let teams = groups.iter().flat_map(|g| s.child_teams(*g)).collect();
+                (groups, teams)
+            }
+        };
+        let mut next_group = org.next_group_id();
+        let mut next_team = org.next_team_id();
+        let group_ids: HashMap<GroupId, GroupId> = groups
+            .iter()
+            .map(|g| {
+                let id = next_group;
+                next_group = next_group.next();
+                (*g, id)
+            })
+            .collect();
+        let mut team_names: HashSet<String> = org
+            .teams
+            .values()
+            .map(|t| t.name.trim().to_lowercase())
+            .collect();
+        let mut group_names: HashSet<String> = org
+            .groups
+            .values()
+            .map(|g| g.name.trim().to_lowercase())
+            .collect();
+
+        let mut people = Placeholders {
+            map: HashMap::default(),
+            added: Vec::new(),
+            next: org.next_person_id(),
+        };
+
+        let mut new_teams = Vec::with_capacity(teams.len());
+        for t in &teams {
+            let old = &org.teams[t];
+            let name = copy_name(&old.name, &mut team_names);
+            let mut copy = Team::new(next_team, name.clone());
+            next_team = next_team.next();
+            copy.kind = old.kind;
+            copy.group = match old.group.and_then(|g| group_ids.get(&g)) {
+                Some(g) => Some(*g),
+                None => into,
+            };
+            let mut devs = 0;
+            // PO first, then SM, then Developers: a person is named after their first seat.
+            for role in TeamRole::ALL {
+                for p in old.seats(role) {
+                    let title = match role {
+                        TeamRole::Developer if !people.map.contains_key(p) => {
+                            devs += 1;
+                            format!("Developer {devs}")
+                        }
+                        _ => role.short().to_string(),
+                    };
+                    let new = people.get(*p, &title, &name);
+                    copy.seats_mut(role).insert(new);
+                }
+            }
+            new_teams.push((old, copy));
+        }
+        // Representatives only where they were someone copied.
+        for (old, copy) in &mut new_teams {
+            copy.sds_rep = old.sds_rep.and_then(|p| people.map.get(&p).copied());
+        }
+        let mut new_groups = Vec::with_capacity(groups.len());
+        for g in &groups {
+            let old = &org.groups[g];
+            let name = copy_name(&old.name, &mut group_names);
+            let mut copy = Group::new(group_ids[g], name.clone());
+            copy.parent = match old.parent.and_then(|p| group_ids.get(&p)) {
+                Some(p) => Some(*p),
+                None => into,
+            };
+            copy.definition_of_done = old.definition_of_done.clone();
+            for role in [ScaledRole::Master, ScaledRole::ChiefProductOwner] {
+                let mut hs: Vec<RoleHolder> = old
+                    .holders(role)
+                    .iter()
+                    .map(|h| RoleHolder {
+                        person: people.get(h.person, role.short(), &name),
+                        dedicated: h.dedicated,
+                    })
+                    .collect();
+                hs.sort();
+                *copy.holders_mut(role) = hs;
+            }
+            new_groups.push((old, copy));
+        }
+        for (old, copy) in &mut new_groups {
+            copy.sds_rep = old.sds_rep.and_then(|p| people.map.get(&p).copied());
+        }
+
+        let copy = match item {
+            Unit::Team(_) => Unit::Team(new_teams[0].1.id),
+            Unit::Group(g) => Unit::Group(group_ids[&g]),
+        };
+        let original = org.unit_name(item);
+        let copy_name = match item {
+            Unit::Team(_) => new_teams[0].1.name.clone(),
+            Unit::Group(_) => new_groups[0].1.name.clone(),
+        };
+        let label = if into == org.parent_of(item) {
+            format!("Duplicate {original} as {copy_name}")
+        } else {
+            match into {
+                Some(g) => format!(
+                    "Paste a copy of {original} into {}",
+                    org.unit_name(Unit::Group(g))
+                ),
+                None => format!("Paste a copy of {original} at the top level"),
+            }
+        };
+        let mut commands: Vec<Command> = people.added.into_iter().map(Command::AddPerson).collect();
+        commands.extend(new_groups.into_iter().map(|(_, g)| Command::AddGroup(g)));
+        commands.extend(new_teams.into_iter().map(|(_, t)| Command::AddTeam(t)));
+        Ok((Command::Batch { label, commands }, copy))
+    }
+}
+
+/// The placeholder people of a copy: one per original person, made on first use.
+struct Placeholders {
+    map: HashMap<PersonId, PersonId>,
+    added: Vec<Person>,
+    next: PersonId,
+}
+
+impl Placeholders {
+    fn get(&mut self, old: PersonId, role: &str, of: &str) -> PersonId {
+        *self.map.entry(old).or_insert_with(|| {
+            let id = self.next;
+            self.next = self.next.next();
+            self.added.push(Person {
+                id,
+                name: format!("New {role} ({of})"),
+                email: None,
+            });
+            id
+        })
+    }
+}
+
+/// "Checkout copy", or "Checkout copy 2", … when taken (case-insensitive); the name is taken.
+fn copy_name(base: &str, taken: &mut HashSet<String>) -> String {
+    let base = base.trim();
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("{base} copy")
+        } else {
+            format!("{base} copy {n}")
+        };
+        if taken.insert(name.to_lowercase()) {
+            return name;
+        }
+        n += 1;
+    }
+}
+
 /// Team names are unique: rosters, exports and people talking about "the Search team" rely on it.
 fn unique_team_name(org: &Org, name: &str, except: Option<TeamId>) -> Result<(), CommandError> {
     let wanted = name.trim();
@@ -942,5 +1282,367 @@ impl History {
     /// Forget all steps (after opening another file).
     pub fn clear(&mut self) {
         *self = History::new();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(org: &mut Org, name: &str) -> PersonId {
+        let id = org.next_person_id();
+        Command::AddPerson(Person {
+            id,
+            name: name.into(),
+            email: None,
+        })
+        .apply(org)
+        .unwrap();
+        id
+    }
+
+    /// Shopping (a SoS) with Checkout (PO Ann, SM Bob, Devs Ann, Cy) and Search (PO Dee, SM Bob,
+    /// Dev Eve); Kwame is Shopping's CPO from outside its teams, Bob its SoSM.
+    struct Fixture {
+        org: Org,
+        shopping: GroupId,
+        checkout: TeamId,
+        kwame: PersonId,
+        bob: PersonId,
+    }
+
+    fn fixture() -> Fixture {
+        let mut org = Org::new("Acme");
+        let [ann, bob, cy, dee, eve, kwame] =
+            ["Ann", "Bob", "Cy", "Dee", "Eve", "Kwame Mensah"].map(|n| person(&mut org, n));
+        let shopping = GroupId(1);
+        Command::AddGroup(Group::new(shopping, "Shopping"))
+            .apply(&mut org)
+            .unwrap();
+        let mut checkout = Team::new(TeamId(1), "Checkout");
+        checkout.group = Some(shopping);
+        checkout.product_owners.insert(ann);
+        checkout.scrum_masters.insert(bob);
+        checkout.developers.extend([ann, cy]);
+        checkout.sds_rep = Some(cy);
+        let mut search = Team::new(TeamId(2), "Search");
+        search.group = Some(shopping);
+        search.product_owners.insert(dee);
+        search.scrum_masters.insert(bob);
+        search.developers.insert(eve);
+        for t in [checkout, search] {
+            Command::AddTeam(t).apply(&mut org).unwrap();
+        }
+        Command::assign(shopping, ScaledRole::ChiefProductOwner, kwame, false)
+            .apply(&mut org)
+            .unwrap();
+        Command::assign(shopping, ScaledRole::Master, bob, false)
+            .apply(&mut org)
+            .unwrap();
+        Fixture {
+            org,
+            shopping,
+            checkout: TeamId(1),
+            kwame,
+            bob,
+        }
+    }
+
+    #[test]
+    fn marking_a_holder_dedicated_is_described_as_such_in_undo_and_redo() {
+        let Fixture {
+            mut org,
+            shopping,
+            kwame,
+            ..
+        } = fixture();
+        let mut h = History::new();
+        let cmd = Command::assign(shopping, ScaledRole::ChiefProductOwner, kwame, true);
+        h.apply(&mut org, cmd).unwrap();
+        let label = "Mark Kwame Mensah's CPO role in Shopping as dedicated";
+        assert_eq!(h.undo(&mut org).as_deref(), Some(label));
+        assert!(!org.group(shopping).unwrap().cpos[0].dedicated);
+        assert_eq!(h.redo(&mut org).as_deref(), Some(label));
+        let back = Command::assign(shopping, ScaledRole::ChiefProductOwner, kwame, false);
+        assert_eq!(
+            back.describe(&org),
+            "Mark Kwame Mensah's CPO role in Shopping as not dedicated"
+        );
+    }
+
+    #[test]
+    fn labels_name_what_changes() {
+        let Fixture {
+            org,
+            shopping,
+            checkout,
+            kwame,
+            bob,
+        } = fixture();
+        let cpo = ScaledRole::ChiefProductOwner;
+        let cases = [
+            (
+                Command::assign(shopping, cpo, bob, false),
+                "Make Bob CPO of Shopping instead of Kwame Mensah",
+            ),
+            (
+                Command::clear(shopping, cpo),
+                "Remove Kwame Mensah as CPO of Shopping",
+            ),
+            (
+                Command::SetScaledRole {
+                    group: shopping,
+                    role: cpo,
+                    holders: vec![
+                        RoleHolder {
+                            person: bob,
+                            dedicated: false,
+                        },
+                        RoleHolder {
+                            person: kwame,
+                            dedicated: false,
+                        },
+                    ],
+                },
+                "Make Bob, Kwame Mensah CPO of Shopping",
+            ),
+            (
+                Command::RenamePerson {
+                    person: kwame,
+                    name: "Kwame M.".into(),
+                },
+                "Rename Kwame Mensah to Kwame M.",
+            ),
+            (
+                Command::RenameTeam {
+                    team: checkout,
+                    name: "Pay".into(),
+                },
+                "Rename team Checkout to Pay",
+            ),
+            (
+                Command::RenameGroup {
+                    group: shopping,
+                    name: "Buying".into(),
+                },
+                "Rename group Shopping to Buying",
+            ),
+            (
+                Command::SetEmail {
+                    person: bob,
+                    email: None,
+                },
+                "Remove the e-mail of Bob",
+            ),
+            (
+                Command::AddSeat {
+                    team: checkout,
+                    person: kwame,
+                    role: TeamRole::Developer,
+                },
+                "Make Kwame Mensah a Developer of Checkout",
+            ),
+            (
+                Command::SetSdsRep {
+                    unit: Unit::Team(checkout),
+                    person: None,
+                },
+                "Let the default represent Checkout at the Scaled Daily Scrum",
+            ),
+            (
+                Command::SetEatScrumMaster(Some(bob)),
+                "Make Bob the EAT Scrum Master",
+            ),
+            (
+                Command::SetEmsFacilitator(None),
+                "Clear the EMS facilitator",
+            ),
+            (Command::SetFanout(Some(4)), "Set the growth fan-out to 4"),
+            (
+                Command::SetDefinitionOfDone {
+                    group: shopping,
+                    text: None,
+                },
+                "Clear the Definition of Done of Shopping",
+            ),
+        ];
+        for (cmd, label) in cases {
+            assert_eq!(cmd.describe(&org), label, "{cmd:?}");
+        }
+        // Keeping one of several holders.
+        let mut org = org;
+        Command::SetScaledRole {
+            group: shopping,
+            role: cpo,
+            holders: vec![
+                RoleHolder {
+                    person: bob,
+                    dedicated: false,
+                },
+                RoleHolder {
+                    person: kwame,
+                    dedicated: false,
+                },
+            ],
+        }
+        .apply(&mut org)
+        .unwrap();
+        assert_eq!(
+            Command::assign(shopping, cpo, kwame, false).describe(&org),
+            "Keep Kwame Mensah as the only CPO of Shopping"
+        );
+        Command::SetEatScrumMaster(Some(bob))
+            .apply(&mut org)
+            .unwrap();
+        assert_eq!(
+            Command::SetEatScrumMaster(None).describe(&org),
+            "Remove Bob as EAT Scrum Master"
+        );
+    }
+
+    #[test]
+    fn rule_changes_say_which_threshold() {
+        let org = Org::new("Acme");
+        let mut r = RuleSettings::default();
+        r.overrides.team_max = Some(8);
+        assert_eq!(
+            Command::SetRules(r.clone()).describe(&org),
+            "Set “Team size: warn above” to 8"
+        );
+        r.overrides.team_max = Some(0);
+        assert_eq!(
+            Command::SetRules(r.clone()).describe(&org),
+            "Switch off “Team size: warn above”"
+        );
+        let mut r = RuleSettings::default();
+        r.overrides.team_count = Some(TeamCount::Doers);
+        assert_eq!(
+            Command::SetRules(r).describe(&org),
+            "Count team size by developers only"
+        );
+        let mut org = org;
+        let mut r = RuleSettings::default();
+        r.overrides.team_max = Some(8);
+        r.overrides.sm_max_teams = Some(3);
+        Command::SetRules(r).apply(&mut org).unwrap();
+        assert_eq!(
+            Command::SetRules(RuleSettings::default()).describe(&org),
+            "Reset 2 thresholds to the profile"
+        );
+        let r = RuleSettings {
+            profile: crate::model::ProfileName::Sas2022,
+            ..RuleSettings::default()
+        };
+        assert_eq!(
+            Command::SetRules(r).describe(&org),
+            "Use rule profile sas-2022"
+        );
+    }
+
+    #[test]
+    fn duplicating_a_team_copies_its_shape_with_new_people_in_one_step() {
+        let Fixture {
+            mut org,
+            shopping,
+            checkout,
+            ..
+        } = fixture();
+        let before = org.clone();
+        let (cmd, copy) = Command::duplicate(&org, Unit::Team(checkout), Some(shopping)).unwrap();
+        let mut h = History::new();
+        h.apply(&mut org, cmd).unwrap();
+        assert!(org.integrity_problems().is_empty());
+        let Unit::Team(copy) = copy else {
+            panic!("a team's copy is a team")
+        };
+        assert!(before.team(copy).is_none(), "the copy has a new id");
+        let (old, new) = (&org.teams()[&checkout], &org.teams()[&copy]);
+        assert_eq!(new.name, "Checkout copy");
+        assert_eq!(new.group, Some(shopping));
+        assert_eq!(new.headcount(), old.headcount());
+        assert_eq!(new.developers.len(), old.developers.len());
+        // The PO who also develops is one placeholder with both seats.
+        let po = *new.product_owners.iter().next().unwrap();
+        assert!(new.developers.contains(&po));
+        assert_eq!(org.person_name(po), "New PO (Checkout copy)");
+        // Nobody of the original sits in the copy, and nobody of the copy elsewhere.
+        assert!(
+            new.people()
+                .iter()
+                .all(|p| !before.people().contains_key(p))
+        );
+        assert_eq!(org.people().len(), before.people().len() + old.headcount());
+        // The representative (a Developer) is the copy's placeholder for them.
+        let rep = new.sds_rep.unwrap();
+        assert!(new.developers.contains(&rep) && !new.product_owners.contains(&rep));
+        assert_eq!(h.undo_label(), Some("Duplicate Checkout as Checkout copy"));
+        // A second copy gets a free name.
+        let (again, _) = Command::duplicate(&org, Unit::Team(checkout), Some(shopping)).unwrap();
+        h.apply(&mut org, again).unwrap();
+        assert!(org.teams().values().any(|t| t.name == "Checkout copy 2"));
+        h.undo(&mut org);
+        h.undo(&mut org);
+        assert_eq!(org, before, "one undo per duplicate restores the org");
+    }
+
+    #[test]
+    fn duplicating_a_group_copies_its_subtree_and_maps_its_roles() {
+        let Fixture {
+            mut org,
+            shopping,
+            bob,
+            ..
+        } = fixture();
+        // Shopping sits in a SoSoS; a second SoSoS receives the pasted copy.
+        for (id, name) in [(GroupId(2), "Online"), (GroupId(3), "Stores")] {
+            Command::AddGroup(Group::new(id, name))
+                .apply(&mut org)
+                .unwrap();
+        }
+        Command::move_group(shopping, Some(GroupId(2)))
+            .apply(&mut org)
+            .unwrap();
+        Command::SetSdsRep {
+            unit: Unit::Group(shopping),
+            person: Some(bob),
+        }
+        .apply(&mut org)
+        .unwrap();
+        let before = org.clone();
+        let (cmd, copy) =
+            Command::duplicate(&org, Unit::Group(shopping), Some(GroupId(3))).unwrap();
+        assert_eq!(cmd.describe(&org), "Paste a copy of Shopping into Stores");
+        let mut h = History::new();
+        h.apply(&mut org, cmd).unwrap();
+        assert!(org.integrity_problems().is_empty());
+        let Unit::Group(copy) = copy else {
+            panic!("a group's copy is a group")
+        };
+        let g = &org.groups()[&copy];
+        assert_eq!(g.name, "Shopping copy");
+        assert_eq!(g.parent, Some(GroupId(3)));
+        let s = org.structure();
+        let teams: Vec<&Team> = s.child_teams(copy).map(|t| &org.teams()[&t]).collect();
+        let names: Vec<&str> = teams.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Checkout copy", "Search copy"]);
+        // Bob was SM of both teams and the SoSM: his placeholder is all of that in the copy.
+        let sosm = g.master().unwrap();
+        assert!(teams.iter().all(|t| t.scrum_masters.contains(&sosm)));
+        assert_eq!(g.sds_rep, Some(sosm));
+        // Kwame, the CPO from outside, gets a placeholder of his own.
+        let cpo = g.cpo().unwrap();
+        assert_eq!(org.person_name(cpo), "New CPO (Shopping copy)");
+        assert!(teams.iter().all(|t| !t.has_member(cpo)));
+        // The original is untouched.
+        assert_eq!(org.groups()[&shopping], before.groups()[&shopping]);
+        h.undo(&mut org);
+        assert_eq!(org, before);
+    }
+
+    #[test]
+    fn duplicating_something_unknown_is_refused() {
+        let org = fixture().org;
+        assert!(Command::duplicate(&org, Unit::Team(TeamId(99)), None).is_err());
+        assert!(Command::duplicate(&org, Unit::Team(TeamId(1)), Some(GroupId(99))).is_err());
     }
 }

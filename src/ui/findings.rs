@@ -85,14 +85,9 @@ impl FindingsPanel {
                         .hint_text("Filter findings")
                         .desired_width(180.0),
                 );
-                edit.widget_info(|| {
-                    egui::WidgetInfo::text_edit(
-                        true,
-                        "Filter findings",
-                        &self.filter,
-                        "Filter findings",
-                    )
-                });
+                // The hint is not a name to a screen reader: name the field itself.
+                ui.ctx()
+                    .accesskit_node_builder(edit.id, |n| n.set_label("Filter findings"));
             });
         });
         ui.separator();

@@ -16,13 +16,14 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::cards::{health_color, severity_color};
 use super::document::Document;
+use super::shortcuts::Act;
 use super::{Action, PanelCtx, Selection};
 use crate::diagram::{Health, team_health};
 use crate::model::{
     Body, Command, Group, GroupId, Org, Overrides, Person, PersonId, ProfileName, RoleHolder,
     RuleSettings, ScaledRole, Structure, Team, TeamCount, TeamId, TeamKind, TeamRole, Unit,
 };
-use crate::rules::{Band, Severity, SubjectRef, Thresholds, findings_for};
+use crate::rules::{Band, Counts, Finding, Severity, SubjectRef, Thresholds, findings_for};
 
 /// Most entries any list or picker shows at once; a search box narrows longer lists.
 const LIST_LIMIT: usize = 50;
@@ -36,6 +37,50 @@ const CHECKBOX_ROOM: f32 = 100.0;
 pub struct Inspector {
     edits: Edits,
     cache: Cache,
+    /// The team or group cut or copied for pasting.
+    clip: Option<Clip>,
+}
+
+/// What Edit › Cut or Copy took.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Clip {
+    item: Unit,
+    /// Cut: pasting moves the item; copied: pasting puts a copy there.
+    cut: bool,
+}
+
+/// Edit › Cut, Copy, Paste and Duplicate, for teams and groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditOp {
+    Cut,
+    Copy,
+    Paste,
+    Duplicate,
+}
+
+impl EditOp {
+    /// Every operation with its menu label and shortcut, in menu order.
+    pub const ALL: [(EditOp, &'static str, Act); 4] = [
+        (EditOp::Cut, "Cut", Act::Cut),
+        (EditOp::Copy, "Copy", Act::Copy),
+        (EditOp::Paste, "Paste", Act::Paste),
+        (EditOp::Duplicate, "Duplicate", Act::Duplicate),
+    ];
+}
+
+/// The command that duplicates a team or group next to it, as an action that selects the copy.
+fn duplicate_action(org: &Org, item: Unit) -> Action {
+    match Command::duplicate(org, item, org.parent_of(item)) {
+        Ok((cmd, copy)) => Action::ApplyAndSelect(cmd, unit_selection(copy)),
+        Err(e) => Action::Status(format!("Not duplicated: {e}")),
+    }
+}
+
+fn unit_selection(u: Unit) -> Selection {
+    match u {
+        Unit::Team(t) => Selection::Team(t),
+        Unit::Group(g) => Selection::Group(g),
+    }
 }
 
 impl Inspector {
@@ -61,6 +106,105 @@ impl Inspector {
     /// Put the keyboard focus on the selection's name (F2).
     pub fn request_rename(&mut self) {
         self.edits.rename = true;
+    }
+
+    /// Whether an Edit operation can run now (for the menu).
+    pub fn can(&self, op: EditOp, org: &Org, selection: Option<Selection>) -> bool {
+        match op {
+            EditOp::Cut | EditOp::Copy | EditOp::Duplicate => selection
+                .and_then(Selection::unit)
+                .is_some_and(|u| org.contains(u)),
+            EditOp::Paste => self.clip.is_some_and(|c| org.contains(c.item)),
+        }
+    }
+
+    /// Run an Edit operation on the selection. Cut and Copy only remember the team or group (and
+    /// put its name on the system clipboard, which also lets the desktop send Ctrl+V); Paste puts
+    /// a copy into the selected group (next to a selected team; at the top with nothing selected)
+    /// or moves what was cut there, as one undoable step.
+    pub fn edit(
+        &mut self,
+        ctx: &egui::Context,
+        op: EditOp,
+        doc: &Document,
+        selection: Option<Selection>,
+    ) -> Action {
+        let org = doc.org();
+        let paste_keys = super::shortcuts::text(ctx, Act::Paste);
+        let selected = selection
+            .and_then(Selection::unit)
+            .filter(|u| org.contains(*u));
+        match op {
+            EditOp::Cut | EditOp::Copy => {
+                let Some(item) = selected else {
+                    return Action::Status("Select a team or group first".to_string());
+                };
+                let cut = op == EditOp::Cut;
+                self.clip = Some(Clip { item, cut });
+                let name = org.unit_name(item);
+                ctx.copy_text(name.clone());
+                Action::Status(if cut {
+                    format!("Cut {name}: select a group and paste ({paste_keys}) to move it there")
+                } else {
+                    format!(
+                        "Copied {name}: select a group and paste ({paste_keys}) to put a copy there"
+                    )
+                })
+            }
+            EditOp::Duplicate => match selected {
+                Some(item) => duplicate_action(org, item),
+                None => Action::Status("Select a team or group to duplicate".to_string()),
+            },
+            EditOp::Paste => {
+                let Some(clip) = self.clip.filter(|c| org.contains(c.item)) else {
+                    self.clip = None;
+                    return Action::Status(
+                        "Nothing to paste: cut or copy a team or group first".to_string(),
+                    );
+                };
+                let into = match selection {
+                    Some(Selection::Group(g)) if org.group(g).is_some() => Some(g),
+                    Some(Selection::Team(t)) if org.team(t).is_some() => {
+                        org.parent_of(Unit::Team(t))
+                    }
+                    None => None,
+                    Some(_) => {
+                        return Action::Status(
+                            "Select a group to paste into (or a team to paste next to)".to_string(),
+                        );
+                    }
+                };
+                if !clip.cut {
+                    return match Command::duplicate(org, clip.item, into) {
+                        Ok((cmd, copy)) => Action::ApplyAndSelect(cmd, unit_selection(copy)),
+                        Err(e) => Action::Status(format!("Not pasted: {e}")),
+                    };
+                }
+                let name = org.unit_name(clip.item);
+                if org.parent_of(clip.item) == into {
+                    return Action::Status(match into {
+                        Some(g) => {
+                            format!("{name} is already in {}", org.unit_name(Unit::Group(g)))
+                        }
+                        None => format!("{name} is already at the top level"),
+                    });
+                }
+                if let (Unit::Group(cut), Some(g)) = (clip.item, into)
+                    && org.is_within(Unit::Group(g), cut)
+                {
+                    return Action::Status(format!("Not pasted: {name} cannot go inside itself"));
+                }
+                // Pasting what was cut moves it once; the clipboard is then empty.
+                self.clip = None;
+                Action::ApplyAndSelect(
+                    Command::Move {
+                        item: clip.item,
+                        to: into.map(Unit::Group),
+                    },
+                    unit_selection(clip.item),
+                )
+            }
+        }
     }
 }
 
@@ -596,9 +740,32 @@ impl View<'_, '_> {
         }
     }
 
+    /// "Duplicate": a copy of the team or group next to it, with new placeholder people.
+    fn duplicate_button(&mut self, ui: &mut Ui, item: Unit) {
+        let what = match item {
+            Unit::Team(_) => "team",
+            Unit::Group(_) => "group with its teams",
+        };
+        let keys = super::shortcuts::text(ui.ctx(), Act::Duplicate);
+        if ui
+            .button("Duplicate")
+            .on_hover_text(format!(
+                "Add a copy of this {what} next to it, with new placeholder people in the same seats and roles ({keys})"
+            ))
+            .clicked()
+        {
+            self.actions.push(duplicate_action(self.org, item));
+        }
+    }
+
     /// The findings about one subject; a click shows the subject.
     fn findings(&mut self, ui: &mut Ui, subject: SubjectRef) {
-        let list: Vec<_> = findings_for(self.doc.findings(), subject).collect();
+        let list: Vec<&Finding> = findings_for(self.doc.findings(), subject).collect();
+        self.finding_list(ui, &list);
+    }
+
+    /// A "Findings (n)" section listing findings; a click shows each one's subject.
+    fn finding_list(&mut self, ui: &mut Ui, list: &[&Finding]) {
         if list.is_empty() {
             section(ui, "Findings");
             ui.label(RichText::new("No findings.").weak());
@@ -609,7 +776,7 @@ impl View<'_, '_> {
             color: ui.visuals().text_color(),
             ..TextFormat::default()
         };
-        for f in list.into_iter().take(LIST_LIMIT) {
+        for f in list.iter().take(LIST_LIMIT) {
             let mut job = LayoutJob::default();
             job.append(
                 &format!("{}  ", f.rule),
@@ -629,14 +796,89 @@ impl View<'_, '_> {
                 self.actions.push(Action::Reveal(target));
             }
         }
+        if list.len() > LIST_LIMIT {
+            ui.label(
+                RichText::new(format!(
+                    "… and {} more (see the findings panel)",
+                    list.len() - LIST_LIMIT
+                ))
+                .weak(),
+            );
+        }
+    }
+
+    /// A group's findings: those about the group, and those about its SoSM, CPO or Scaled Daily
+    /// Scrum representative in their role there (e.g. V15 on its CPO). Then its members' findings
+    /// as one line per member with a count, which selects the member: a coach looking at a group
+    /// wants to see which of its teams need attention; the details are one click away.
+    fn group_findings(&mut self, ui: &mut Ui, g: &Group) {
+        let findings = self.doc.findings();
+        let list: Vec<&Finding> = findings.iter().filter(|f| concerns_group(f, g)).collect();
+        self.finding_list(ui, &list);
+
+        let org = self.org;
+        let mut members: BTreeMap<Unit, Counts> = BTreeMap::new();
+        for f in findings {
+            let unit = match f.subject {
+                SubjectRef::Team(t) if org.team(t).is_some_and(|t| t.group == Some(g.id)) => {
+                    Unit::Team(t)
+                }
+                SubjectRef::Group(c) if org.group(c).is_some_and(|c| c.parent == Some(g.id)) => {
+                    Unit::Group(c)
+                }
+                _ => continue,
+            };
+            let c = members.entry(unit).or_default();
+            match f.severity {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
+                Severity::Info => c.infos += 1,
+            }
+        }
+        if members.is_empty() {
+            return;
+        }
+        section(ui, &format!("Members with findings ({})", members.len()));
+        for (unit, c) in members.iter().take(LIST_LIMIT) {
+            let worst = if c.errors > 0 {
+                Severity::Error
+            } else if c.warnings > 0 {
+                Severity::Warning
+            } else {
+                Severity::Info
+            };
+            let parts: Vec<String> = [
+                (c.errors, "error", "errors"),
+                (c.warnings, "warning", "warnings"),
+                (c.infos, "info", "infos"),
+            ]
+            .into_iter()
+            .filter(|(n, _, _)| *n > 0)
+            .map(|(n, one, many)| plural(n, one, many))
+            .collect();
+            let text = RichText::new(format!("{}: {}", org.unit_name(*unit), parts.join(", ")))
+                .color(severity_color(worst));
+            let target = match unit {
+                Unit::Team(t) => Selection::Team(*t),
+                Unit::Group(c) => Selection::Group(*c),
+            };
+            if ui
+                .selectable_label(false, text)
+                .on_hover_text("Select it to see its findings")
+                .clicked()
+            {
+                self.actions.push(Action::Reveal(target));
+            }
+        }
     }
 
     // ---- team ---------------------------------------------------------------------------------
 
     fn team(&mut self, ui: &mut Ui, team: &Team) {
         let org = self.org;
-        ui.label(RichText::new(format!("{} {}", kind_title(team.kind), team.id)).weak());
+        ui.label(RichText::new(kind_title(team.kind)).weak());
         self.text_field(ui, Field::TeamName(team.id), "Team name", false);
+        self.duplicate_button(ui, Unit::Team(team.id));
         ui.horizontal(|ui| {
             ui.label("Kind:");
             for kind in [TeamKind::Scrum, TeamKind::Virtual] {
@@ -939,15 +1181,9 @@ impl View<'_, '_> {
         let org = self.org;
         let s = self.cache.structure(org);
         let level = s.level(g.id);
-        ui.label(
-            RichText::new(format!(
-                "{} {} · level {level}",
-                Structure::level_label(level),
-                g.id
-            ))
-            .weak(),
-        );
+        ui.label(RichText::new(format!("{} · level {level}", group_kind_title(level))).weak());
         self.text_field(ui, Field::GroupName(g.id), "Group name", false);
+        self.duplicate_button(ui, Unit::Group(g.id));
         ui.horizontal(|ui| {
             ui.label("Part of:");
             if let Some(p) = group_link(
@@ -972,7 +1208,7 @@ impl View<'_, '_> {
             "Definition of Done",
             true,
         );
-        self.findings(ui, SubjectRef::Group(g.id));
+        self.group_findings(ui, g);
     }
 
     fn group_members(&mut self, ui: &mut Ui, g: &Group, level: u32, s: &Structure) {
@@ -1225,7 +1461,7 @@ impl View<'_, '_> {
 
     fn person(&mut self, ui: &mut Ui, p: &Person) {
         let org = self.org;
-        ui.label(RichText::new(format!("Person {}", p.id)).weak());
+        ui.label(RichText::new("Person").weak());
         self.text_field(ui, Field::PersonName(p.id), "Person name", false);
         self.text_field(ui, Field::Email(p.id), "E-mail", false);
 
@@ -1542,6 +1778,33 @@ impl View<'_, '_> {
 
 // ---- helpers ----------------------------------------------------------------------------------
 
+/// Whether a finding is about a group: its subject is the group, or it is about a person who holds
+/// a role in the group (SoSM, CPO, Scaled Daily Scrum representative) and names the group.
+fn concerns_group(f: &Finding, g: &Group) -> bool {
+    match f.subject {
+        SubjectRef::Group(x) => x == g.id,
+        SubjectRef::Person(p) => {
+            let holds =
+                g.masters.iter().chain(&g.cpos).any(|h| h.person == p) || g.sds_rep == Some(p);
+            holds && names(&f.message, &g.name)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `text` contains `name` as a whole name (not inside a longer word).
+fn names(text: &str, name: &str) -> bool {
+    let name = name.trim();
+    if name.is_empty() {
+        return false;
+    }
+    text.match_indices(name).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("{n} {one}")
@@ -1555,6 +1818,15 @@ fn capitalised(word: &str) -> String {
     chars.next().map_or_else(String::new, |c| {
         c.to_uppercase().chain(chars).collect::<String>()
     })
+}
+
+/// What a group is, in words: "Scrum of Scrums (SoS)", "Scrum of Scrums of Scrums (SoSoS)", ….
+fn group_kind_title(level: u32) -> String {
+    match level {
+        0 | 1 => "Scrum of Scrums (SoS)".to_string(),
+        2 => "Scrum of Scrums of Scrums (SoSoS)".to_string(),
+        n => format!("Level-{n} group"),
+    }
 }
 
 fn kind_title(kind: TeamKind) -> &'static str {
@@ -1609,7 +1881,10 @@ fn headcount(ui: &mut Ui, org: &Org, team: &Team) {
             team.headcount(),
             plural(team.headcount(), "person", "people"),
         ),
-        TeamCount::Doers => (team.doers(), plural(team.doers(), "doer", "doers")),
+        TeamCount::Doers => (
+            team.doers(),
+            plural(team.doers(), "Developer", "Developers"),
+        ),
     };
     let range = t.team_range().unwrap_or_else(|| "no limit".to_string());
     ui.horizontal_wrapped(|ui| {
@@ -1735,24 +2010,10 @@ fn profile_explanation(p: ProfileName) -> &'static str {
 
 /// What a numeric threshold means, and whether 0 switches it off.
 fn threshold_meaning(key: &str) -> (&'static str, bool) {
-    match key {
-        "team_min" => ("Team size: warn below", true),
-        "team_max" => ("Team size: warn above", true),
-        "doers_ideal_max" => ("Doers: note above (ideal band)", true),
-        "group_target_min" => ("SoS members: target at least", false),
-        "group_target_max" => ("SoS members: target at most", false),
-        "group_warn_below" => ("SoS members: warn below", false),
-        "group_warn_above" => ("SoS members: warn above", false),
-        "upper_target_min" => ("Higher group members: target at least", false),
-        "upper_target_max" => ("Higher group members: target at most", false),
-        "upper_warn_below" => ("Higher group members: warn below", false),
-        "upper_warn_above" => ("Higher group members: warn above", false),
-        "max_depth" => ("Group levels: note above", false),
-        "sm_max_teams" => ("Teams per Scrum Master: warn above", false),
-        "max_scaled_roles" => ("Scaled roles per person: note above", false),
-        "ems_min_level" => ("Lowest level whose CPOs attend the EMS", false),
-        _ => ("Threshold", false),
-    }
+    (
+        Command::threshold_name(key),
+        matches!(key, "team_min" | "team_max" | "doers_ideal_max"),
+    )
 }
 
 /// The value of a numeric threshold; `None` when an optional limit is off.
@@ -1785,11 +2046,9 @@ fn threshold_min(key: &str) -> u32 {
     }
 }
 
-fn team_count_text(c: TeamCount) -> &'static str {
-    match c {
-        TeamCount::Whole => "whole: everyone with a seat",
-        TeamCount::Doers => "doers: Developers only",
-    }
+/// A way of counting team size, as the rules window offers it.
+fn team_count_text(c: TeamCount) -> String {
+    capitalised(Command::team_count_name(c))
 }
 
 /// Profile and threshold settings.
@@ -1850,13 +2109,10 @@ pub fn rules_ui(ui: &mut Ui, cx: &mut PanelCtx) {
             ui.end_row();
 
             // team_count: how team size is counted.
-            let label = ui
-                .label("Team size counts")
-                .on_hover_text("team_count: whole = everyone with a seat; doers = Developers only");
-            ui.label(match profile.team_count {
-                TeamCount::Whole => "whole",
-                TeamCount::Doers => "doers",
-            });
+            let label = ui.label("Team size counts").on_hover_text(
+                "Everyone on the team: everyone with a seat (PO, SM, Developers). Developers only: the PO and SM count only if they also develop. (team_count)",
+            );
+            ui.label(Command::team_count_name(profile.team_count));
             let combo = egui::ComboBox::from_id_salt("rule_team_count")
                 .selected_text(team_count_text(t.team_count))
                 .show_ui(ui, |ui| {
@@ -1938,7 +2194,7 @@ fn reset_button(ui: &mut Ui, key: &str) -> bool {
     name_widget(
         &resp,
         WidgetType::Button,
-        &format!("Reset {key} to the profile"),
+        &format!("Reset {} to the profile", Command::threshold_name(key)),
         None,
     );
     resp.clicked()

@@ -311,3 +311,83 @@ fn selecting_a_person_marks_their_teams_and_brings_them_into_view() {
         assert!(view.contains(c), "{n:?} at {c:?} is in view {view:?}");
     }
 }
+
+#[test]
+fn the_sample_opens_readable_and_fit_shows_all_without_the_minimap() {
+    let mut h = sample();
+    assert!(h.query_by_label("100 %").is_some(), "opens at 100 %");
+    let top = {
+        let app = h.state();
+        let n = Node::Group(group(&h, "Acme Online"));
+        app.canvas.node_screen_center(app.doc.layout(), n).unwrap()
+    };
+    assert!(h.state().canvas.last_rect.contains(top), "on its top");
+    assert!(
+        h.query_by_label("Minimap").is_some(),
+        "part of it is out of view"
+    );
+    h.get_by_label("Fit").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("100 %").is_none());
+    assert!(
+        h.query_by_label("Minimap").is_none(),
+        "all of it is in view"
+    );
+}
+
+#[test]
+fn the_context_menu_of_a_card_folds_and_focuses() {
+    let mut h = sample();
+    let search = Node::Team(team(&h, "Search"));
+    let cart = Node::Team(team(&h, "Cart"));
+    h.get_by_label(&card_label(&h, "SoS Shopping,"))
+        .click_secondary();
+    h.run_steps(3);
+    h.get_by_label("Collapse").click();
+    h.run_steps(3);
+    assert!(!shown(&h, search));
+    h.get_by_label(&card_label(&h, "SoS Checkout & Payments,"))
+        .click_secondary();
+    h.run_steps(3);
+    h.get_by_label("Focus on Checkout & Payments").click();
+    h.run_steps(3);
+    assert!(shown(&h, cart));
+    assert!(!shown(&h, Node::Group(group(&h, "Shopping"))));
+    assert_eq!(
+        h.state().status,
+        "Focused on Checkout & Payments: View › Show whole org goes back"
+    );
+}
+
+#[test]
+fn find_matches_people_by_name() {
+    let mut h = sample();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    h.get_by_label("Find").type_text("sakura");
+    h.run_steps(2);
+    // Sakura Tanaka is a developer on two teams.
+    assert!(h.query_by_label("2 matches").is_some());
+}
+
+#[test]
+fn selecting_a_person_in_the_outline_marks_their_places() {
+    let mut h = sample();
+    let p = org(&h)
+        .people()
+        .values()
+        .find(|p| p.name == "Clara Zimmermann")
+        .unwrap()
+        .id;
+    h.query_all_by_label_contains("Clara Zimmermann")
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TreeItem)
+        .unwrap()
+        .click();
+    h.run_steps(3);
+    assert_eq!(h.state().selection, Some(Selection::Person(p)));
+    let marked = h.state().canvas.highlighted().to_vec();
+    assert!(
+        marked.contains(&Node::Group(group(&h, "Checkout & Payments"))),
+        "{marked:?}"
+    );
+}

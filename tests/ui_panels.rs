@@ -47,3 +47,15 @@ fn the_canvas_stays_put_while_searching_and_selecting() {
         assert_eq!(h.state().canvas.last_rect, canvas, "after selecting {who}");
     }
 }
+
+#[test]
+fn the_findings_filter_is_a_named_field_that_narrows_the_list() {
+    let mut h = harness();
+    assert!(h.query_by_label_contains("V4  Team Checkout").is_some());
+    h.get_by_label("Filter findings").click();
+    h.run_steps(2);
+    h.get_by_label("Filter findings").type_text("Sakura");
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("V4  Team Checkout").is_none());
+    assert!(h.query_by_label_contains("V18  Sakura Tanaka").is_some());
+}

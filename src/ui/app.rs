@@ -42,6 +42,8 @@ pub struct Prefs {
     pub export_paper: Option<crate::export::Paper>,
     /// Which file dialog to use.
     pub file_dialog: Option<DialogChoice>,
+    /// The canvas shows its minimap.
+    pub show_minimap: Option<bool>,
 }
 
 impl Prefs {
@@ -720,13 +722,7 @@ impl DesignerApp {
                     }
                 }
                 Action::Select(s) => self.select(s),
-                Action::Reveal(s) => {
-                    self.select(Some(s));
-                    if let Some(n) = s.node() {
-                        self.canvas.request_focus(n);
-                    }
-                    self.outline.reveal(&self.doc, s);
-                }
+                Action::Reveal(s) => self.reveal(s),
                 Action::Status(s) => self.status = s,
                 Action::Undo => self.undo(),
                 Action::Redo => self.redo(),
@@ -769,6 +765,167 @@ impl DesignerApp {
     fn select(&mut self, s: Option<Selection>) {
         self.selection = s;
         self.canvas.set_selection(s.and_then(Selection::node));
+        // A person is shown where they stand: their teams and groups are marked and brought
+        // into view.
+        let places = match s {
+            Some(Selection::Person(p)) => crate::search::places_of(self.doc.org(), p),
+            _ => Vec::new(),
+        };
+        if !places.is_empty() {
+            self.bring_into_view(&places);
+        }
+        self.canvas.set_highlight(places);
+    }
+
+    /// Select something and show it: on the canvas (unfolding the groups that hide it) and in
+    /// the outline.
+    fn reveal(&mut self, s: Selection) {
+        self.select(Some(s));
+        if let Some(n) = s.node() {
+            self.bring_into_view(&[n]);
+        }
+        self.outline.reveal(&self.doc, s);
+    }
+
+    /// Unfold the groups that hide these boxes, leave a focus they lie outside, and move the
+    /// view to them.
+    fn bring_into_view(&mut self, nodes: &[crate::layout::Node]) {
+        let org = self.doc.org();
+        let mut scope = self.doc.scope().clone();
+        for u in nodes.iter().filter_map(|n| n.unit()) {
+            for g in org.ancestors(u) {
+                scope.folded.remove(&g);
+            }
+            if let Some(f) = scope.focus {
+                let on_path = matches!(u, Unit::Group(g) if org.is_within(Unit::Group(f), g));
+                if !org.is_within(u, f) && !on_path {
+                    scope.focus = None;
+                }
+            }
+        }
+        self.set_scope(scope);
+        self.canvas.request_show(nodes.to_vec());
+    }
+
+    /// View menu items for what the canvas shows: find, folds, focus, the minimap.
+    fn scope_menu(&mut self, ui: &mut Ui) {
+        use crate::layout::Scope;
+        if ui
+            .add(
+                egui::Button::new("Find on canvas…").shortcut_text(super::shortcuts::text(
+                    ui.ctx(),
+                    super::shortcuts::Act::Find,
+                )),
+            )
+            .clicked()
+        {
+            self.view = MainView::Design;
+            self.canvas.open_find();
+            ui.close();
+        }
+        let scope = self.doc.scope().clone();
+        let org = self.doc.org();
+        let s = org.structure();
+        let sos: std::collections::BTreeSet<_> = org
+            .groups()
+            .keys()
+            .copied()
+            .filter(|g| s.level(*g) == 1 && !s.children(*g).is_empty())
+            .collect();
+        let target = match self.selection {
+            Some(Selection::Group(g)) => Some(g),
+            Some(Selection::Team(t)) => org.team(t).and_then(|t| t.group),
+            _ => None,
+        }
+        .filter(|g| scope.focus != Some(*g));
+        let label = target.map_or_else(
+            || "Focus on selection".to_string(),
+            |g| format!("Focus on {}", org.unit_name(Unit::Group(g))),
+        );
+        if ui
+            .add_enabled(!scope.folded.is_empty(), egui::Button::new("Expand all"))
+            .on_hover_text("Show every group's members")
+            .clicked()
+        {
+            self.set_scope(Scope {
+                folded: Default::default(),
+                ..scope.clone()
+            });
+            ui.close();
+        }
+        if ui
+            .add_enabled(
+                !sos.is_empty() && sos != scope.folded,
+                egui::Button::new("Collapse all SoS"),
+            )
+            .on_hover_text("Draw each Scrum of Scrums as one card with its team count")
+            .clicked()
+        {
+            self.set_scope(Scope {
+                folded: sos,
+                ..scope.clone()
+            });
+            ui.close();
+        }
+        if ui
+            .add_enabled(target.is_some(), egui::Button::new(label))
+            .on_hover_text("Show only this group, its members and the groups above it")
+            .clicked()
+            && let Some(g) = target
+        {
+            let mut next = scope.clone();
+            next.folded.remove(&g);
+            next.focus = Some(g);
+            self.set_scope(next);
+            self.canvas.request_fit();
+            ui.close();
+        }
+        if ui
+            .add_enabled(scope.focus.is_some(), egui::Button::new("Show whole org"))
+            .clicked()
+        {
+            self.set_scope(Scope {
+                focus: None,
+                ..scope
+            });
+            self.canvas.request_fit();
+            ui.close();
+        }
+        let mut minimap = self.prefs.show_minimap.unwrap_or(true);
+        if ui.checkbox(&mut minimap, "Minimap").changed() {
+            self.prefs.show_minimap = Some(minimap);
+        }
+    }
+
+    /// Show another part of the org on the canvas (folds and focus); says what changed.
+    pub fn set_scope(&mut self, scope: crate::layout::Scope) {
+        let before = self.doc.scope().clone();
+        if before == scope {
+            return;
+        }
+        let org = self.doc.org();
+        let name = |g: crate::model::GroupId| org.unit_name(Unit::Group(g));
+        let folded: Vec<_> = scope.folded.difference(&before.folded).copied().collect();
+        let unfolded: Vec<_> = before.folded.difference(&scope.folded).copied().collect();
+        let status = if scope.focus != before.focus {
+            match scope.focus {
+                Some(g) => Some(format!(
+                    "Focused on {}: View › Show whole org goes back",
+                    name(g)
+                )),
+                None => Some("Showing the whole org".to_string()),
+            }
+        } else {
+            match (folded.as_slice(), unfolded.as_slice()) {
+                ([g], []) => Some(format!("Collapsed {}", name(*g))),
+                ([], [g]) => Some(format!("Expanded {}", name(*g))),
+                _ => None,
+            }
+        };
+        self.doc.set_scope(scope);
+        if let Some(s) = status {
+            self.status = s;
+        }
     }
 
     /// Drop a selection whose subject no longer exists.
@@ -817,7 +974,8 @@ impl DesignerApp {
             self.save();
         }
         // While a text field has focus, Ctrl+Z and the plain keys belong to the text being typed.
-        let typing = ctx.egui_wants_keyboard_input();
+        // (Other widgets take the focus too, e.g. an outline row; the keys still work there.)
+        let typing = ctx.text_edit_focused();
         if !typing {
             if pressed(&ctx, Act::Redo) {
                 self.redo();
@@ -837,12 +995,26 @@ impl DesignerApp {
         if pressed(&ctx, Act::Fit) {
             self.canvas.request_fit();
         }
+        if pressed(&ctx, Act::Find) {
+            self.view = MainView::Design;
+            self.canvas.open_find();
+        }
         if !typing {
             if pressed(&ctx, Act::Delete) {
                 self.delete_selection();
             }
             if pressed(&ctx, Act::Rename) {
                 self.inspector.request_rename();
+            }
+        }
+        // Ctrl+X/C/V/D: not while a text field has the focus, which takes them (and their
+        // Cut/Copy/Paste events) for its text.
+        if !ctx.text_edit_focused() {
+            for (op, _, act) in super::inspector::EditOp::ALL {
+                if pressed(&ctx, act) {
+                    let a = self.inspector.edit(&ctx, op, &self.doc, self.selection);
+                    self.run_actions(vec![a]);
+                }
             }
         }
     }
@@ -963,6 +1135,17 @@ impl DesignerApp {
                     self.redo();
                 }
                 ui.separator();
+                // Cut, Copy, Paste, Duplicate of teams and groups (the inspector holds the clip).
+                for (op, label, act) in super::inspector::EditOp::ALL {
+                    let enabled = self.inspector.can(op, self.doc.org(), self.selection);
+                    let keys = super::shortcuts::text(ui.ctx(), act);
+                    let button = egui::Button::new(label).shortcut_text(keys);
+                    if ui.add_enabled(enabled, button).clicked() {
+                        let a = self.inspector.edit(ui.ctx(), op, &self.doc, self.selection);
+                        self.run_actions(vec![a]);
+                    }
+                }
+                ui.separator();
                 if ui
                     .add_enabled(
                         matches!(
@@ -1013,6 +1196,8 @@ impl DesignerApp {
                         ui.close();
                     }
                 }
+                ui.separator();
+                self.scope_menu(ui);
                 ui.separator();
                 let mut outline = self.prefs.show_outline.unwrap_or(true);
                 if ui.checkbox(&mut outline, "Outline").changed() {
@@ -1303,6 +1488,12 @@ impl DesignerApp {
         }
 
         let mut actions = Vec::new();
+        // While the Growth view shows a grown org, the panels still describe the design: they
+        // are dimmed under a note that says so.
+        let dim = match self.view {
+            MainView::Growth => self.growth.grown_note(),
+            MainView::Design => None,
+        };
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         if self.prefs.show_findings.unwrap_or(true) {
@@ -1316,6 +1507,7 @@ impl DesignerApp {
                         selection: self.selection,
                         actions: &mut actions,
                     };
+                    dimmed(ui, dim.as_deref());
                     self.findings.ui(ui, &mut cx);
                 });
         }
@@ -1330,13 +1522,16 @@ impl DesignerApp {
                         selection: self.selection,
                         actions: &mut actions,
                     };
-                    self.outline.ui(ui, &mut cx);
+                    keep_width(ui, |ui| {
+                        dimmed(ui, dim.as_deref());
+                        self.outline.ui(ui, &mut cx)
+                    });
                 });
         }
         if self.prefs.show_inspector.unwrap_or(true) {
             egui::Panel::right("inspector")
                 .resizable(true)
-                .default_size(320.0)
+                .default_size(345.0)
                 .min_size(220.0)
                 .show(ui, |ui| {
                     let mut cx = PanelCtx {
@@ -1344,14 +1539,20 @@ impl DesignerApp {
                         selection: self.selection,
                         actions: &mut actions,
                     };
-                    self.inspector.ui(ui, &mut cx);
+                    keep_width(ui, |ui| {
+                        dimmed(ui, dim.as_deref());
+                        self.inspector.ui(ui, &mut cx)
+                    });
                 });
         }
         let mut canvas_events = Vec::new();
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| match self.view {
-                MainView::Design => canvas_events = self.canvas.show(ui, &self.doc),
+                MainView::Design => {
+                    self.canvas.show_minimap = self.prefs.show_minimap.unwrap_or(true);
+                    canvas_events = self.canvas.show(ui, &self.doc);
+                }
                 MainView::Growth => {
                     if let Some(cmd) = self.growth.ui(ui, &self.doc) {
                         // The grown part goes in as one undoable step; then show the result.
@@ -1384,6 +1585,8 @@ impl DesignerApp {
                     }
                 }
                 CanvasEvent::Refused(why) => self.status = why,
+                CanvasEvent::SetScope(scope) => self.set_scope(scope),
+                CanvasEvent::Reveal(u) => self.reveal(Selection::from_node(u.into())),
             }
         }
         self.drop_preview(ui);
@@ -1424,6 +1627,25 @@ impl DesignerApp {
     pub fn may_close(&self) -> bool {
         self.allow_close || !self.doc.is_dirty()
     }
+}
+
+/// Under a note, the rest of a panel greyed out and inert.
+fn dimmed(ui: &mut Ui, note: Option<&str>) {
+    if let Some(note) = note {
+        ui.add(egui::Label::new(egui::RichText::new(note).italics().strong()).wrap());
+        ui.disable();
+    }
+}
+
+/// Lay out a side panel's contents in exactly the panel's width: wider contents are clipped
+/// instead of widening the panel, so a panel changes width only when the user drags its edge
+/// (otherwise a long name or a button appearing would shift the canvas sideways).
+fn keep_width(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    let rect = ui.max_rect();
+    let mut inner = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(*ui.layout()));
+    inner.set_clip_rect(ui.clip_rect());
+    add(&mut inner);
+    ui.expand_to_include_rect(rect);
 }
 
 fn human_age(secs: u64) -> String {

@@ -17,8 +17,28 @@ pub enum Act {
     Rename,
     MoveTo,
     Search,
+    /// Find on the canvas.
+    Find,
     Fit,
     Help,
+    /// Edit › Cut, Copy, Paste and Duplicate of teams and groups.
+    Cut,
+    Copy,
+    Paste,
+    Duplicate,
+    /// In the outline, while it has the keyboard focus:
+    OutlineUp,
+    OutlineDown,
+    OutlineCollapse,
+    OutlineExpand,
+    OutlineFirst,
+    OutlineLast,
+    OutlinePageUp,
+    OutlinePageDown,
+    OutlineOpen,
+    OutlineToggle,
+    /// In the outline's search field.
+    ClearSearch,
 }
 
 /// One shortcut: its keys (a second way to press it, if any) and what it does in words.
@@ -99,8 +119,14 @@ pub const SHORTCUTS: &[Shortcut] = &[
         what: "Move the selected team or group to…",
     },
     Shortcut {
-        act: Act::Search,
+        act: Act::Find,
         keys: key(CMD, Key::F),
+        also: None,
+        what: "Find on the canvas (Enter: next match, Shift+Enter: previous)",
+    },
+    Shortcut {
+        act: Act::Search,
+        keys: key(CMD_SHIFT, Key::F),
         also: None,
         what: "Search the outline",
     },
@@ -115,6 +141,96 @@ pub const SHORTCUTS: &[Shortcut] = &[
         keys: key(Modifiers::NONE, Key::F1),
         also: None,
         what: "Keyboard shortcuts (this list)",
+    },
+    Shortcut {
+        act: Act::Cut,
+        keys: key(CMD, Key::X),
+        also: None,
+        what: "Cut the selected team or group (paste moves it)",
+    },
+    Shortcut {
+        act: Act::Copy,
+        keys: key(CMD, Key::C),
+        also: None,
+        what: "Copy the selected team or group",
+    },
+    Shortcut {
+        act: Act::Paste,
+        keys: key(CMD, Key::V),
+        also: None,
+        what: "Paste into the selected group",
+    },
+    Shortcut {
+        act: Act::Duplicate,
+        keys: key(CMD, Key::D),
+        also: None,
+        what: "Duplicate the selected team or group",
+    },
+    Shortcut {
+        act: Act::OutlineUp,
+        keys: key(Modifiers::NONE, Key::ArrowUp),
+        also: None,
+        what: "Outline: select the row above",
+    },
+    Shortcut {
+        act: Act::OutlineDown,
+        keys: key(Modifiers::NONE, Key::ArrowDown),
+        also: None,
+        what: "Outline: select the row below (from the search field: the first match)",
+    },
+    Shortcut {
+        act: Act::OutlineCollapse,
+        keys: key(Modifiers::NONE, Key::ArrowLeft),
+        also: None,
+        what: "Outline: collapse the row, or go to the group it is in",
+    },
+    Shortcut {
+        act: Act::OutlineExpand,
+        keys: key(Modifiers::NONE, Key::ArrowRight),
+        also: None,
+        what: "Outline: expand the row, or go to its first member",
+    },
+    Shortcut {
+        act: Act::OutlineFirst,
+        keys: key(Modifiers::NONE, Key::Home),
+        also: None,
+        what: "Outline: select the first row",
+    },
+    Shortcut {
+        act: Act::OutlineLast,
+        keys: key(Modifiers::NONE, Key::End),
+        also: None,
+        what: "Outline: select the last row",
+    },
+    Shortcut {
+        act: Act::OutlinePageUp,
+        keys: key(Modifiers::NONE, Key::PageUp),
+        also: None,
+        what: "Outline: select a page up",
+    },
+    Shortcut {
+        act: Act::OutlinePageDown,
+        keys: key(Modifiers::NONE, Key::PageDown),
+        also: None,
+        what: "Outline: select a page down",
+    },
+    Shortcut {
+        act: Act::OutlineOpen,
+        keys: key(Modifiers::NONE, Key::Enter),
+        also: None,
+        what: "Outline: open the row in the inspector; again: show it on the canvas",
+    },
+    Shortcut {
+        act: Act::OutlineToggle,
+        keys: key(Modifiers::NONE, Key::Space),
+        also: None,
+        what: "Outline: expand or collapse the row",
+    },
+    Shortcut {
+        act: Act::ClearSearch,
+        keys: key(Modifiers::NONE, Key::Escape),
+        also: None,
+        what: "Outline search: clear the search",
     },
 ];
 
@@ -150,8 +266,36 @@ pub fn text(ctx: &egui::Context, act: Act) -> String {
 pub fn pressed(ctx: &egui::Context, act: Act) -> bool {
     let s = get(act);
     ctx.input_mut(|i| {
-        i.consume_shortcut(&s.keys) || s.also.as_ref().is_some_and(|a| i.consume_shortcut(a))
+        consume_exact(i, &s.keys)
+            || s.also.as_ref().is_some_and(|a| consume_exact(i, a))
+            || consume_clipboard_event(i, act)
     })
+}
+
+/// Take a key press with exactly these modifiers out of the frame's input. (egui's own
+/// `consume_shortcut` also takes Ctrl+Shift+F for Ctrl+F, so one shortcut would swallow
+/// another.)
+fn consume_exact(i: &mut egui::InputState, k: &KeyboardShortcut) -> bool {
+    let before = i.events.len();
+    i.events.retain(|e| {
+        !matches!(e, egui::Event::Key { key, pressed: true, modifiers, .. }
+            if *key == k.logical_key && modifiers.matches_exact(k.modifiers))
+    });
+    before != i.events.len()
+}
+
+/// A desktop window turns Ctrl+X, Ctrl+C and Ctrl+V into Cut, Copy and Paste events instead of
+/// key presses (Ctrl+V only while the system clipboard holds text): take those for the acts.
+fn consume_clipboard_event(i: &mut egui::InputState, act: Act) -> bool {
+    let is_it = |e: &egui::Event| match act {
+        Act::Cut => matches!(e, egui::Event::Cut),
+        Act::Copy => matches!(e, egui::Event::Copy),
+        Act::Paste => matches!(e, egui::Event::Paste(_)),
+        _ => false,
+    };
+    let before = i.events.len();
+    i.events.retain(|e| !is_it(e));
+    i.events.len() != before
 }
 
 #[cfg(test)]

@@ -29,4 +29,3 @@ pub fn background(h: &Harness<'_, DesignerApp>) -> Pos2 {
         })
         .expect("some background in view")
 }
-

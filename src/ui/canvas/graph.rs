@@ -85,9 +85,11 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for CardNode {
         let mut screen = Rect::from_min_size(ctx.meta.canvas_to_screen_pos(r.min), r.size() * zoom);
         if self.state.dragged {
             // The card under the pointer would hide the box it is dropped on: while dragged it
-            // follows the pointer down and to the right, smaller, so the target stays readable.
+            // follows the pointer above and to the right, smaller, so the target's name (and
+            // the drop preview below the pointer) stay readable.
             let small = screen.size() * 0.7;
-            screen = Rect::from_min_size(screen.center() + Vec2::splat(14.0), small);
+            let corner = screen.center() + Vec2::new(14.0, -14.0 - small.y);
+            screen = Rect::from_min_size(corner, small);
         }
         if !ctx.painter.clip_rect().intersects(screen)
             || (matches!(self.data.node, Node::Team(_)) && cards::far_card(screen))

@@ -397,7 +397,8 @@ impl Canvas {
         self.overlay(ui, doc, rect, &mut events);
         self.toolbar(ui, rect);
         self.bars(ui, doc, rect, &mut events);
-        if self.show_minimap {
+        // Not while a card is dragged: the drop preview needs the room.
+        if self.show_minimap && self.graph.dragged_node().is_none() {
             self.minimap_ui(ui, rect);
         }
         let meta = load_meta(ui.ctx(), self.view_id);

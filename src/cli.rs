@@ -85,10 +85,10 @@ pub enum Cmd {
         #[arg(short, long)]
         output: PathBuf,
         #[arg(long, value_enum)]
-        format: Option<export::Format>,
+        format: Option<ExportFormat>,
         /// Layout of SVG, PNG and PDF diagrams.
-        #[arg(long, value_enum, default_value_t = Style::Tree)]
-        layout: Style,
+        #[arg(long, value_enum, default_value_t = LayoutArg::Tree)]
+        layout: LayoutArg,
         /// Mark each box of a diagram with its worst rule finding and count findings in the
         /// legend (PDF: also list them in words).
         #[arg(long)]
@@ -98,9 +98,78 @@ pub enum Cmd {
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
         /// PDF paper size.
-        #[arg(long, value_enum, default_value_t = export::Paper::A4)]
-        paper: export::Paper,
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
     },
+}
+
+/// `--format` of `export`: the core's export formats, as the command line names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// SVG diagram.
+    Svg,
+    /// PNG image of the SVG diagram.
+    Png,
+    /// PDF: overview page plus a page per Scrum of Scrums.
+    Pdf,
+    /// Graphviz DOT with nested clusters.
+    Dot,
+    /// Mermaid flowchart with nested subgraphs.
+    Mermaid,
+    /// CSV roster.
+    Csv,
+    /// JSON org file.
+    Json,
+}
+
+impl From<ExportFormat> for export::Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Svg => export::Format::Svg,
+            ExportFormat::Png => export::Format::Png,
+            ExportFormat::Pdf => export::Format::Pdf,
+            ExportFormat::Dot => export::Format::Dot,
+            ExportFormat::Mermaid => export::Format::Mermaid,
+            ExportFormat::Csv => export::Format::Csv,
+            ExportFormat::Json => export::Format::Json,
+        }
+    }
+}
+
+/// `--layout` of `export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    /// Top-down tree with team columns.
+    Tree,
+    /// Pentagons in rings around their groups, as in the Scrum@Scale guide.
+    Fractal,
+}
+
+impl From<LayoutArg> for Style {
+    fn from(l: LayoutArg) -> Self {
+        match l {
+            LayoutArg::Tree => Style::Tree,
+            LayoutArg::Fractal => Style::Fractal,
+        }
+    }
+}
+
+/// `--paper` of `export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// 210 × 297 mm.
+    A4,
+    /// 8.5 × 11 in.
+    Letter,
+}
+
+impl From<PaperArg> for export::Paper {
+    fn from(p: PaperArg) -> Self {
+        match p {
+            PaperArg::A4 => export::Paper::A4,
+            PaperArg::Letter => export::Paper::Letter,
+        }
+    }
 }
 
 /// Report format.
@@ -218,8 +287,9 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             scale,
             paper,
         } => {
+            let (layout, paper) = (Style::from(layout), export::Paper::from(paper));
             let by_name = export::Format::from_path(&output);
-            let Some(format) = format.or(by_name) else {
+            let Some(format) = format.map(export::Format::from).or(by_name) else {
                 let _ = writeln!(
                     err,
                     "error: cannot tell the export format from {}; name it with --format (svg, png, pdf, dot, mermaid, csv or json)",
@@ -277,7 +347,14 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             let bytes = match export::export(&org, format, &options) {
                 Ok(b) => b,
                 Err(e) => {
-                    let _ = writeln!(err, "error: cannot export {}: {e}", output.display());
+                    // The core says what would fit; the command line names its flag.
+                    let hint = match &e {
+                        export::ExportError::TooLarge { fits, .. } => {
+                            format!(" (--scale {fits} fits)")
+                        }
+                        _ => String::new(),
+                    };
+                    let _ = writeln!(err, "error: cannot export {}: {e}{hint}", output.display());
                     return 2;
                 }
             };

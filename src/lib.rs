@@ -15,4 +15,5 @@ pub mod rules;
 pub mod sample;
 pub mod search;
 pub mod stats;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -500,7 +500,10 @@ fn failed_diagram_exports_exit_two_and_leave_the_old_file_alone() {
         .arg(&out)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("or less, or SVG or PDF"));
+        .stderr(predicate::str::contains(
+            "or less fits, and SVG and PDF have no size limit",
+        ))
+        .stderr(predicate::str::is_match(r"\(--scale [0-9.]+ fits\)").unwrap());
     // An unknown --format value.
     orgscale()
         .arg("export")

@@ -2,6 +2,8 @@
 //! a trackpad's two-finger scroll pans, a pinch zooms, and the zoom level is shown. The layout is
 //! chosen in the View menu.
 
+#![cfg(feature = "gui")]
+
 use egui::{Event, Modifiers, MouseWheelUnit, Pos2, TouchPhase, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -4,6 +4,8 @@
 //! `Harness::run()` is never used: the canvas' GraphView asks for a repaint every frame while the
 //! pointer is active, so tests step a fixed number of frames instead.
 
+#![cfg(feature = "gui")]
+
 mod canvas_points;
 
 use std::path::PathBuf;

@@ -2,6 +2,8 @@
 //! the inspector's *Duplicate* button, the Edit menu and Ctrl+X / Ctrl+C / Ctrl+V / Ctrl+D. Each
 //! is one undoable step.
 
+#![cfg(feature = "gui")]
+
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

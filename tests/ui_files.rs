@@ -2,6 +2,8 @@
 //! Save, Save As, Open, Export and Quit > Save all end in the built-in dialog, driven by label and
 //! keyboard like a user would. Also: a portal that never answers does not freeze the window.
 
+#![cfg(feature = "gui")]
+
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

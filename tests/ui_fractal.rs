@@ -2,6 +2,8 @@
 //! circle at a legible zoom, and each Scrum of Scrums circle with its SoSM and CPO, a missing one
 //! flagged on a warning pill as tree cards flag it.
 
+#![cfg(feature = "gui")]
+
 use egui::{Color32, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

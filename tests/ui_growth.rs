@@ -4,6 +4,8 @@
 //! `Harness::run()` is never used: the canvas and the animation ask for repaints, so tests step a
 //! fixed number of frames instead.
 
+#![cfg(feature = "gui")]
+
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;

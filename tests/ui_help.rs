@@ -1,6 +1,8 @@
 //! Help: the shortcut list (from the table the keys are taken from), colours and badges, the
 //! rule catalogue with sources, and About; menu items show their shortcuts.
 
+#![cfg(feature = "gui")]
+
 use egui::{Key, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

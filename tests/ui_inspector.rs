@@ -1,6 +1,8 @@
 //! The inspector panel and the rules window, driven through the UI with egui_kittest. Every test
 //! asserts on the model, never on pixels.
 
+#![cfg(feature = "gui")]
+
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

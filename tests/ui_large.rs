@@ -3,6 +3,8 @@
 //! moves the view, find (Ctrl+F) marks matches and Enter jumps to the next, tooltips and screen
 //! reader names describe the cards.
 
+#![cfg(feature = "gui")]
+
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};

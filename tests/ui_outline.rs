@@ -7,6 +7,8 @@
 //! harness is only ever stepped a fixed number of frames: the canvas may ask for repaints
 //! continuously.
 
+#![cfg(feature = "gui")]
+
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::kittest::{NodeT, Queryable};

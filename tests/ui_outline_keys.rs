@@ -5,6 +5,8 @@
 //! Rows are found by their AccessKit role (tree item) and accessible name; the harness is only
 //! ever stepped a fixed number of frames (the canvas may ask for repaints continuously).
 
+#![cfg(feature = "gui")]
+
 use egui::accesskit::{Action, ActionRequest, Role};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

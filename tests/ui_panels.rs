@@ -1,6 +1,8 @@
 //! The side panels keep their width: only the user's drag on their edge changes it, so the
 //! canvas never shifts sideways when a search is typed or the selection changes.
 
+#![cfg(feature = "gui")]
+
 use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -23,8 +23,8 @@ pub use pdf::{Paper, to_pdf};
 pub use png::{MAX_PIXELS, MAX_SIDE, svg_to_png};
 pub use svg::to_svg;
 
-/// An export format (the CLI's `--format` values).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+/// An export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     /// SVG diagram.
     Svg,
@@ -128,7 +128,7 @@ impl Default for Options {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error(
-        "the PNG would be {width} × {height} pixels, over the limit of {limit}; use --scale {fits} or less, or SVG or PDF, which have no size limit"
+        "the PNG would be {width} × {height} pixels, over the limit of {limit}; a PNG scale of {fits} or less fits, and SVG and PDF have no size limit"
     )]
     TooLarge {
         width: u64,

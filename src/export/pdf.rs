@@ -21,16 +21,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// Paper size of a PDF.
 #[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    clap::ValueEnum,
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
 )]
 pub enum Paper {
     /// 210 × 297 mm.

@@ -11,8 +11,9 @@ use orgscale::layout::{Node, Style};
 use orgscale::ui::DesignerApp;
 use orgscale::ui::dialogs::ScriptedDialogs;
 
-mod canvas_points;
-use canvas_points::background;
+#[path = "common/ui.rs"]
+mod common;
+use common::background;
 
 fn harness() -> Harness<'static, DesignerApp> {
     harness_with(ScriptedDialogs::default())

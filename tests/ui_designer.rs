@@ -6,7 +6,8 @@
 
 #![cfg(feature = "gui")]
 
-mod canvas_points;
+#[path = "common/ui.rs"]
+mod common;
 
 use std::path::PathBuf;
 
@@ -663,7 +664,7 @@ fn a_pan_made_in_the_interactive_view_stays_when_the_canvas_goes_idle() {
     let shopping = Node::Group(group(h.state(), "Shopping"));
     let before = center(&h, shopping);
     // Drag the empty background by (-80, -40).
-    let from = canvas_points::background(&h);
+    let from = common::background(&h);
     drag(&mut h, from, from + vec2(-80.0, -40.0));
     h.drop_at(from + vec2(-80.0, -40.0));
     h.run_steps(2);

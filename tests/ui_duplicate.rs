@@ -8,10 +8,14 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use orgscale::model::{GroupId, Org, TeamId};
+use orgscale::model::Org;
 use orgscale::ui::app::sample_document;
 use orgscale::ui::dialogs::ScriptedDialogs;
 use orgscale::ui::{DesignerApp, Selection};
+
+#[path = "common/ui.rs"]
+mod common;
+use common::{group, team};
 
 fn harness(selection: Option<Selection>) -> Harness<'static, DesignerApp> {
     let mut app = DesignerApp::new(
@@ -30,22 +34,6 @@ fn harness(selection: Option<Selection>) -> Harness<'static, DesignerApp> {
 
 fn sample() -> Org {
     sample_document().org().clone()
-}
-
-fn team(org: &Org, name: &str) -> TeamId {
-    org.teams()
-        .values()
-        .find(|t| t.name == name)
-        .unwrap_or_else(|| panic!("no team {name}"))
-        .id
-}
-
-fn group(org: &Org, name: &str) -> GroupId {
-    org.groups()
-        .values()
-        .find(|g| g.name == name)
-        .unwrap_or_else(|| panic!("no group {name}"))
-        .id
 }
 
 fn org(h: &Harness<'_, DesignerApp>) -> Org {

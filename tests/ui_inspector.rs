@@ -8,11 +8,15 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-use orgscale::model::{Command, GroupId, Org, PersonId, ProfileName, ScaledRole, TeamId};
+use orgscale::model::{Command, ProfileName, ScaledRole};
 use orgscale::rules::SubjectRef;
 use orgscale::ui::app::sample_document;
 use orgscale::ui::dialogs::ScriptedDialogs;
 use orgscale::ui::{Action, DesignerApp, Document, PanelCtx, Selection};
+
+#[path = "common/ui.rs"]
+mod common;
+use common::{group, person, team};
 
 fn app() -> DesignerApp {
     DesignerApp::new(
@@ -29,30 +33,6 @@ fn harness(app: DesignerApp) -> Harness<'static, DesignerApp> {
     // Never `run()`: the canvas may keep asking for repaints.
     h.run_steps(4);
     h
-}
-
-fn team(org: &Org, name: &str) -> TeamId {
-    org.teams()
-        .values()
-        .find(|t| t.name == name)
-        .unwrap_or_else(|| panic!("no team {name}"))
-        .id
-}
-
-fn group(org: &Org, name: &str) -> GroupId {
-    org.groups()
-        .values()
-        .find(|g| g.name == name)
-        .unwrap_or_else(|| panic!("no group {name}"))
-        .id
-}
-
-fn person(org: &Org, name: &str) -> PersonId {
-    org.people()
-        .values()
-        .find(|p| p.name == name)
-        .unwrap_or_else(|| panic!("no person {name}"))
-        .id
 }
 
 fn has_finding(app: &DesignerApp, rule: u8, subject: SubjectRef) -> bool {

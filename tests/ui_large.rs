@@ -5,34 +5,26 @@
 
 #![cfg(feature = "gui")]
 
-use egui::{Key, Modifiers, vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use orgscale::layout::Node;
 use orgscale::model::{GroupId, Org, TeamId};
-use orgscale::ui::dialogs::ScriptedDialogs;
 use orgscale::ui::{DesignerApp, Document, Selection};
 
-fn harness_of(doc: Document) -> Harness<'static, DesignerApp> {
-    let app = DesignerApp::new(doc, Box::new(ScriptedDialogs::default()), None);
-    // Frames a 60th of a second apart, as on a desktop (two clicks make a double click).
-    let mut h = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
-    h.run_steps(4);
-    h
-}
+#[path = "common/ui.rs"]
+mod common;
+use common::{app_of, harness, sample_app};
 
 fn sample() -> Harness<'static, DesignerApp> {
-    harness_of(orgscale::ui::app::sample_document())
+    harness(sample_app())
 }
 
 fn big() -> Harness<'static, DesignerApp> {
-    harness_of(Document::new(
+    harness(app_of(Document::new(
         orgscale::sample::balanced("Big org", 10_000, 5, 6),
         None,
-    ))
+    )))
 }
 
 fn org<'a>(h: &'a Harness<'_, DesignerApp>) -> &'a Org {
@@ -40,16 +32,11 @@ fn org<'a>(h: &'a Harness<'_, DesignerApp>) -> &'a Org {
 }
 
 fn group(h: &Harness<'_, DesignerApp>, name: &str) -> GroupId {
-    org(h)
-        .groups()
-        .values()
-        .find(|g| g.name == name)
-        .unwrap()
-        .id
+    common::group(org(h), name)
 }
 
 fn team(h: &Harness<'_, DesignerApp>, name: &str) -> TeamId {
-    org(h).teams().values().find(|t| t.name == name).unwrap().id
+    common::team(org(h), name)
 }
 
 /// The label of a card on the canvas: its spoken description, which (unlike the outline's row)

@@ -3,24 +3,16 @@
 
 #![cfg(feature = "gui")]
 
-use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use orgscale::model::Command;
 use orgscale::ui::DesignerApp;
-use orgscale::ui::dialogs::ScriptedDialogs;
+
+#[path = "common/ui.rs"]
+mod common;
 
 fn harness() -> Harness<'static, DesignerApp> {
-    let app = DesignerApp::new(
-        orgscale::ui::app::sample_document(),
-        Box::new(ScriptedDialogs::default()),
-        None,
-    );
-    let mut h = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
-    h.run_steps(4);
-    h
+    common::harness(common::sample_app())
 }
 
 #[test]

@@ -451,7 +451,7 @@ fn validate_cmd(
                 out,
                 "{}: {} (profile {})",
                 file.display(),
-                summary(counts),
+                counts.summary(),
                 settings.profile
             );
         }
@@ -461,21 +461,6 @@ fn validate_cmd(
     } else {
         0
     }
-}
-
-/// "2 errors, 1 warning, no infos".
-pub fn summary(c: Counts) -> String {
-    let part = |n: usize, one: &str, many: &str| match n {
-        0 => format!("no {many}"),
-        1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
-    };
-    format!(
-        "{}, {}, {}",
-        part(c.errors, "error", "errors"),
-        part(c.warnings, "warning", "warnings"),
-        part(c.infos, "info", "infos")
-    )
 }
 
 /// Entry point used by `main`.

@@ -411,13 +411,7 @@ pub struct Folded {
 impl Folded {
     /// "25 teams · 190 people".
     pub fn summary(&self) -> String {
-        let plural = |n: usize, one: &str, many: &str| {
-            if n == 1 {
-                format!("1 {one}")
-            } else {
-                format!("{n} {many}")
-            }
-        };
+        use crate::words::plural;
         format!(
             "{} · {}",
             plural(self.teams, "team", "teams"),

@@ -17,3 +17,4 @@ pub mod search;
 pub mod stats;
 #[cfg(feature = "gui")]
 pub mod ui;
+pub mod words;

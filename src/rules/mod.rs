@@ -309,6 +309,20 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// "2 errors, 1 warning, no infos".
+    pub fn summary(&self) -> String {
+        let part = |n: usize, one: &str, many: &str| match n {
+            0 => format!("no {many}"),
+            n => crate::words::plural(n, one, many),
+        };
+        format!(
+            "{}, {}, {}",
+            part(self.errors, "error", "errors"),
+            part(self.warnings, "warning", "warnings"),
+            part(self.infos, "info", "infos")
+        )
+    }
+
     pub fn of(findings: &[Finding]) -> Self {
         let mut c = Counts::default();
         for f in findings {

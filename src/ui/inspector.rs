@@ -24,6 +24,7 @@ use crate::model::{
     RuleSettings, ScaledRole, Structure, Team, TeamCount, TeamId, TeamKind, TeamRole, Unit,
 };
 use crate::rules::{Band, Counts, Finding, Severity, SubjectRef, Thresholds, findings_for};
+use crate::words::plural;
 
 /// Most entries any list or picker shows at once; a search box narrows longer lists.
 const LIST_LIMIT: usize = 50;
@@ -1762,7 +1763,7 @@ impl View<'_, '_> {
                 ui.end_row();
                 let c = self.doc.counts();
                 ui.label("Findings");
-                ui.label(crate::cli::summary(c));
+                ui.label(c.summary());
                 ui.end_row();
             });
         ui.label(
@@ -1803,14 +1804,6 @@ fn names(text: &str, name: &str) -> bool {
         let after = text[i + name.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 fn capitalised(word: &str) -> String {

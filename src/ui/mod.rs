@@ -26,13 +26,7 @@ pub const SAMPLE_JSON: &str = include_str!("../../examples/acme.json");
 pub const SAMPLE_NAME: &str = "acme.json";
 
 /// "1 warning", "2 warnings".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+pub use crate::words::plural as count;
 
 /// What is selected, across the canvas, outline, inspector and findings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

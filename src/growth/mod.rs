@@ -50,7 +50,7 @@ impl Default for Params {
 /// Why growth cannot run.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum GrowthError {
-    #[error("fan-out must be between 2 and 12, not {0}")]
+    #[error("{}", crate::model::fanout_problem(u32::try_from(*.0).unwrap_or(u32::MAX)).unwrap_or_default())]
     Fanout(usize),
     #[error("team size must be between 3 and 20 people, not {0}")]
     TeamSize(usize),
@@ -62,7 +62,8 @@ pub enum GrowthError {
 
 impl Params {
     pub fn check(&self) -> Result<(), GrowthError> {
-        if !(2..=12).contains(&self.fanout) {
+        let fanout = crate::model::FANOUT;
+        if !(*fanout.start() as usize..=*fanout.end() as usize).contains(&self.fanout) {
             return Err(GrowthError::Fanout(self.fanout));
         }
         if !(3..=20).contains(&self.team_size) {

@@ -403,13 +403,8 @@ fn build(file: OrgFile) -> Result<Org, BuildError> {
             format!("the rule thresholds contradict each other: {why}"),
         ));
     }
-    if let Some(k) = file.fanout
-        && !(2..=12).contains(&k)
-    {
-        return Err((
-            vec![key("fanout")],
-            format!("fan-out must be between 2 and 12, not {k}"),
-        ));
+    if let Some(why) = file.fanout.and_then(crate::model::fanout_problem) {
+        return Err((vec![key("fanout")], why));
     }
 
     let org = Org {

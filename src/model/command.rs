@@ -657,12 +657,8 @@ impl Command {
             }
             Command::SetOrgName(_) | Command::SetRules(_) => {}
             Command::SetFanout(k) => {
-                if let Some(k) = k
-                    && !(2..=12).contains(k)
-                {
-                    return Err(CommandError::Invalid(format!(
-                        "fan-out must be between 2 and 12, not {k}"
-                    )));
+                if let Some(why) = k.and_then(super::settings::fanout_problem) {
+                    return Err(CommandError::Invalid(why));
                 }
             }
             Command::Batch { .. } => unreachable!("batches are applied element by element"),

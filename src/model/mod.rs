@@ -13,4 +13,4 @@ pub use entities::{
 };
 pub use ids::{GroupId, PersonId, TeamId, Unit};
 pub use org::{Org, Structure};
-pub use settings::{Overrides, ProfileName, RuleSettings, TeamCount};
+pub use settings::{FANOUT, Overrides, ProfileName, RuleSettings, TeamCount, fanout_problem};

@@ -183,3 +183,17 @@ impl RuleSettings {
         *self == RuleSettings::default()
     }
 }
+
+/// The fan-out an org may record for growth (members per group), smallest and largest.
+pub const FANOUT: std::ops::RangeInclusive<u32> = 2..=12;
+
+/// Why a fan-out outside [`FANOUT`] is refused, in the words every front end shows.
+pub fn fanout_problem(k: u32) -> Option<String> {
+    (!FANOUT.contains(&k)).then(|| {
+        format!(
+            "fan-out must be between {} and {}, not {k}",
+            FANOUT.start(),
+            FANOUT.end()
+        )
+    })
+}

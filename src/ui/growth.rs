@@ -576,9 +576,12 @@ impl GrowthView {
                 .labelled_by(label.id);
             ui.separator();
             let label = ui.label("Fan-out");
-            ui.add(DragValue::new(&mut self.fanout).range(2..=12))
-                .labelled_by(label.id)
-                .on_hover_text("Members per group; 2 adds groups without splitting (append)");
+            ui.add(DragValue::new(&mut self.fanout).range({
+                let k = crate::model::FANOUT;
+                *k.start() as usize..=*k.end() as usize
+            }))
+            .labelled_by(label.id)
+            .on_hover_text("Members per group; 2 adds groups without splitting (append)");
             let label = ui.label("Team size");
             ui.add(DragValue::new(&mut self.team_size).range(3..=20))
                 .labelled_by(label.id)

@@ -53,3 +53,23 @@ fn the_findings_filter_is_a_named_field_that_narrows_the_list() {
     assert!(h.query_by_label_contains("V4  Team Checkout").is_none());
     assert!(h.query_by_label_contains("V18  Sakura Tanaka").is_some());
 }
+
+#[test]
+fn undo_says_when_older_steps_were_dropped() {
+    let mut doc = orgscale::ui::app::sample_document();
+    doc.set_undo_limit(2);
+    let mut h = common::harness(common::app_of(doc));
+    for name in ["One", "Two", "Three"] {
+        h.state_mut().apply(Command::SetOrgName(name.to_string()));
+    }
+    h.run_steps(1);
+    for _ in 0..3 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run_steps(2);
+    }
+    assert_eq!(h.state().doc.org().name(), "One");
+    assert_eq!(
+        h.state().status,
+        "Nothing more to undo: undo keeps the last 2 steps, and 1 older step was dropped"
+    );
+}

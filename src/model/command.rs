@@ -1183,14 +1183,39 @@ pub struct History {
     /// Number of applied steps since the last [`History::mark_saved`], `None` when the saved
     /// state can no longer be reached by undo/redo.
     saved_at: Option<usize>,
+    /// How many steps undo can go back; older ones are dropped first.
+    limit: usize,
+    /// How many steps were dropped for the limit.
+    dropped: usize,
 }
+
+/// How many steps undo keeps unless told otherwise.
+pub const UNDO_STEPS: usize = 1_000;
 
 impl History {
     pub fn new() -> Self {
+        History::with_limit(UNDO_STEPS)
+    }
+
+    /// A history that keeps the last `limit` steps (at least one).
+    pub fn with_limit(limit: usize) -> Self {
         History {
+            done: Vec::new(),
+            undone: Vec::new(),
             saved_at: Some(0),
-            ..Default::default()
+            limit: limit.max(1),
+            dropped: 0,
         }
+    }
+
+    /// How many steps undo can go back at most.
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// How many of the oldest steps were dropped to stay within the limit.
+    pub fn dropped(&self) -> usize {
+        self.dropped
     }
 
     /// Apply a command and record it. Errors leave both the org and the history unchanged.
@@ -1209,6 +1234,13 @@ impl History {
             forward: cmd,
             inverse,
         });
+        if self.done.len() > self.limit {
+            let extra = self.done.len() - self.limit;
+            self.done.drain(..extra);
+            self.dropped += extra;
+            // The saved state may have been among the dropped ones: then undo cannot reach it.
+            self.saved_at = self.saved_at.and_then(|s| s.checked_sub(extra));
+        }
         Ok(())
     }
 
@@ -1277,13 +1309,46 @@ impl History {
 
     /// Forget all steps (after opening another file).
     pub fn clear(&mut self) {
-        *self = History::new();
+        *self = History::with_limit(self.limit);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_history_keeps_its_last_steps_and_drops_the_oldest() {
+        assert_eq!(History::new().limit(), 1_000, "the README's promise");
+        let mut org = Org::new("o");
+        let mut h = History::with_limit(3);
+        for i in 0..5 {
+            h.apply(&mut org, Command::SetOrgName(format!("name {i}")))
+                .unwrap();
+        }
+        assert_eq!(h.dropped(), 2);
+        assert!(h.is_dirty(), "the saved (empty) state was dropped");
+        let mut undone = 0;
+        while h.undo(&mut org).is_some() {
+            undone += 1;
+        }
+        assert_eq!(undone, 3);
+        assert_eq!(org.name(), "name 1", "back as far as the limit allows");
+        assert!(h.is_dirty(), "and the saved state cannot be reached");
+        // A save inside the window stays reachable as steps drop.
+        let mut h = History::with_limit(3);
+        h.apply(&mut org, Command::SetOrgName("a".into())).unwrap();
+        h.mark_saved();
+        h.apply(&mut org, Command::SetOrgName("b".into())).unwrap();
+        h.apply(&mut org, Command::SetOrgName("c".into())).unwrap();
+        h.apply(&mut org, Command::SetOrgName("d".into())).unwrap();
+        for _ in 0..3 {
+            assert!(h.undo(&mut org).is_some());
+        }
+        assert!(!h.is_dirty(), "back at the save: {}", org.name());
+        assert_eq!(org.name(), "a");
+        assert!(h.undo(&mut org).is_none(), "and no further");
+    }
 
     fn person(org: &mut Org, name: &str) -> PersonId {
         let id = org.next_person_id();

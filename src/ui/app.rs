@@ -749,6 +749,14 @@ impl DesignerApp {
     pub fn undo(&mut self) {
         self.status = match self.doc.undo() {
             Some(l) => format!("Undid: {l}"),
+            None if self.doc.history().dropped() > 0 => {
+                let h = self.doc.history();
+                format!(
+                    "Nothing more to undo: undo keeps the last {} steps, and {} dropped",
+                    h.limit(),
+                    crate::words::plural(h.dropped(), "older step was", "older steps were")
+                )
+            }
             None => "Nothing to undo".to_string(),
         };
         self.prune_selection();

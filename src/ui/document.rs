@@ -124,6 +124,17 @@ impl Document {
         Ok(())
     }
 
+    /// Keep at most `limit` undo steps from now on (a new history; for tests and settings).
+    pub fn set_undo_limit(&mut self, limit: usize) {
+        if self.history.limit() != limit && !self.history.can_undo() && !self.history.can_redo() {
+            let dirty = self.history.is_dirty();
+            self.history = History::with_limit(limit);
+            if dirty {
+                self.history.forget_saved();
+            }
+        }
+    }
+
     pub fn undo(&mut self) -> Option<String> {
         let label = self.history.undo(&mut self.org)?;
         self.refresh();

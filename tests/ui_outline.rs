@@ -97,22 +97,15 @@ fn org(h: &H) -> &Org {
     h.state().doc.org()
 }
 
+#[path = "common/ui.rs"]
+mod common;
+
 fn team(h: &H, name: &str) -> TeamId {
-    org(h)
-        .teams()
-        .values()
-        .find(|t| t.name == name)
-        .unwrap_or_else(|| panic!("no team {name}"))
-        .id
+    common::team(org(h), name)
 }
 
 fn group(h: &H, name: &str) -> GroupId {
-    org(h)
-        .groups()
-        .values()
-        .find(|g| g.name == name)
-        .unwrap_or_else(|| panic!("no group {name}"))
-        .id
+    common::group(org(h), name)
 }
 
 /// Right-click a row and choose a context-menu entry (the one nearest the row, should another

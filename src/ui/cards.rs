@@ -236,14 +236,7 @@ fn round_shapes(
     };
     match outline {
         layout::Shape::Pentagon => {
-            let points: Vec<Pos2> = (0..5)
-                .map(|i| {
-                    let a =
-                        -std::f32::consts::FRAC_PI_2 + i as f32 * 2.0 * std::f32::consts::PI / 5.0;
-                    c + vec2(a.cos(), a.sin()) * r
-                })
-                .collect();
-            out.push(Shape::convex_polygon(points, fill, stroke));
+            out.push(Shape::convex_polygon(pentagon(c, r), fill, stroke));
         }
         _ => {
             out.push(Shape::circle_filled(c, r, fill));
@@ -424,4 +417,14 @@ impl egui::cache::ComputerMut<LabelKey<'_>, std::sync::Arc<Vec<layout::LabelLine
             m.line_height,
         ))
     }
+}
+
+/// The corners of a regular pentagon around `c`, point up (a team in the fractal pictures).
+pub fn pentagon(c: Pos2, r: f32) -> Vec<Pos2> {
+    (0..5)
+        .map(|i| {
+            let a = -std::f32::consts::FRAC_PI_2 + i as f32 * 2.0 * std::f32::consts::PI / 5.0;
+            c + vec2(a.cos(), a.sin()) * r
+        })
+        .collect()
 }

@@ -1591,13 +1591,7 @@ fn item_shapes(it: &Item, c: Pos2, half: Vec2, dark: bool, hover: bool) -> Vec<S
             if r < 2.0 {
                 return vec![Shape::circle_filled(c, r.max(0.8), c32(colors.accent))];
             }
-            let points: Vec<Pos2> = (0..5)
-                .map(|i| {
-                    let a =
-                        -std::f32::consts::FRAC_PI_2 + i as f32 * 2.0 * std::f32::consts::PI / 5.0;
-                    c + vec2(a.cos(), a.sin()) * r
-                })
-                .collect();
+            let points = super::cards::pentagon(c, r);
             let stroke = if hover {
                 highlight
             } else {

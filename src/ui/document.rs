@@ -179,3 +179,21 @@ impl Document {
         self.revision = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn revisions_are_unique_across_documents() {
+        // Caches keyed by the revision alone (the inspector's, the canvas') rely on this: a new
+        // document never starts at a revision an earlier one had.
+        let a = Document::new(Org::new("a"), None);
+        let mut b = Document::new(Org::new("b"), None);
+        assert_ne!(a.revision(), b.revision());
+        let before = b.revision();
+        b.apply(Command::SetOrgName("c".into())).unwrap();
+        assert!(b.revision() > before);
+        assert_ne!(Document::new(Org::new("d"), None).revision(), b.revision());
+    }
+}

@@ -298,40 +298,11 @@ struct NewPerson {
 
 // ---- caches -----------------------------------------------------------------------------------
 
-/// One state of one document. Revisions restart with every new document, so the addresses of
-/// the org's first entries are compared too: a replacing document is built while the old one
-/// still exists, so its entries live elsewhere.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct DocKey {
-    revision: u64,
-    people: (usize, usize),
-    teams: (usize, usize),
-    groups: (usize, usize),
-}
-
-fn map_key<K, V>(m: &BTreeMap<K, V>) -> (usize, usize) {
-    (
-        m.len(),
-        m.values().next().map_or(0, |v| v as *const V as usize),
-    )
-}
-
-impl DocKey {
-    fn of(doc: &Document) -> Self {
-        let org = doc.org();
-        DocKey {
-            revision: doc.revision(),
-            people: map_key(org.people()),
-            teams: map_key(org.teams()),
-            groups: map_key(org.groups()),
-        }
-    }
-}
-
 /// Things derived from the org that are too costly to rebuild every frame in a big org.
 #[derive(Default)]
 struct Cache {
-    key: Option<DocKey>,
+    /// The document revision the cache is for (revisions are unique across documents).
+    key: Option<u64>,
     structure: Option<Arc<Structure>>,
     /// Lower-case names in id order, for searching.
     names: Option<Arc<Vec<(PersonId, String)>>>,
@@ -341,7 +312,7 @@ struct Cache {
 
 impl Cache {
     fn sync(&mut self, doc: &Document) {
-        let key = DocKey::of(doc);
+        let key = doc.revision();
         if self.key != Some(key) {
             *self = Cache {
                 key: Some(key),

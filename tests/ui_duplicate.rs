@@ -248,3 +248,19 @@ fn clipboard_keys_in_a_text_field_edit_the_text_not_the_org() {
         h.state().status
     );
 }
+
+#[test]
+fn edit_cut_then_paste_moves_a_team_in_one_undoable_step() {
+    let before = sample();
+    let checkout = team(&before, "Checkout");
+    let fulfilment = group(&before, "Fulfilment");
+    let mut h = harness(Some(Selection::Team(checkout)));
+    edit_menu(&mut h, "Cut");
+    assert_eq!(org(&h), before, "cutting alone changes nothing");
+    select(&mut h, Selection::Group(fulfilment));
+    edit_menu(&mut h, "Paste");
+    assert_eq!(org(&h).teams()[&checkout].group, Some(fulfilment));
+    assert_eq!(h.state().status, "Move Checkout to Fulfilment");
+    undo(&mut h);
+    assert_eq!(org(&h), before);
+}

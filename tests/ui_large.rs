@@ -380,3 +380,31 @@ fn selecting_a_person_in_the_outline_marks_their_places() {
         "{marked:?}"
     );
 }
+
+#[test]
+fn view_focus_on_the_selected_sos_then_show_whole_org() {
+    let mut h = sample();
+    let shopping = group(&h, "Shopping");
+    let cart = Node::Team(team(&h, "Cart"));
+    h.get_by_label(&card_label(&h, "SoS Shopping,")).click();
+    h.run_steps(3);
+    assert_eq!(h.state().selection, Some(Selection::Group(shopping)));
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Focus on Shopping").click();
+    h.run_steps(3);
+    assert_eq!(h.state().doc.scope().focus, Some(shopping));
+    assert!(shown(&h, Node::Team(team(&h, "Search"))));
+    assert!(!shown(&h, cart), "Checkout & Payments' teams are out of the focus");
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    // The View menu's item (the focus bar on the canvas has a button of the same name).
+    h.get_all_by_label("Show whole org")
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .unwrap()
+        .click();
+    h.run_steps(3);
+    assert!(shown(&h, cart));
+    assert!(h.state().doc.scope().focus.is_none());
+}
+

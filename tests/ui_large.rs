@@ -395,7 +395,10 @@ fn view_focus_on_the_selected_sos_then_show_whole_org() {
     h.run_steps(3);
     assert_eq!(h.state().doc.scope().focus, Some(shopping));
     assert!(shown(&h, Node::Team(team(&h, "Search"))));
-    assert!(!shown(&h, cart), "Checkout & Payments' teams are out of the focus");
+    assert!(
+        !shown(&h, cart),
+        "Checkout & Payments' teams are out of the focus"
+    );
     h.get_by_label("View").click();
     h.run_steps(2);
     // The View menu's item (the focus bar on the canvas has a button of the same name).
@@ -407,4 +410,3 @@ fn view_focus_on_the_selected_sos_then_show_whole_org() {
     assert!(shown(&h, cart));
     assert!(h.state().doc.scope().focus.is_none());
 }
-

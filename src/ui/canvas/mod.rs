@@ -113,8 +113,6 @@ pub struct Canvas {
     selected: Option<Node>,
     last_input: f64,
     preview: Option<DropPreview>,
-    /// Centre on this node next frame.
-    focus: Option<Node>,
     fit: bool,
     /// Whether the last frame ran the interactive GraphView (for tests and diagnostics).
     pub interactive: bool,
@@ -157,7 +155,6 @@ impl Default for Canvas {
             selected: None,
             last_input: f64::NEG_INFINITY,
             preview: None,
-            focus: None,
             fit: true,
             interactive: false,
             last_rect: Rect::NOTHING,
@@ -225,11 +222,6 @@ impl Canvas {
     /// Whether the find bar is open.
     pub fn find_open(&self) -> bool {
         self.find.is_open()
-    }
-
-    /// Centre a node on the next frame.
-    pub fn request_focus(&mut self, node: Node) {
-        self.focus = Some(node);
     }
 
     /// The drop preview while a card is dragged.
@@ -556,18 +548,6 @@ impl Canvas {
                 );
                 store_meta(ui.ctx(), self.view_id, zoom, pan);
             }
-        }
-        if let Some(node) = self.focus.take()
-            && let Some(r) = layout.rect(node)
-        {
-            let mut meta = load_meta(ui.ctx(), self.view_id);
-            let zoom = meta.zoom.max(0.6);
-            let (cx, cy) = r.center();
-            meta.pan = vec2(
-                rect.width() / 2.0 - cx * zoom,
-                rect.height() / 2.0 - cy * zoom,
-            );
-            store_meta(ui.ctx(), self.view_id, zoom, meta.pan);
         }
     }
 

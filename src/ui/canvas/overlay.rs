@@ -171,7 +171,7 @@ impl Canvas {
             }
             self.card_widget(ui, doc, *node, screen.intersect(rect), dragging, events);
             if let Node::Group(g) = node
-                && self.foldable(doc, *g)
+                && self.foldable(*g)
                 && zoom >= 0.25
             {
                 self.fold_button(ui, doc, *g, screen, zoom, events);
@@ -180,7 +180,7 @@ impl Canvas {
     }
 
     /// Whether a group has members to fold away.
-    fn foldable(&self, _doc: &Document, g: GroupId) -> bool {
+    fn foldable(&self, g: GroupId) -> bool {
         self.foldable.contains(&g)
     }
 
@@ -206,7 +206,7 @@ impl Canvas {
         }
         if response.double_clicked()
             && let Node::Group(g) = node
-            && self.foldable(doc, g)
+            && self.foldable(g)
         {
             events.push(CanvasEvent::SetScope(toggled(doc.scope(), g)));
         }
@@ -300,7 +300,7 @@ impl Canvas {
         let org = doc.org();
         if let Node::Group(g) = node {
             let name = org.unit_name(Unit::Group(g));
-            if self.foldable(doc, g) {
+            if self.foldable(g) {
                 let label = if scope.is_folded(g) {
                     "Expand"
                 } else {

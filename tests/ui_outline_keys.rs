@@ -559,3 +559,29 @@ fn snapshot_of_the_focus_ring() {
     h.run_steps(2);
     h.snapshot("outline_focus_ring");
 }
+
+#[test]
+fn two_downs_within_one_frame_move_two_rows() {
+    let mut h = harness();
+    let acme = Selection::Group(group(&h, "Acme Online"));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    h.run_steps(2);
+    press(&mut h, Key::ArrowDown);
+    assert_eq!(h.state().selection, Some(acme));
+    // A fast typist (or key repeat on a slow frame): both presses arrive in the same frame.
+    for _ in 0..2 {
+        h.input_mut().events.push(egui::Event::Key {
+            key: Key::ArrowDown,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run_steps(3);
+    assert_eq!(
+        h.state().selection,
+        Some(Selection::Team(team(&h, "Search"))),
+        "Acme Online, Shopping, then Search"
+    );
+}

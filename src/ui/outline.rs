@@ -548,8 +548,9 @@ impl Outline {
         let i = c.index;
         let last = self.rows.len() - 1;
         let page = ((self.view.1 / ROW_H) as usize).saturating_sub(1).max(1);
-        let up = pressed(&ctx, Act::OutlineUp);
-        let down = pressed(&ctx, Act::OutlineDown);
+        let ups = super::shortcuts::presses(&ctx, Act::OutlineUp);
+        let downs = super::shortcuts::presses(&ctx, Act::OutlineDown);
+        let (up, down) = (ups > 0, downs > 0);
         let left = pressed(&ctx, Act::OutlineCollapse);
         let right = pressed(&ctx, Act::OutlineExpand);
         if up || down || left || right {
@@ -558,15 +559,11 @@ impl Outline {
         }
         let mut to = None;
         let mut toggle = None;
-        if up {
-            if i == 0 {
-                ctx.memory_mut(|m| m.request_focus(Id::new(SEARCH_ID)));
-            } else {
-                to = Some(i - 1);
-            }
-        }
-        if down {
-            to = Some((i + 1).min(last));
+        if up && !down && i == 0 {
+            ctx.memory_mut(|m| m.request_focus(Id::new(SEARCH_ID)));
+        } else if up || down {
+            // Every press this frame counts: a fast typist's two Downs move two rows.
+            to = Some((i + downs).saturating_sub(ups).min(last));
         }
         if left {
             if row.expanded {

@@ -276,12 +276,24 @@ pub fn pressed(ctx: &egui::Context, act: Act) -> bool {
 /// `consume_shortcut` also takes Ctrl+Shift+F for Ctrl+F, so one shortcut would swallow
 /// another.)
 fn consume_exact(i: &mut egui::InputState, k: &KeyboardShortcut) -> bool {
+    count_exact(i, k) > 0
+}
+
+/// Take every press of these keys out of the frame's input and say how many there were.
+fn count_exact(i: &mut egui::InputState, k: &KeyboardShortcut) -> usize {
     let before = i.events.len();
     i.events.retain(|e| {
         !matches!(e, egui::Event::Key { key, pressed: true, modifiers, .. }
             if *key == k.logical_key && modifiers.matches_exact(k.modifiers))
     });
-    before != i.events.len()
+    before - i.events.len()
+}
+
+/// How many times a shortcut was pressed this frame (a fast typist or key repeat can press
+/// an arrow twice within one frame), taking the presses.
+pub fn presses(ctx: &egui::Context, act: Act) -> usize {
+    let s = get(act);
+    ctx.input_mut(|i| count_exact(i, &s.keys) + s.also.as_ref().map_or(0, |a| count_exact(i, a)))
 }
 
 /// A desktop window turns Ctrl+X, Ctrl+C and Ctrl+V into Cut, Copy and Paste events instead of

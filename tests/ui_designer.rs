@@ -353,6 +353,7 @@ fn recovery_file_is_written_and_offered_back() {
         name: "Discovery".into(),
     });
     app.autosave();
+    app.wait_for_autosave();
     assert!(rec.exists());
     // "Next start": a fresh app finds the file and offers it.
     let fresh = DesignerApp::new(

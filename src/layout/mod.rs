@@ -46,7 +46,18 @@ pub fn compute(org: &Org, style: Style) -> Layout {
 
 /// Compute the layout of the part of an org a [`Scope`] shows.
 pub fn compute_scoped(org: &Org, style: Style, scope: &Scope) -> Layout {
-    let s = scope.structure(org);
+    compute_scoped_in(org, &org.structure(), style, scope)
+}
+
+/// [`compute_scoped`] with the org's whole structure already at hand.
+pub fn compute_scoped_in(org: &Org, full: &Structure, style: Style, scope: &Scope) -> Layout {
+    let scoped;
+    let s = if scope.is_full() {
+        full
+    } else {
+        scoped = scope.structure_of(org, full);
+        &scoped
+    };
     match style {
         Style::Tree => tree_plan(org, &s, &Metrics::default(), Plan::Teams),
         Style::Fractal => fractal::fractal_of(org, &s, &FractalMetrics::default()),
@@ -105,6 +116,14 @@ impl Scope {
         let s = org.structure();
         if self.is_full() {
             return s;
+        }
+        self.structure_of(org, &s)
+    }
+
+    /// The structure as this scope shows it, from the org's whole structure.
+    pub fn structure_of(&self, org: &Org, s: &Structure) -> Structure {
+        if self.is_full() {
+            return s.clone();
         }
         let path: Vec<GroupId> = match self.focus.filter(|g| org.group(*g).is_some()) {
             Some(g) => {

@@ -15,7 +15,12 @@ pub fn validate(org: &Org) -> Vec<Finding> {
 /// Validate with explicit thresholds. Findings come sorted: errors first, then by rule id, then
 /// by subject.
 pub fn validate_with(org: &Org, t: &Thresholds) -> Vec<Finding> {
-    let ctx = Ctx::new(org, t);
+    validate_in(org, &org.structure(), t)
+}
+
+/// Validate with the org's structure already at hand (the designer keeps it per revision).
+pub fn validate_in(org: &Org, s: &Structure, t: &Thresholds) -> Vec<Finding> {
+    let ctx = Ctx::new(org, s, t);
     let mut out = Vec::new();
     ctx.team_rules(&mut out);
     ctx.group_rules(&mut out);
@@ -58,7 +63,7 @@ struct Seat {
 struct Ctx<'a> {
     org: &'a Org,
     t: &'a Thresholds,
-    s: Structure,
+    s: &'a Structure,
     /// Every seat in every team, sorted by person, so a person's seats are one slice.
     seats: Vec<Seat>,
     /// Top group and distance from the top (top groups: 0) of each group reachable from a top.
@@ -66,8 +71,7 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(org: &'a Org, t: &'a Thresholds) -> Self {
-        let s = org.structure();
+    fn new(org: &'a Org, s: &'a Structure, t: &'a Thresholds) -> Self {
         let mut seats = Vec::with_capacity(org.people().len() + org.teams().len());
         for team in org.teams().values() {
             for role in TeamRole::ALL {

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::model::{GroupId, PersonId, TeamId};
 
-pub use engine::{validate, validate_with};
+pub use engine::{validate, validate_in, validate_with};
 pub use profile::{Band, Thresholds};
 
 /// How serious a finding is. Both guides give their numbers as typical values, so no numeric limit

@@ -1,7 +1,6 @@
 //! The designer app: menus, panels, canvas, files, undo, autosave and recovery.
 
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use egui::{Id, RichText, Ui, ViewportCommand};
 use serde::{Deserialize, Serialize};
@@ -14,12 +13,12 @@ use super::findings::FindingsPanel;
 use super::growth::GrowthView;
 use super::inspector::Inspector;
 use super::outline::Outline;
+pub use super::recovery::{AUTOSAVE_SECS, Recovery};
+use super::recovery::{Autosaver, now_unix};
 use super::{Action, PanelCtx, SAMPLE_JSON, SAMPLE_NAME, Selection};
 use crate::io::{self, LoadError};
 use crate::model::{Command, Org, Unit};
 
-/// Seconds between autosaves of unsaved changes to the recovery file.
-pub const AUTOSAVE_SECS: f64 = 30.0;
 const RECENT_MAX: usize = 8;
 const PREFS_KEY: &str = "orgscale_prefs";
 
@@ -69,17 +68,6 @@ pub enum Pending {
     Quit,
 }
 
-/// Unsaved work written every 30 s while the document is dirty, offered back after a crash.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct Recovery {
-    /// The file the work belongs to, if it had been saved before.
-    pub original: Option<PathBuf>,
-    /// Seconds since 1970 when it was written.
-    pub written: u64,
-    /// The org as org-file JSON.
-    pub org_json: String,
-}
-
 /// What fills the centre of the window.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum MainView {
@@ -104,8 +92,8 @@ pub struct DesignerApp {
     pub status: String,
     pub prefs: Prefs,
     dialogs: Box<dyn Dialogs>,
-    /// Where the recovery file lives; none disables autosave (e.g. no data folder).
-    recovery_path: Option<PathBuf>,
+    /// Writes the recovery file; none disables autosave (e.g. no data folder).
+    autosaver: Option<Autosaver>,
     /// A recovery file found at start, waiting for the user's answer.
     pub offered_recovery: Option<Recovery>,
     pub pending: Option<Pending>,
@@ -144,11 +132,6 @@ struct ExportJob {
     done: std::sync::mpsc::Receiver<Result<usize, String>>,
 }
 
-fn now_unix() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
 
 /// The sample org, as a document not tied to any file.
 pub fn sample_document() -> Document {
@@ -174,7 +157,7 @@ impl DesignerApp {
             status: String::new(),
             prefs: Prefs::default(),
             dialogs,
-            recovery_path,
+            autosaver: recovery_path.map(Autosaver::new),
             offered_recovery: None,
             pending: None,
             error: None,
@@ -502,7 +485,7 @@ impl DesignerApp {
     /// Make and write an export on a worker thread.
     fn start_export(&mut self, format: crate::export::Format, path: PathBuf) -> bool {
         let options = self.prefs.export_options(self.doc.style());
-        let org = self.doc.org().clone();
+        let org = self.doc.shared_org();
         let (tx, rx) = std::sync::mpsc::channel();
         let target = path.clone();
         std::thread::spawn(move || {
@@ -660,31 +643,26 @@ impl DesignerApp {
     // ---- recovery -----------------------------------------------------------------------------
 
     fn read_recovery(&self) -> Option<Recovery> {
-        let text = std::fs::read_to_string(self.recovery_path.as_ref()?).ok()?;
-        serde_json::from_str(&text).ok()
+        self.autosaver.as_ref()?.read()
     }
 
-    /// Write unsaved work to the recovery file.
+    /// Write unsaved work to the recovery file, on the autosave thread.
     pub fn autosave(&mut self) {
-        let Some(path) = self.recovery_path.clone() else {
-            return;
-        };
-        let rec = Recovery {
-            original: self.doc.path().map(Path::to_path_buf),
-            written: now_unix(),
-            org_json: io::json::to_string(self.doc.org()),
-        };
-        if let Some(dir) = path.parent() {
-            let _ = std::fs::create_dir_all(dir);
+        if let Some(saver) = &self.autosaver {
+            saver.write(self.doc.shared_org(), self.doc.path().map(Path::to_path_buf));
         }
-        if let Ok(text) = serde_json::to_string(&rec) {
-            let _ = io::save_atomic(&path, text.as_bytes());
+    }
+
+    /// Wait until the autosaves asked for are written (tests and quitting use this).
+    pub fn wait_for_autosave(&self) {
+        if let Some(saver) = &self.autosaver {
+            saver.wait();
         }
     }
 
     fn clear_recovery(&mut self) {
-        if let Some(p) = &self.recovery_path {
-            let _ = std::fs::remove_file(p);
+        if let Some(saver) = &self.autosaver {
+            saver.clear();
         }
     }
 
@@ -833,7 +811,7 @@ impl DesignerApp {
         }
         let scope = self.doc.scope().clone();
         let org = self.doc.org();
-        let s = org.structure();
+        let s = self.doc.structure();
         let sos: std::collections::BTreeSet<_> = org
             .groups()
             .keys()

@@ -2,16 +2,22 @@
 //! from it (findings, layout), recomputed once per change and never per frame.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::layout::{self, Layout};
-use crate::model::{Command, CommandError, History, Org};
-use crate::rules::{Counts, Finding, validate};
+use crate::model::{Command, CommandError, History, Org, Structure};
+use crate::rules::{Counts, Finding, Thresholds, validate_in};
 
 /// The org being designed.
 pub struct Document {
-    org: Org,
+    /// Shared with background work (autosave, exports) without copying; an edit while such work
+    /// still holds it copies it first (`Arc::make_mut`).
+    org: Arc<Org>,
     history: History,
     path: Option<PathBuf>,
+    /// The hierarchy and the rule thresholds of the org, derived once per change.
+    structure: Arc<Structure>,
+    thresholds: Thresholds,
     findings: Vec<Finding>,
     counts: Counts,
     layout: Layout,
@@ -30,9 +36,11 @@ impl Document {
     /// A document for an org that is not yet saved anywhere.
     pub fn new(org: Org, path: Option<PathBuf>) -> Self {
         let mut doc = Document {
-            org,
+            org: Arc::new(org),
             history: History::new(),
             path,
+            structure: Arc::default(),
+            thresholds: Thresholds::from_settings(&Default::default()),
             findings: Vec::new(),
             counts: Counts::default(),
             layout: Layout::default(),
@@ -48,6 +56,22 @@ impl Document {
 
     pub fn org(&self) -> &Org {
         &self.org
+    }
+    /// The org as it is now, for work on another thread.
+    pub fn shared_org(&self) -> Arc<Org> {
+        Arc::clone(&self.org)
+    }
+    /// The org's hierarchy, as of this revision.
+    pub fn structure(&self) -> &Structure {
+        &self.structure
+    }
+    /// The org's hierarchy, to keep beside a cache.
+    pub fn shared_structure(&self) -> Arc<Structure> {
+        Arc::clone(&self.structure)
+    }
+    /// The rule thresholds in force (the org's profile and overrides), as of this revision.
+    pub fn thresholds(&self) -> &Thresholds {
+        &self.thresholds
     }
     pub fn findings(&self) -> &[Finding] {
         &self.findings
@@ -108,7 +132,8 @@ impl Document {
     }
 
     fn relayout(&mut self) {
-        self.layout = layout::compute_scoped(&self.org, self.style, &self.scope);
+        self.layout =
+            layout::compute_scoped_in(&self.org, &self.structure, self.style, &self.scope);
         self.bump();
     }
 
@@ -119,7 +144,7 @@ impl Document {
 
     /// Apply a command as one undoable step.
     pub fn apply(&mut self, cmd: Command) -> Result<(), CommandError> {
-        self.history.apply(&mut self.org, cmd)?;
+        self.history.apply(Arc::make_mut(&mut self.org), cmd)?;
         self.refresh();
         Ok(())
     }
@@ -136,13 +161,13 @@ impl Document {
     }
 
     pub fn undo(&mut self) -> Option<String> {
-        let label = self.history.undo(&mut self.org)?;
+        let label = self.history.undo(Arc::make_mut(&mut self.org))?;
         self.refresh();
         Some(label)
     }
 
     pub fn redo(&mut self) -> Option<String> {
-        let label = self.history.redo(&mut self.org)?;
+        let label = self.history.redo(Arc::make_mut(&mut self.org))?;
         self.refresh();
         Some(label)
     }
@@ -163,7 +188,9 @@ impl Document {
     }
 
     fn refresh(&mut self) {
-        self.findings = validate(&self.org);
+        self.structure = Arc::new(self.org.structure());
+        self.thresholds = Thresholds::from_settings(self.org.rules());
+        self.findings = validate_in(&self.org, &self.structure, &self.thresholds);
         self.counts = Counts::of(&self.findings);
         // Forget folds and a focus on groups that are gone.
         let org = &self.org;
@@ -195,5 +222,30 @@ mod tests {
         b.apply(Command::SetOrgName("c".into())).unwrap();
         assert!(b.revision() > before);
         assert_ne!(Document::new(Org::new("d"), None).revision(), b.revision());
+    }
+
+    #[test]
+    fn structure_and_thresholds_follow_each_change_and_only_then() {
+        let mut doc = Document::new(crate::sample::symmetric(4, 2), None);
+        let before = doc.shared_structure();
+        // Reading it again (another frame, another panel) hands out the same one.
+        assert!(Arc::ptr_eq(&before, &doc.shared_structure()));
+        let team = *doc.org().teams().keys().next().unwrap();
+        doc.apply(Command::move_team(team, None)).unwrap();
+        assert!(!Arc::ptr_eq(&before, &doc.shared_structure()));
+        assert!(doc.structure().loose_teams.contains(&team));
+        assert_eq!(
+            doc.structure().loose_teams,
+            doc.org().structure().loose_teams
+        );
+        let mut rules = doc.org().rules().clone();
+        rules.profile = crate::model::ProfileName::ScrumGuide2020;
+        doc.apply(Command::SetRules(rules.clone())).unwrap();
+        assert_eq!(doc.thresholds(), &Thresholds::from_settings(&rules));
+        doc.undo();
+        assert_eq!(
+            doc.thresholds(),
+            &Thresholds::from_settings(doc.org().rules())
+        );
     }
 }

@@ -11,6 +11,7 @@ pub mod growth;
 pub mod help;
 pub mod inspector;
 pub mod outline;
+pub mod recovery;
 pub mod shortcuts;
 
 use crate::layout::Node;

@@ -243,7 +243,7 @@ impl Canvas {
         self.folded = crate::diagram::folded_groups(doc.org(), doc.scope(), doc.findings(), |n| {
             layout.rect(n).is_some()
         });
-        let full = doc.org().structure();
+        let full = doc.structure();
         self.foldable = doc
             .org()
             .groups()
@@ -293,7 +293,7 @@ impl Canvas {
             }
         }
         self.graph = graph;
-        let s = doc.org().structure();
+        let s = doc.structure();
         let bad: std::collections::HashSet<crate::model::TeamId> = doc
             .findings()
             .iter()

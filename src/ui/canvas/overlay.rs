@@ -310,7 +310,7 @@ impl Canvas {
                     events.push(CanvasEvent::SetScope(toggled(scope, g)));
                 }
             }
-            let below = org.structure().groups_below(g);
+            let below = doc.structure().groups_below(g);
             if below.iter().chain([&g]).any(|c| scope.is_folded(*c))
                 && ui.button("Expand everything below").clicked()
             {

@@ -1,14 +1,18 @@
-//! Property tests: random command sequences keep the model's invariants, errors change nothing,
-//! undo restores the exact previous state, and save -> load -> save is byte-identical.
+//! Property tests: random command sequences (of every [`Command`] variant) keep the model's
+//! invariants, errors change nothing, undo restores the exact previous state, and whatever the
+//! commands produce saves and loads back equal, with save -> load -> save byte-identical.
 
 use std::path::Path;
 
 use orgscale::io::{csv_roster, json};
 use orgscale::model::{
-    Body, Command, Group, History, Org, Person, PersonId, RoleHolder, ScaledRole, Team, TeamKind,
-    TeamRole, Unit,
+    Body, Command, Group, History, Org, Overrides, Person, PersonId, ProfileName, RoleHolder,
+    RuleSettings, ScaledRole, Team, TeamCount, TeamKind, TeamRole, Unit,
 };
 use proptest::prelude::*;
+
+/// How many kinds of [`Op`] [`command`] knows.
+const KINDS: u8 = 29;
 
 /// An abstract operation; indices are reduced modulo what exists when it runs.
 #[derive(Clone, Debug)]
@@ -21,15 +25,20 @@ struct Op {
 }
 
 fn op() -> impl Strategy<Value = Op> {
-    (0u8..20, 0usize..64, 0usize..64, 0usize..64, any::<bool>()).prop_map(
-        |(kind, a, b, c, flag)| Op {
+    (
+        0u8..KINDS,
+        0usize..64,
+        0usize..64,
+        0usize..64,
+        any::<bool>(),
+    )
+        .prop_map(|(kind, a, b, c, flag)| Op {
             kind,
             a,
             b,
             c,
             flag,
-        },
-    )
+        })
 }
 
 fn pick<T: Copy>(items: &[T], i: usize) -> Option<T> {
@@ -160,11 +169,131 @@ fn command(org: &Org, op: &Op) -> Option<Command> {
                 ),
             ],
         },
-        _ => Command::SetDefinitionOfDone {
+        19 => Command::SetDefinitionOfDone {
             group: pick(&groups, op.a)?,
             text: op.flag.then(|| "Done means deployed".to_string()),
         },
+        20 => Command::RenamePerson {
+            person: pick(&people, op.a)?,
+            name: match op.b % 4 {
+                0 => String::new(),
+                1 => "Zoë \"Z\" Ødegård".to_string(),
+                _ => format!("Renamed person {}", op.c),
+            },
+        },
+        21 => Command::SetEmail {
+            person: pick(&people, op.a)?,
+            email: match op.b % 4 {
+                0 => None,
+                1 => Some("not an address".to_string()),
+                _ => Some(format!("r{}@x.example", op.c)),
+            },
+        },
+        22 => Command::RenameGroup {
+            group: pick(&groups, op.a)?,
+            name: if op.flag {
+                String::new()
+            } else {
+                format!("Renamed group {}", op.b)
+            },
+        },
+        23 => Command::SetEatProductOwner(pick(&people, op.a).filter(|_| op.flag)),
+        24 => Command::SetEmsFacilitator(pick(&people, op.a).filter(|_| op.flag)),
+        25 => Command::SetOrgName(match op.a % 4 {
+            0 => String::new(),
+            1 => "Acme \"Ünïcode\" ✓".to_string(),
+            _ => format!("Org {}", op.b),
+        }),
+        26 => Command::SetRules(rules(org, op)),
+        // 2..=12 is allowed; 0, 1 and 13 are refused.
+        27 => Command::SetFanout((!op.c.is_multiple_of(5)).then_some(op.a as u32 % 14)),
+        _ => {
+            // `RestorePerson` is what undoing a removal applies; build one the same way.
+            let p = pick(&people, op.a)?;
+            let mut scratch = org.clone();
+            let restore = Command::RemovePerson(p).apply(&mut scratch).ok()?;
+            if op.flag {
+                // The person is still there: refused.
+                restore
+            } else {
+                Command::Batch {
+                    label: "remove and restore".into(),
+                    commands: vec![Command::RemovePerson(p), restore],
+                }
+            }
+        }
     })
+}
+
+/// Rule settings: a profile and one override changed from the org's current settings or the
+/// defaults, sometimes contradicting the others (which `SetRules` must refuse).
+fn rules(org: &Org, op: &Op) -> RuleSettings {
+    let mut r = if op.flag {
+        org.rules().clone()
+    } else {
+        RuleSettings::default()
+    };
+    if op.c.is_multiple_of(3) {
+        r.profile = ProfileName::ALL[op.a % ProfileName::ALL.len()];
+    }
+    let key = Overrides::KEYS[op.b % Overrides::KEYS.len()];
+    match r.overrides.slot_mut(key) {
+        Some(slot) => *slot = (!op.c.is_multiple_of(7)).then_some(op.a as u32 % 14),
+        None => {
+            r.overrides.team_count = match op.a % 3 {
+                0 => None,
+                1 => Some(TeamCount::Whole),
+                _ => Some(TeamCount::Doers),
+            }
+        }
+    }
+    r
+}
+
+/// The variant of a command, by an exhaustive match: a new variant does not compile here until
+/// [`command`] emits it and [`every_command_variant_is_generated`] counts it.
+fn variant(c: &Command) -> &'static str {
+    match c {
+        Command::AddPerson(_) => "AddPerson",
+        Command::RemovePerson(_) => "RemovePerson",
+        Command::RenamePerson { .. } => "RenamePerson",
+        Command::SetEmail { .. } => "SetEmail",
+        Command::AddTeam(_) => "AddTeam",
+        Command::RemoveTeam(_) => "RemoveTeam",
+        Command::RenameTeam { .. } => "RenameTeam",
+        Command::SetTeamKind { .. } => "SetTeamKind",
+        Command::AddGroup(_) => "AddGroup",
+        Command::RemoveGroup(_) => "RemoveGroup",
+        Command::RenameGroup { .. } => "RenameGroup",
+        Command::SetDefinitionOfDone { .. } => "SetDefinitionOfDone",
+        Command::AddSeat { .. } => "AddSeat",
+        Command::RemoveSeat { .. } => "RemoveSeat",
+        Command::Move { .. } => "Move",
+        Command::SetScaledRole { .. } => "SetScaledRole",
+        Command::SetSdsRep { .. } => "SetSdsRep",
+        Command::SetBodyMember { .. } => "SetBodyMember",
+        Command::SetEatProductOwner(_) => "SetEatProductOwner",
+        Command::SetEatScrumMaster(_) => "SetEatScrumMaster",
+        Command::SetEmsFacilitator(_) => "SetEmsFacilitator",
+        Command::SetOrgName(_) => "SetOrgName",
+        Command::SetRules(_) => "SetRules",
+        Command::SetFanout(_) => "SetFanout",
+        Command::Batch { .. } => "Batch",
+        Command::RestorePerson(_) => "RestorePerson",
+    }
+}
+
+/// All variants [`variant`] names.
+const VARIANTS: usize = 26;
+
+/// The org saves, loads back equal, and saves again to the same bytes.
+fn assert_round_trips(org: &Org) -> String {
+    let first = json::to_string(org);
+    let loaded = json::from_str(Path::new("p.json"), &first)
+        .unwrap_or_else(|e| panic!("own output does not load: {e}\n{first}"));
+    assert_eq!(&loaded, org, "loaded back different");
+    assert_eq!(json::to_string(&loaded), first, "saved again differently");
+    first
 }
 
 fn assert_invariants(org: &Org) {
@@ -206,6 +335,8 @@ proptest! {
                 Err(_) => prop_assert_eq!(&org, &before, "a refused command changed the org"),
             }
         }
+        // Whatever the commands made saves and loads back.
+        assert_round_trips(&org);
         // Undo everything, checking each intermediate state on the way back.
         states.pop();
         while let Some(expected) = states.pop() {
@@ -224,10 +355,7 @@ proptest! {
                 let _ = cmd.apply(&mut org);
             }
         }
-        let first = json::to_string(&org);
-        let loaded = json::from_str(Path::new("p.json"), &first).expect("own output loads");
-        prop_assert_eq!(&loaded, &org);
-        prop_assert_eq!(json::to_string(&loaded), first);
+        assert_round_trips(&org);
         // The roster round-trips too whenever names are unambiguous.
         if let Ok(csv) = csv_roster::export(&org) {
             let back = csv_roster::import_bytes(Path::new("p.csv"), csv.as_bytes()).expect("own roster imports");
@@ -280,4 +408,31 @@ fn refused_commands_say_why() {
     assert_eq!(e.to_string(), "there is no group g999");
     assert_eq!(org, before);
     assert!(groups.len() >= 2);
+}
+
+#[test]
+fn every_command_variant_is_generated() {
+    let mut org = orgscale::sample::balanced("Seed", 4, 2, 4);
+    Command::AddGroup(Group::new(org.next_group_id(), "Extra"))
+        .apply(&mut org)
+        .unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    for kind in 0..KINDS {
+        for (i, flag) in (0..12).flat_map(|i| [(i, false), (i, true)]) {
+            let op = Op {
+                kind,
+                a: i,
+                b: i + 1,
+                c: i + 2,
+                flag,
+            };
+            if let Some(cmd) = command(&org, &op) {
+                seen.insert(variant(&cmd));
+                if let Command::Batch { commands, .. } = &cmd {
+                    seen.extend(commands.iter().map(variant));
+                }
+            }
+        }
+    }
+    assert_eq!(seen.len(), VARIANTS, "generated only {seen:?}");
 }

@@ -397,7 +397,7 @@ fn build(file: OrgFile) -> Result<Org, BuildError> {
     if let Some(p) = &file.ems.facilitator {
         check_person(p, vec![key("ems"), key("facilitator")])?;
     }
-    if let Err(why) = crate::rules::Thresholds::checked(&file.rules) {
+    if let Err(why) = file.rules.check() {
         return Err((
             vec![key("rules")],
             format!("the rule thresholds contradict each other: {why}"),
@@ -438,4 +438,70 @@ fn with(base: &[Seg], field: &str) -> Vec<Seg> {
     let mut v = base.to_vec();
     v.push(key(field));
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Command, CommandError, Overrides};
+
+    fn contradictory() -> RuleSettings {
+        RuleSettings {
+            overrides: Overrides {
+                team_min: Some(10),
+                team_max: Some(5),
+                ..Overrides::default()
+            },
+            ..RuleSettings::default()
+        }
+    }
+
+    #[test]
+    fn a_file_with_contradictory_rules_is_refused_naming_the_place() {
+        let mut org = Org::new("Acme");
+        org.rules = contradictory();
+        let err = from_str(Path::new("acme.json"), &to_string(&org)).unwrap_err();
+        assert_eq!(
+            err.message,
+            "the rule thresholds contradict each other: \
+             the team minimum (10) is above the team maximum (5)"
+        );
+        assert!(err.to_string().contains("rules"), "{err}");
+    }
+
+    #[test]
+    fn whatever_set_rules_accepts_saves_and_loads_back() {
+        let mut org = Org::new("Acme");
+        assert_eq!(
+            Command::SetRules(contradictory()).apply(&mut org),
+            Err(CommandError::Invalid(
+                "the team minimum (10) is above the team maximum (5)".into()
+            ))
+        );
+        let path = Path::new("acme.json");
+        for key in Overrides::KEYS.iter().filter(|k| **k != "team_count") {
+            for v in [0, 1, 2, 3, 5, 9, 12, 40] {
+                let mut r = RuleSettings::default();
+                *r.overrides.slot_mut(key).expect("numeric key") = Some(v);
+                let mut org = Org::new("Acme");
+                let loaded = {
+                    let mut o = Org::new("Acme");
+                    o.rules = r.clone();
+                    from_str(path, &to_string(&o))
+                };
+                match Command::SetRules(r.clone()).apply(&mut org) {
+                    Ok(_) => {
+                        let back = from_str(path, &to_string(&org))
+                            .unwrap_or_else(|e| panic!("{key} = {v} was accepted but: {e}"));
+                        assert_eq!(back, org, "{key} = {v}");
+                    }
+                    Err(CommandError::Invalid(why)) => {
+                        let e = loaded.expect_err("the loader refuses it too");
+                        assert!(e.message.ends_with(&why), "{key} = {v}: {e} / {why}");
+                    }
+                    Err(e) => panic!("{key} = {v}: {e}"),
+                }
+            }
+        }
+    }
 }

@@ -3,14 +3,16 @@
 
 mod command;
 mod entities;
+mod history;
 mod ids;
 mod org;
 mod settings;
 
-pub use command::{Command, CommandError, History, PersonSnapshot};
+pub use command::{Command, CommandError, PersonSnapshot};
 pub use entities::{
     Body, Eat, Ems, Group, Person, RoleHolder, ScaledRole, Team, TeamKind, TeamRole,
 };
+pub use history::History;
 pub use ids::{GroupId, PersonId, TeamId, Unit};
 pub use org::{Org, Structure};
 pub use settings::{FANOUT, Overrides, ProfileName, RuleSettings, TeamCount, fanout_problem};

@@ -182,6 +182,15 @@ impl RuleSettings {
     pub fn is_default(&self) -> bool {
         *self == RuleSettings::default()
     }
+
+    /// Whether these settings can be used: `Err` says in plain words how they contradict each
+    /// other (a minimum above its maximum, a warning threshold inside its target band, a zero
+    /// depth, ...). The one check behind `SetRules`, the file loader and the designer, so that
+    /// nothing can store settings the loader would refuse. The thresholds are resolved by the
+    /// rule engine ([`crate::rules::Thresholds::checked`]).
+    pub fn check(&self) -> Result<(), String> {
+        crate::rules::Thresholds::checked(self).map(|_| ())
+    }
 }
 
 /// The fan-out an org may record for growth (members per group), smallest and largest.

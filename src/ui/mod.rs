@@ -93,6 +93,9 @@ pub enum Action {
     Reveal(Selection),
     /// Show a message in the status bar.
     Status(String),
+    /// Show another part of the org on the canvas: fold or unfold a group, focus on one or
+    /// show everything (view state, not a command).
+    SetScope(crate::layout::Scope),
     Undo,
     Redo,
 }

@@ -18,6 +18,7 @@ impl DesignerApp {
                 Action::Select(s) => self.select(s),
                 Action::Reveal(s) => self.reveal(s),
                 Action::Status(s) => self.status = s,
+                Action::SetScope(scope) => self.set_scope(scope),
                 Action::Undo => self.undo(),
                 Action::Redo => self.redo(),
             }
@@ -66,6 +67,10 @@ impl DesignerApp {
 
     pub(super) fn select(&mut self, s: Option<Selection>) {
         self.selection = s;
+        // The outline follows, wherever the selection was made.
+        if let Some(s) = s {
+            self.outline.reveal(&self.doc, s);
+        }
         self.canvas.set_selection(s.and_then(Selection::node));
         // A person is shown where they stand: their teams and groups are marked and brought
         // into view.

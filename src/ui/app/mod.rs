@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Id, RichText, Ui, ViewportCommand};
 
-use super::canvas::{Canvas, CanvasEvent};
+use super::canvas::Canvas;
 use super::dialogs::builtin::BuiltinDialog;
 use super::dialogs::{DialogChoice, Dialogs, FileRequest, Purpose};
 use super::document::Document;
@@ -382,33 +382,7 @@ impl DesignerApp {
                     }
                 }
             });
-        for e in canvas_events {
-            match e {
-                CanvasEvent::Select(n) => {
-                    let s = Selection::from_node(n);
-                    self.selection = Some(s);
-                    self.outline.reveal(&self.doc, s);
-                }
-                CanvasEvent::ClearSelection => self.select(None),
-                CanvasEvent::Apply(cmd) => {
-                    let moved = match &cmd {
-                        Command::Move { item, .. } => Some(*item),
-                        _ => None,
-                    };
-                    if self.apply(cmd)
-                        && let Some(u) = moved
-                    {
-                        self.select(Some(match u {
-                            Unit::Team(t) => Selection::Team(t),
-                            Unit::Group(g) => Selection::Group(g),
-                        }));
-                    }
-                }
-                CanvasEvent::Refused(why) => self.status = why,
-                CanvasEvent::SetScope(scope) => self.set_scope(scope),
-                CanvasEvent::Reveal(u) => self.reveal(Selection::from_node(u.into())),
-            }
-        }
+        actions.extend(canvas_events);
         self.drop_preview(ui);
         if self.show_rules {
             let mut open = true;

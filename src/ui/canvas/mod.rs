@@ -23,9 +23,10 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::cards::{self, CardState};
 use super::document::Document;
+use super::{Action, Selection};
 use crate::diagram::Card;
 use crate::layout::{self, Node};
-use crate::model::{Command, GroupId, Unit};
+use crate::model::{Command, GroupId};
 pub use drop::{DropPreview, preview};
 use graph::{EdgeData, Fixed, FixedState, NodeData, OrgGraph};
 
@@ -91,17 +92,15 @@ impl Navigation {
     }
 }
 
-/// What the canvas asks the app to do.
-#[derive(Clone, Debug, PartialEq)]
-pub enum CanvasEvent {
-    Select(Node),
-    ClearSelection,
-    Apply(Command),
-    Refused(String),
-    /// Show another part of the org: fold or unfold a group, focus on one or show everything.
-    SetScope(layout::Scope),
-    /// Bring a team or group into view (unfolding what hides it) and select it.
-    Reveal(Unit),
+/// What a drop on a group does: the move, and then the moved card selected.
+fn drop_action(cmd: Command) -> Action {
+    match &cmd {
+        Command::Move { item, .. } => {
+            let moved = Selection::from_node((*item).into());
+            Action::ApplyAndSelect(cmd, moved)
+        }
+        _ => Action::Apply(cmd),
+    }
 }
 
 /// The org canvas and its caches.
@@ -344,7 +343,7 @@ impl Canvas {
     }
 
     /// Draw the canvas filling `ui` and report what the user did.
-    pub fn show(&mut self, ui: &mut Ui, doc: &Document) -> Vec<CanvasEvent> {
+    pub fn show(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Action> {
         if self.built_revision != Some(doc.revision()) {
             self.rebuild(doc);
         }
@@ -551,7 +550,7 @@ impl Canvas {
         }
     }
 
-    fn show_interactive(&mut self, ui: &mut Ui, doc: &Document, events: &mut Vec<CanvasEvent>) {
+    fn show_interactive(&mut self, ui: &mut Ui, doc: &Document, events: &mut Vec<Action>) {
         let was_dragging = self.graph.dragged_node();
         // The view (zoom and pan) is ours: only the user's own navigation in the GraphView may
         // change it. egui_graphs changes it by itself in two cases: on a widget's first frame it
@@ -607,7 +606,7 @@ impl Canvas {
                     if let Some(n) = self.graph.node(*node) {
                         let picked = n.payload().node;
                         self.selected = Some(picked);
-                        events.push(CanvasEvent::Select(picked));
+                        events.push(Action::Select(Some(Selection::from_node(picked))));
                     }
                 }
                 GraphChange::NodeDragEnded { node } => drag_ended = Some(*node),
@@ -615,7 +614,7 @@ impl Canvas {
                     if let Some(Node::Group(g)) = self.graph.node(*node).map(|n| n.payload().node)
                         && self.foldable.contains(&g)
                     {
-                        events.push(CanvasEvent::SetScope(overlay::toggled(doc.scope(), g)));
+                        events.push(Action::SetScope(overlay::toggled(doc.scope(), g)));
                     }
                 }
                 _ => {}
@@ -630,7 +629,7 @@ impl Canvas {
             })
             && self.graph.hovered_node().is_none()
         {
-            events.push(CanvasEvent::ClearSelection);
+            events.push(Action::Select(None));
         }
         // Drag feedback: which box is under the pointer, and what dropping there would do.
         let dragged = self.graph.dragged_node().or(was_dragging);
@@ -681,15 +680,15 @@ impl Canvas {
                 _ if !moved => {}
                 Some(DropPreview {
                     command: Some(cmd), ..
-                }) => events.push(CanvasEvent::Apply(cmd)),
+                }) => events.push(drop_action(cmd)),
                 Some(DropPreview {
                     target: None, ..
                 })
-                | None => events.push(CanvasEvent::Refused(
+                | None => events.push(Action::Status(
                     "Dropped on empty canvas: nothing moved. Drop a card on a group to move it there."
                         .to_string(),
                 )),
-                Some(p) => events.push(CanvasEvent::Refused(p.headline)),
+                Some(p) => events.push(Action::Status(p.headline)),
             }
         }
     }
@@ -704,7 +703,7 @@ impl Canvas {
         }
     }
 
-    fn show_static(&mut self, ui: &mut Ui, doc: &Document, events: &mut Vec<CanvasEvent>) {
+    fn show_static(&mut self, ui: &mut Ui, doc: &Document, events: &mut Vec<Action>) {
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         let meta = load_meta(ui.ctx(), self.view_id);
         let pan = meta.pan + response.rect.left_top().to_vec2();
@@ -769,9 +768,9 @@ impl Canvas {
             match layout.hit(at.x, at.y) {
                 Some(n) => {
                     self.set_selection(Some(n));
-                    events.push(CanvasEvent::Select(n));
+                    events.push(Action::Select(Some(Selection::from_node(n))));
                 }
-                None => events.push(CanvasEvent::ClearSelection),
+                None => events.push(Action::Select(None)),
             }
         }
     }

@@ -10,7 +10,8 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::super::cards;
 use super::super::document::Document;
-use super::{Canvas, CanvasEvent, load_meta};
+use super::super::{Action, Selection};
+use super::{Canvas, load_meta};
 use crate::diagram::CardKind;
 use crate::layout::{Node, Scope};
 use crate::model::{GroupId, Unit};
@@ -87,7 +88,7 @@ impl Find {
     }
 
     /// Move to the next (or previous) match and ask for it to be shown.
-    fn step(&mut self, forward: bool, events: &mut Vec<CanvasEvent>) {
+    fn step(&mut self, forward: bool, events: &mut Vec<Action>) {
         let n = self.matches.len();
         if n == 0 {
             return;
@@ -99,7 +100,7 @@ impl Find {
             (Some(i), false) => (i + n - 1) % n,
         };
         self.current = Some(i);
-        events.push(CanvasEvent::Reveal(self.matches[i]));
+        events.push(Action::Reveal(Selection::from_node(self.matches[i].into())));
     }
 
     /// "2 of 5", "No match" or nothing before anything is typed.
@@ -133,7 +134,7 @@ impl Canvas {
         ui: &mut Ui,
         doc: &Document,
         rect: Rect,
-        events: &mut Vec<CanvasEvent>,
+        events: &mut Vec<Action>,
     ) {
         self.find.refresh(doc);
         let meta = load_meta(ui.ctx(), self.view_id);
@@ -191,7 +192,7 @@ impl Canvas {
         node: Node,
         rect: Rect,
         dragging: bool,
-        events: &mut Vec<CanvasEvent>,
+        events: &mut Vec<Action>,
     ) {
         let id = Id::new((self.view_id, "card", node));
         let response = ui.interact(rect, id, Sense::click());
@@ -202,13 +203,13 @@ impl Canvas {
         });
         if response.clicked() {
             self.set_selection(Some(node));
-            events.push(CanvasEvent::Select(node));
+            events.push(Action::Select(Some(Selection::from_node(node))));
         }
         if response.double_clicked()
             && let Node::Group(g) = node
             && self.foldable(g)
         {
-            events.push(CanvasEvent::SetScope(toggled(doc.scope(), g)));
+            events.push(Action::SetScope(toggled(doc.scope(), g)));
         }
         let response = if dragging {
             response
@@ -295,7 +296,7 @@ impl Canvas {
     }
 
     /// Right-click on a card: fold, unfold and focus.
-    fn card_menu(&self, ui: &mut Ui, doc: &Document, node: Node, events: &mut Vec<CanvasEvent>) {
+    fn card_menu(&self, ui: &mut Ui, doc: &Document, node: Node, events: &mut Vec<Action>) {
         let scope = doc.scope();
         let org = doc.org();
         if let Node::Group(g) = node {
@@ -307,7 +308,7 @@ impl Canvas {
                     "Collapse"
                 };
                 if ui.button(label).clicked() {
-                    events.push(CanvasEvent::SetScope(toggled(scope, g)));
+                    events.push(Action::SetScope(toggled(scope, g)));
                 }
             }
             let below = doc.structure().groups_below(g);
@@ -319,11 +320,11 @@ impl Canvas {
                 for c in &below {
                     s.folded.remove(c);
                 }
-                events.push(CanvasEvent::SetScope(s));
+                events.push(Action::SetScope(s));
             }
             if scope.focus == Some(g) {
                 if ui.button("Show whole org").clicked() {
-                    events.push(CanvasEvent::SetScope(Scope {
+                    events.push(Action::SetScope(Scope {
                         focus: None,
                         ..scope.clone()
                     }));
@@ -332,7 +333,7 @@ impl Canvas {
                 let mut s = scope.clone();
                 s.folded.remove(&g);
                 s.focus = Some(g);
-                events.push(CanvasEvent::SetScope(s));
+                events.push(Action::SetScope(s));
             }
         }
         if let Some(unit) = node.unit()
@@ -345,7 +346,7 @@ impl Canvas {
             let mut s = scope.clone();
             s.folded.remove(&parent);
             s.focus = Some(parent);
-            events.push(CanvasEvent::SetScope(s));
+            events.push(Action::SetScope(s));
         }
         if matches!(node, Node::Eat | Node::Ems) {
             ui.label("The EAT and EMS stay on top of every view.");
@@ -360,7 +361,7 @@ impl Canvas {
         g: GroupId,
         card: Rect,
         zoom: f32,
-        events: &mut Vec<CanvasEvent>,
+        events: &mut Vec<Action>,
     ) {
         let r = (9.0 * zoom).clamp(7.0, 12.0);
         // Just under the card, where its links leave, clear of the card's text.
@@ -400,7 +401,7 @@ impl Canvas {
             "Collapse: draw it as one card"
         });
         if response.clicked() {
-            events.push(CanvasEvent::SetScope(toggled(doc.scope(), g)));
+            events.push(Action::SetScope(toggled(doc.scope(), g)));
         }
     }
 
@@ -410,7 +411,7 @@ impl Canvas {
         ui: &mut Ui,
         doc: &Document,
         rect: Rect,
-        events: &mut Vec<CanvasEvent>,
+        events: &mut Vec<Action>,
     ) {
         let focus = doc.scope().focus.filter(|g| doc.org().group(*g).is_some());
         if focus.is_none() && !self.find.open {
@@ -435,7 +436,7 @@ impl Canvas {
                                     .on_hover_text("Leave the focus: show every group again")
                                     .clicked()
                                 {
-                                    events.push(CanvasEvent::SetScope(Scope {
+                                    events.push(Action::SetScope(Scope {
                                         focus: None,
                                         ..doc.scope().clone()
                                     }));
@@ -449,7 +450,7 @@ impl Canvas {
             });
     }
 
-    fn find_bar(&mut self, ui: &mut Ui, events: &mut Vec<CanvasEvent>) {
+    fn find_bar(&mut self, ui: &mut Ui, events: &mut Vec<Action>) {
         ui.horizontal(|ui| {
             let label = ui.label("Find");
             let field = ui

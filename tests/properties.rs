@@ -6,8 +6,8 @@ use std::path::Path;
 
 use orgscale::io::{csv_roster, json};
 use orgscale::model::{
-    Body, Command, Group, History, Org, Overrides, Person, PersonId, ProfileName, RoleHolder,
-    RuleSettings, ScaledRole, Team, TeamCount, TeamKind, TeamRole, Unit,
+    Body, Command, Group, History, Org, Person, PersonId, ProfileName, RoleHolder, RuleSettings,
+    ScaledRole, Team, TeamCount, TeamKind, TeamRole, Threshold, Unit,
 };
 use proptest::prelude::*;
 
@@ -236,9 +236,11 @@ fn rules(org: &Org, op: &Op) -> RuleSettings {
     if op.c.is_multiple_of(3) {
         r.profile = ProfileName::ALL[op.a % ProfileName::ALL.len()];
     }
-    let key = Overrides::KEYS[op.b % Overrides::KEYS.len()];
-    match r.overrides.slot_mut(key) {
-        Some(slot) => *slot = (!op.c.is_multiple_of(7)).then_some(op.a as u32 % 14),
+    // One of the numeric thresholds, or (one time in sixteen) the way team size is counted.
+    match Threshold::ALL.get(op.b % (Threshold::ALL.len() + 1)) {
+        Some(t) => r
+            .overrides
+            .set(*t, (!op.c.is_multiple_of(7)).then_some(op.a as u32 % 14)),
         None => {
             r.overrides.team_count = match op.a % 3 {
                 0 => None,

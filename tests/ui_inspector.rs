@@ -532,6 +532,25 @@ fn rules_ui_changes_the_profile_and_overrides_a_threshold() {
 }
 
 #[test]
+fn a_contradictory_threshold_is_refused_and_the_status_says_why() {
+    let mut h = harness(app());
+    h.get_by_label("Edit").click();
+    h.run_steps(3);
+    h.get_by_label("Rules and thresholds…").click();
+    h.run_steps(4);
+    // Two-pizza's team maximum is 9: a minimum of 12 contradicts it.
+    h.get_by_label("Team size: warn below").focus();
+    h.run_steps(2);
+    h.get_by_label("Team size: warn below").type_text("12");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(4);
+    assert_eq!(h.state().doc.org().rules().overrides.team_min, None);
+    assert!(!h.state().doc.history().can_undo(), "nothing was recorded");
+    h.get_by_label_contains("the team minimum (12) is above the team maximum (9)");
+}
+
+#[test]
 fn dragging_a_threshold_commits_once_when_the_drag_ends() {
     let mut h = rules_harness();
     let start = h.get_by_label("SoS members: warn above").rect().center();

@@ -443,7 +443,7 @@ fn with(base: &[Seg], field: &str) -> Vec<Seg> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Command, CommandError, Overrides};
+    use crate::model::{Command, CommandError, Overrides, Threshold};
 
     fn contradictory() -> RuleSettings {
         RuleSettings {
@@ -479,10 +479,10 @@ mod tests {
             ))
         );
         let path = Path::new("acme.json");
-        for key in Overrides::KEYS.iter().filter(|k| **k != "team_count") {
+        for key in Threshold::ALL {
             for v in [0, 1, 2, 3, 5, 9, 12, 40] {
                 let mut r = RuleSettings::default();
-                *r.overrides.slot_mut(key).expect("numeric key") = Some(v);
+                r.overrides.set(key, Some(v));
                 let mut org = Org::new("Acme");
                 let loaded = {
                     let mut o = Org::new("Acme");

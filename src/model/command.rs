@@ -8,7 +8,7 @@ use thiserror::Error;
 use super::entities::{Body, Group, Person, RoleHolder, ScaledRole, Team, TeamKind, TeamRole};
 use super::ids::{GroupId, PersonId, TeamId, Unit};
 use super::org::Org;
-use super::settings::{Overrides, RuleSettings, TeamCount};
+use super::settings::{RuleSettings, Threshold};
 
 /// One edit. Build them with the variants directly or with the helper constructors.
 #[derive(Clone, Debug, PartialEq)]
@@ -215,29 +215,23 @@ fn describe_rules(old: &RuleSettings, new: &RuleSettings) -> String {
     if new.profile != old.profile {
         return format!("Use rule profile {}", new.profile);
     }
-    let (mut a, mut b) = (old.overrides.clone(), new.overrides.clone());
+    let (a, b) = (&old.overrides, &new.overrides);
     let mut changed: Vec<String> = Vec::new();
     if a.team_count != b.team_count {
         changed.push(match b.team_count {
-            Some(c) => format!(
-                "Count team size by {}",
-                Command::team_count_name(c).to_lowercase()
-            ),
+            Some(c) => format!("Count team size by {}", c.name().to_lowercase()),
             None => "Count team size as the profile does".to_string(),
         });
     }
-    for key in Overrides::KEYS {
-        let (Some(x), Some(y)) = (a.slot_mut(key).copied(), b.slot_mut(key).copied()) else {
-            continue;
-        };
+    for t in Threshold::ALL {
+        let (x, y) = (a.get(t), b.get(t));
         if x == y {
             continue;
         }
-        let what = Command::threshold_name(key);
-        let optional = matches!(key, "team_min" | "team_max" | "doers_ideal_max");
+        let what = t.meaning();
         changed.push(match y {
             None => format!("Reset “{what}” to the profile"),
-            Some(0) if optional => format!("Switch off “{what}”"),
+            Some(0) if t.optional() => format!("Switch off “{what}”"),
             Some(v) => format!("Set “{what}” to {v}"),
         });
     }
@@ -378,37 +372,6 @@ impl Command {
             Command::SetFanout(None) => "Use the default growth fan-out".to_string(),
             Command::Batch { label, .. } => label.clone(),
             Command::RestorePerson(s) => format!("Restore {}", s.person.name),
-        }
-    }
-
-    /// Plain words for a threshold override key, as the rules window shows it.
-    pub fn threshold_name(key: &str) -> &'static str {
-        match key {
-            "team_count" => "How team size is counted",
-            "team_min" => "Team size: warn below",
-            "team_max" => "Team size: warn above",
-            "doers_ideal_max" => "Developers per team: note above",
-            "group_target_min" => "SoS members: target at least",
-            "group_target_max" => "SoS members: target at most",
-            "group_warn_below" => "SoS members: warn below",
-            "group_warn_above" => "SoS members: warn above",
-            "upper_target_min" => "Higher group members: target at least",
-            "upper_target_max" => "Higher group members: target at most",
-            "upper_warn_below" => "Higher group members: warn below",
-            "upper_warn_above" => "Higher group members: warn above",
-            "max_depth" => "Group levels: note above",
-            "sm_max_teams" => "Teams per Scrum Master: warn above",
-            "max_scaled_roles" => "Scaled roles per person: note above",
-            "ems_min_level" => "Lowest level whose CPOs attend the EMS",
-            _ => "Threshold",
-        }
-    }
-
-    /// Plain words for a way of counting team size.
-    pub fn team_count_name(c: TeamCount) -> &'static str {
-        match c {
-            TeamCount::Whole => "everyone on the team",
-            TeamCount::Doers => "Developers only",
         }
     }
 
@@ -1171,7 +1134,7 @@ fn restore_person(org: &mut Org, s: &PersonSnapshot) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::History;
+    use crate::model::{History, TeamCount};
 
     fn person(org: &mut Org, name: &str) -> PersonId {
         let id = org.next_person_id();

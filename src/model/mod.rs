@@ -15,4 +15,7 @@ pub use entities::{
 pub use history::History;
 pub use ids::{GroupId, PersonId, TeamId, Unit};
 pub use org::{Org, Structure};
-pub use settings::{FANOUT, Overrides, ProfileName, RuleSettings, TeamCount, fanout_problem};
+pub use settings::{
+    FANOUT, Overrides, ProfileName, RuleSettings, TeamCount, Threshold, ThresholdSpec,
+    fanout_problem,
+};

@@ -125,46 +125,310 @@ impl Overrides {
         *self == Overrides::default()
     }
 
-    /// Names of all override keys, as written in the file.
-    pub const KEYS: [&'static str; 16] = [
-        "team_count",
-        "team_min",
-        "team_max",
-        "doers_ideal_max",
-        "group_target_min",
-        "group_target_max",
-        "group_warn_below",
-        "group_warn_above",
-        "upper_target_min",
-        "upper_target_max",
-        "upper_warn_below",
-        "upper_warn_above",
-        "max_depth",
-        "sm_max_teams",
-        "max_scaled_roles",
-        "ems_min_level",
+    /// The override of a numeric threshold, if the org sets one (`Some(0)` switches an optional
+    /// limit off).
+    pub fn get(&self, t: Threshold) -> Option<u32> {
+        *self.slot(t)
+    }
+
+    /// Set or clear (`None`) the override of a numeric threshold.
+    pub fn set(&mut self, t: Threshold, value: Option<u32>) {
+        *self.slot_mut(t) = value;
+    }
+
+    fn slot(&self, t: Threshold) -> &Option<u32> {
+        match t {
+            Threshold::TeamMin => &self.team_min,
+            Threshold::TeamMax => &self.team_max,
+            Threshold::DoersIdealMax => &self.doers_ideal_max,
+            Threshold::GroupTargetMin => &self.group_target_min,
+            Threshold::GroupTargetMax => &self.group_target_max,
+            Threshold::GroupWarnBelow => &self.group_warn_below,
+            Threshold::GroupWarnAbove => &self.group_warn_above,
+            Threshold::UpperTargetMin => &self.upper_target_min,
+            Threshold::UpperTargetMax => &self.upper_target_max,
+            Threshold::UpperWarnBelow => &self.upper_warn_below,
+            Threshold::UpperWarnAbove => &self.upper_warn_above,
+            Threshold::MaxDepth => &self.max_depth,
+            Threshold::SmMaxTeams => &self.sm_max_teams,
+            Threshold::MaxScaledRoles => &self.max_scaled_roles,
+            Threshold::EmsMinLevel => &self.ems_min_level,
+        }
+    }
+
+    fn slot_mut(&mut self, t: Threshold) -> &mut Option<u32> {
+        match t {
+            Threshold::TeamMin => &mut self.team_min,
+            Threshold::TeamMax => &mut self.team_max,
+            Threshold::DoersIdealMax => &mut self.doers_ideal_max,
+            Threshold::GroupTargetMin => &mut self.group_target_min,
+            Threshold::GroupTargetMax => &mut self.group_target_max,
+            Threshold::GroupWarnBelow => &mut self.group_warn_below,
+            Threshold::GroupWarnAbove => &mut self.group_warn_above,
+            Threshold::UpperTargetMin => &mut self.upper_target_min,
+            Threshold::UpperTargetMax => &mut self.upper_target_max,
+            Threshold::UpperWarnBelow => &mut self.upper_warn_below,
+            Threshold::UpperWarnAbove => &mut self.upper_warn_above,
+            Threshold::MaxDepth => &mut self.max_depth,
+            Threshold::SmMaxTeams => &mut self.sm_max_teams,
+            Threshold::MaxScaledRoles => &mut self.max_scaled_roles,
+            Threshold::EmsMinLevel => &mut self.ems_min_level,
+        }
+    }
+}
+
+/// A numeric rule threshold: a profile gives it a value and an org may override it. Every fact
+/// about a threshold (its key in the file, what it means, its smallest sensible value, its value
+/// in each profile) is in the one table of [`Threshold::spec`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Threshold {
+    TeamMin,
+    TeamMax,
+    DoersIdealMax,
+    GroupTargetMin,
+    GroupTargetMax,
+    GroupWarnBelow,
+    GroupWarnAbove,
+    UpperTargetMin,
+    UpperTargetMax,
+    UpperWarnBelow,
+    UpperWarnAbove,
+    MaxDepth,
+    SmMaxTeams,
+    MaxScaledRoles,
+    EmsMinLevel,
+}
+
+/// One row of the threshold table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ThresholdSpec {
+    /// The key in the file's `rules.overrides` (and in messages about the file).
+    pub key: &'static str,
+    /// Plain words for it, as the rules window shows it.
+    pub meaning: &'static str,
+    /// The smallest value that makes sense; for optional limits 0 means "off".
+    pub minimum: u32,
+    /// Whether 0 switches the limit off (a profile may leave it unset).
+    pub optional: bool,
+    /// The value in each profile, in [`ProfileName::ALL`] order; `None` is "off".
+    pub defaults: [Option<u32>; 4],
+}
+
+impl Threshold {
+    pub const ALL: [Threshold; 15] = [
+        Threshold::TeamMin,
+        Threshold::TeamMax,
+        Threshold::DoersIdealMax,
+        Threshold::GroupTargetMin,
+        Threshold::GroupTargetMax,
+        Threshold::GroupWarnBelow,
+        Threshold::GroupWarnAbove,
+        Threshold::UpperTargetMin,
+        Threshold::UpperTargetMax,
+        Threshold::UpperWarnBelow,
+        Threshold::UpperWarnAbove,
+        Threshold::MaxDepth,
+        Threshold::SmMaxTeams,
+        Threshold::MaxScaledRoles,
+        Threshold::EmsMinLevel,
     ];
 
-    /// The numeric override slot for a key (all keys but `team_count`).
-    pub fn slot_mut(&mut self, key: &str) -> Option<&mut Option<u32>> {
-        Some(match key {
-            "team_min" => &mut self.team_min,
-            "team_max" => &mut self.team_max,
-            "doers_ideal_max" => &mut self.doers_ideal_max,
-            "group_target_min" => &mut self.group_target_min,
-            "group_target_max" => &mut self.group_target_max,
-            "group_warn_below" => &mut self.group_warn_below,
-            "group_warn_above" => &mut self.group_warn_above,
-            "upper_target_min" => &mut self.upper_target_min,
-            "upper_target_max" => &mut self.upper_target_max,
-            "upper_warn_below" => &mut self.upper_warn_below,
-            "upper_warn_above" => &mut self.upper_warn_above,
-            "max_depth" => &mut self.max_depth,
-            "sm_max_teams" => &mut self.sm_max_teams,
-            "max_scaled_roles" => &mut self.max_scaled_roles,
-            "ems_min_level" => &mut self.ems_min_level,
-            _ => return None,
-        })
+    /// The table (rulebook §4). Profiles in [`ProfileName::ALL`] order: two-pizza,
+    /// scrum-guide-2020, sas-2022, scrum-guide-2017.
+    pub const fn spec(self) -> ThresholdSpec {
+        const fn row(
+            key: &'static str,
+            meaning: &'static str,
+            minimum: u32,
+            optional: bool,
+            defaults: [Option<u32>; 4],
+        ) -> ThresholdSpec {
+            ThresholdSpec {
+                key,
+                meaning,
+                minimum,
+                optional,
+                defaults,
+            }
+        }
+        const fn all(v: u32) -> [Option<u32>; 4] {
+            [Some(v); 4]
+        }
+        use Threshold::*;
+        match self {
+            TeamMin => row(
+                "team_min",
+                "Team size: warn below",
+                0,
+                true,
+                [Some(3), None, None, Some(3)],
+            ),
+            TeamMax => row(
+                "team_max",
+                "Team size: warn above",
+                0,
+                true,
+                [Some(9), Some(10), Some(9), Some(9)],
+            ),
+            DoersIdealMax => row(
+                "doers_ideal_max",
+                "Developers per team: note above",
+                0,
+                true,
+                [None, None, Some(5), None],
+            ),
+            GroupTargetMin => row(
+                "group_target_min",
+                "SoS members: target at least",
+                0,
+                false,
+                all(4),
+            ),
+            GroupTargetMax => row(
+                "group_target_max",
+                "SoS members: target at most",
+                0,
+                false,
+                all(5),
+            ),
+            GroupWarnBelow => row(
+                "group_warn_below",
+                "SoS members: warn below",
+                0,
+                false,
+                all(2),
+            ),
+            GroupWarnAbove => row(
+                "group_warn_above",
+                "SoS members: warn above",
+                0,
+                false,
+                all(5),
+            ),
+            UpperTargetMin => row(
+                "upper_target_min",
+                "Higher group members: target at least",
+                0,
+                false,
+                all(4),
+            ),
+            UpperTargetMax => row(
+                "upper_target_max",
+                "Higher group members: target at most",
+                0,
+                false,
+                all(5),
+            ),
+            UpperWarnBelow => row(
+                "upper_warn_below",
+                "Higher group members: warn below",
+                0,
+                false,
+                all(2),
+            ),
+            UpperWarnAbove => row(
+                "upper_warn_above",
+                "Higher group members: warn above",
+                0,
+                false,
+                all(5),
+            ),
+            MaxDepth => row("max_depth", "Group levels: note above", 1, false, all(3)),
+            SmMaxTeams => row(
+                "sm_max_teams",
+                "Teams per Scrum Master: warn above",
+                1,
+                false,
+                all(3),
+            ),
+            MaxScaledRoles => row(
+                "max_scaled_roles",
+                "Scaled roles per person: note above",
+                0,
+                false,
+                all(2),
+            ),
+            EmsMinLevel => row(
+                "ems_min_level",
+                "Lowest level whose CPOs attend the EMS",
+                1,
+                false,
+                all(1),
+            ),
+        }
+    }
+
+    pub const fn key(self) -> &'static str {
+        self.spec().key
+    }
+
+    pub const fn meaning(self) -> &'static str {
+        self.spec().meaning
+    }
+
+    pub const fn minimum(self) -> u32 {
+        self.spec().minimum
+    }
+
+    /// Whether 0 switches this limit off.
+    pub const fn optional(self) -> bool {
+        self.spec().optional
+    }
+
+    /// The value of a profile without overrides; `None` when the profile leaves it off.
+    pub fn default_for(self, profile: ProfileName) -> Option<u32> {
+        let i = ProfileName::ALL
+            .iter()
+            .position(|p| *p == profile)
+            .expect("every profile is in ALL");
+        self.spec().defaults[i]
+    }
+
+    /// The group-band threshold an upper-level one follows unless overridden itself (rule V12
+    /// uses the SoS band at every level by default).
+    pub const fn follows(self) -> Option<Threshold> {
+        match self {
+            Threshold::UpperTargetMin => Some(Threshold::GroupTargetMin),
+            Threshold::UpperTargetMax => Some(Threshold::GroupTargetMax),
+            Threshold::UpperWarnBelow => Some(Threshold::GroupWarnBelow),
+            Threshold::UpperWarnAbove => Some(Threshold::GroupWarnAbove),
+            _ => None,
+        }
+    }
+
+    /// The threshold a file key names.
+    pub fn from_key(key: &str) -> Option<Threshold> {
+        Threshold::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+impl fmt::Display for Threshold {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl TeamCount {
+    /// The file key of the team-count setting, which is not numeric and so not a [`Threshold`].
+    pub const KEY: &'static str = "team_count";
+    /// Plain words for the setting itself.
+    pub const MEANING: &'static str = "How team size is counted";
+
+    /// How a profile counts team size.
+    pub fn of_profile(profile: ProfileName) -> TeamCount {
+        match profile {
+            ProfileName::ScrumGuide2017 => TeamCount::Doers,
+            _ => TeamCount::Whole,
+        }
+    }
+
+    /// Plain words for a way of counting team size.
+    pub fn name(self) -> &'static str {
+        match self {
+            TeamCount::Whole => "everyone on the team",
+            TeamCount::Doers => "Developers only",
+        }
     }
 }
 
@@ -183,13 +447,95 @@ impl RuleSettings {
         *self == RuleSettings::default()
     }
 
+    /// How team size is counted: the override, else the profile's way.
+    pub fn team_count(&self) -> TeamCount {
+        self.overrides
+            .team_count
+            .unwrap_or_else(|| TeamCount::of_profile(self.profile))
+    }
+
+    /// The value of a threshold in these settings: the org's override, else (for the upper-level
+    /// band) the override of the SoS band it follows, else the profile's value. `None` when an
+    /// optional limit is off.
+    pub fn value(&self, t: Threshold) -> Option<u32> {
+        let set = self
+            .overrides
+            .get(t)
+            .or_else(|| t.follows().and_then(|g| self.overrides.get(g)));
+        match set {
+            Some(0) if t.optional() => None,
+            Some(v) => Some(v),
+            None => t.default_for(self.profile),
+        }
+    }
+
+    /// Whether a value comes from this org's overrides rather than the profile.
+    pub fn is_custom(&self, t: Threshold) -> bool {
+        self.overrides.get(t).is_some()
+    }
+
     /// Whether these settings can be used: `Err` says in plain words how they contradict each
     /// other (a minimum above its maximum, a warning threshold inside its target band, a zero
-    /// depth, ...). The one check behind `SetRules`, the file loader and the designer, so that
-    /// nothing can store settings the loader would refuse. The thresholds are resolved by the
-    /// rule engine ([`crate::rules::Thresholds::checked`]).
+    /// depth). The one check behind `SetRules`, the file loader and the designer, so that nothing
+    /// can store settings the loader would refuse.
     pub fn check(&self) -> Result<(), String> {
-        crate::rules::Thresholds::checked(self).map(|_| ())
+        use Threshold::*;
+        let v = |t: Threshold| self.value(t);
+        if let (Some(min), Some(max)) = (v(TeamMin), v(TeamMax))
+            && min > max
+        {
+            return Err(format!(
+                "the team minimum ({min}) is above the team maximum ({max})"
+            ));
+        }
+        let n = |t: Threshold| v(t).unwrap_or(0);
+        for (what, [tmin, tmax, below, above]) in [
+            (
+                "group",
+                [
+                    GroupTargetMin,
+                    GroupTargetMax,
+                    GroupWarnBelow,
+                    GroupWarnAbove,
+                ],
+            ),
+            (
+                "upper-level group",
+                [
+                    UpperTargetMin,
+                    UpperTargetMax,
+                    UpperWarnBelow,
+                    UpperWarnAbove,
+                ],
+            ),
+        ] {
+            let (tmin, tmax, below, above) = (n(tmin), n(tmax), n(below), n(above));
+            if tmin > tmax {
+                return Err(format!(
+                    "the {what} target minimum ({tmin}) is above its maximum ({tmax})"
+                ));
+            }
+            if below > tmin {
+                return Err(format!(
+                    "the {what} warning threshold below ({below}) is above the target minimum ({tmin})"
+                ));
+            }
+            if above < tmax {
+                return Err(format!(
+                    "the {what} warning threshold above ({above}) is below the target maximum ({tmax})"
+                ));
+            }
+        }
+        if let Some(t) = Threshold::ALL.into_iter().find(|t| n(*t) < t.minimum()) {
+            return Err(format!(
+                "“{}” ({}) must be at least {}, not {}",
+                t.meaning(),
+                t.key(),
+                t.minimum(),
+                n(t)
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -205,4 +551,70 @@ pub fn fanout_problem(k: u32) -> Option<String> {
             FANOUT.end()
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_threshold_table_names_each_file_key_once_in_words() {
+        let mut keys = std::collections::BTreeSet::new();
+        let mut meanings = std::collections::BTreeSet::new();
+        for t in Threshold::ALL {
+            assert!(keys.insert(t.key()), "{t} twice");
+            assert!(meanings.insert(t.meaning()), "{} twice", t.meaning());
+            assert_eq!(Threshold::from_key(t.key()), Some(t));
+            // The key is the one the file uses.
+            let mut o = Overrides::default();
+            o.set(t, Some(7));
+            let json = serde_json::to_value(&o).unwrap();
+            assert_eq!(json, serde_json::json!({ t.key(): 7 }), "{t}");
+            assert_eq!(o.get(t), Some(7));
+        }
+        assert_eq!(Threshold::from_key(TeamCount::KEY), None, "not numeric");
+    }
+
+    #[test]
+    fn values_come_from_the_override_then_the_band_followed_then_the_profile() {
+        let mut r = RuleSettings {
+            profile: ProfileName::ScrumGuide2020,
+            ..RuleSettings::default()
+        };
+        assert_eq!(
+            r.value(Threshold::TeamMin),
+            None,
+            "the 2020 guide has no minimum"
+        );
+        assert_eq!(r.value(Threshold::TeamMax), Some(10));
+        assert_eq!(r.team_count(), TeamCount::Whole);
+        r.overrides.set(Threshold::GroupWarnAbove, Some(7));
+        assert_eq!(
+            r.value(Threshold::UpperWarnAbove),
+            Some(7),
+            "follows the SoS band"
+        );
+        r.overrides.set(Threshold::UpperWarnAbove, Some(8));
+        assert_eq!(r.value(Threshold::UpperWarnAbove), Some(8));
+        r.overrides.set(Threshold::TeamMax, Some(0));
+        assert_eq!(
+            r.value(Threshold::TeamMax),
+            None,
+            "0 switches an optional limit off"
+        );
+        assert!(r.is_custom(Threshold::TeamMax) && !r.is_custom(Threshold::TeamMin));
+        r.overrides.set(Threshold::SmMaxTeams, Some(0));
+        assert_eq!(
+            r.check(),
+            Err(
+                "“Teams per Scrum Master: warn above” (sm_max_teams) must be at least 1, not 0"
+                    .into()
+            )
+        );
+        let r = RuleSettings {
+            profile: ProfileName::ScrumGuide2017,
+            ..RuleSettings::default()
+        };
+        assert_eq!(r.team_count(), TeamCount::Doers);
+    }
 }

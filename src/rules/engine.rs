@@ -4,7 +4,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Band, Finding, RuleId, Severity, SubjectRef, Thresholds};
 use crate::model::{
-    GroupId, Org, PersonId, ScaledRole, Structure, TeamCount, TeamId, TeamRole, Unit,
+    GroupId, Org, PersonId, ScaledRole, Structure, TeamCount, TeamId, TeamRole, Threshold, Unit,
 };
 
 /// Validate with the org's own profile and overrides.
@@ -196,7 +196,7 @@ impl<'a> Ctx<'a> {
                     format!(
                         "Team {name} has {}; {} minimum is {min}.",
                         n(),
-                        self.t.source_of("team_min")
+                        self.t.source_of(Threshold::TeamMin)
                     ),
                 ));
             }
@@ -207,7 +207,7 @@ impl<'a> Ctx<'a> {
                     4,
                     Severity::Warning,
                     subject,
-                    format!("Team {name} has {}; {} limit is {max}. Consider splitting it into two teams that share one Product Backlog.", n(), self.t.source_of("team_max")),
+                    format!("Team {name} has {}; {} limit is {max}. Consider splitting it into two teams that share one Product Backlog.", n(), self.t.source_of(Threshold::TeamMax)),
                 ));
             }
             if let Some(ideal) = self.t.doers_ideal_max
@@ -220,7 +220,7 @@ impl<'a> Ctx<'a> {
                     format!(
                         "Team {name} has {}; {} ideal is {ideal} or fewer.",
                         plural(team.doers(), "Developer", "Developers"),
-                        self.t.source_of("doers_ideal_max")
+                        self.t.source_of(Threshold::DoersIdealMax)
                     ),
                 ));
             }

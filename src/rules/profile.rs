@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Overrides, ProfileName, RuleSettings, TeamCount};
+use crate::model::{Overrides, ProfileName, RuleSettings, TeamCount, Threshold};
 
 /// Member-count bands for groups (V6 at level 1, V12 above).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -31,8 +31,8 @@ pub struct Thresholds {
     pub sm_max_teams: u32,
     pub max_scaled_roles: u32,
     pub ems_min_level: u32,
-    /// Keys whose value comes from the org's overrides rather than the profile.
-    pub custom: Vec<&'static str>,
+    /// Thresholds whose value comes from the org's overrides rather than the profile.
+    pub custom: Vec<Threshold>,
 }
 
 impl Thresholds {
@@ -48,128 +48,90 @@ impl Thresholds {
 
     /// The values of a profile with no overrides.
     pub fn profile(profile: ProfileName) -> Self {
-        let band = Band {
-            target_min: 4,
-            target_max: 5,
-            warn_below: 2,
-            warn_above: 5,
-        };
-        let (team_count, team_min, team_max, doers_ideal_max) = match profile {
-            ProfileName::TwoPizza => (TeamCount::Whole, Some(3), Some(9), None),
-            ProfileName::ScrumGuide2020 => (TeamCount::Whole, None, Some(10), None),
-            ProfileName::Sas2022 => (TeamCount::Whole, None, Some(9), Some(5)),
-            ProfileName::ScrumGuide2017 => (TeamCount::Doers, Some(3), Some(9), None),
-        };
-        Thresholds {
+        Thresholds::from_settings(&RuleSettings {
             profile,
-            team_count,
-            team_min,
-            team_max,
-            doers_ideal_max,
-            group: band,
-            upper: band,
-            max_depth: 3,
-            sm_max_teams: 3,
-            max_scaled_roles: 2,
-            ems_min_level: 1,
-            custom: Vec::new(),
-        }
+            overrides: Overrides::default(),
+        })
     }
 
     /// The settings' thresholds, or why they contradict each other (e.g. a minimum above the
-    /// maximum), in words a user can act on.
+    /// maximum), in words a user can act on ([`RuleSettings::check`]).
     pub fn checked(settings: &RuleSettings) -> Result<Self, String> {
-        let t = Thresholds::from_settings(settings);
-        if let (Some(min), Some(max)) = (t.team_min, t.team_max)
-            && min > max
-        {
-            return Err(format!(
-                "the team minimum ({min}) is above the team maximum ({max})"
-            ));
-        }
-        for (what, b) in [("group", t.group), ("upper-level group", t.upper)] {
-            if b.target_min > b.target_max {
-                return Err(format!(
-                    "the {what} target minimum ({}) is above its maximum ({})",
-                    b.target_min, b.target_max
-                ));
-            }
-            if b.warn_below > b.target_min {
-                return Err(format!(
-                    "the {what} warning threshold below ({}) is above the target minimum ({})",
-                    b.warn_below, b.target_min
-                ));
-            }
-            if b.warn_above < b.target_max {
-                return Err(format!(
-                    "the {what} warning threshold above ({}) is below the target maximum ({})",
-                    b.warn_above, b.target_max
-                ));
-            }
-        }
-        if t.max_depth == 0 || t.sm_max_teams == 0 || t.ems_min_level == 0 {
-            return Err("max_depth, sm_max_teams and ems_min_level must be at least 1".to_string());
-        }
-        Ok(t)
+        settings.check()?;
+        Ok(Thresholds::from_settings(settings))
     }
 
     /// How to name the source of a threshold in messages: "the two-pizza" or "this org's".
-    pub fn source_of(&self, key: &str) -> String {
-        if self.custom.contains(&key) {
+    pub fn source_of(&self, t: Threshold) -> String {
+        if self.custom.contains(&t) {
             "this org's".to_string()
         } else {
             format!("the {}", self.profile)
         }
     }
 
-    /// The profile of the settings with its overrides applied.
-    pub fn from_settings(settings: &RuleSettings) -> Self {
-        let mut t = Thresholds::profile(settings.profile);
-        t.apply(&settings.overrides);
-        t
+    /// The value of one threshold; `None` when an optional limit is off.
+    pub fn value(&self, t: Threshold) -> Option<u32> {
+        use Threshold::*;
+        match t {
+            TeamMin => self.team_min,
+            TeamMax => self.team_max,
+            DoersIdealMax => self.doers_ideal_max,
+            GroupTargetMin => Some(self.group.target_min),
+            GroupTargetMax => Some(self.group.target_max),
+            GroupWarnBelow => Some(self.group.warn_below),
+            GroupWarnAbove => Some(self.group.warn_above),
+            UpperTargetMin => Some(self.upper.target_min),
+            UpperTargetMax => Some(self.upper.target_max),
+            UpperWarnBelow => Some(self.upper.warn_below),
+            UpperWarnAbove => Some(self.upper.warn_above),
+            MaxDepth => Some(self.max_depth),
+            SmMaxTeams => Some(self.sm_max_teams),
+            MaxScaledRoles => Some(self.max_scaled_roles),
+            EmsMinLevel => Some(self.ems_min_level),
+        }
     }
 
-    /// Apply overrides; `0` switches off an optional limit.
-    pub fn apply(&mut self, o: &Overrides) {
-        for key in Overrides::KEYS {
-            let set = match key {
-                "team_count" => o.team_count.is_some(),
-                _ => o.clone().slot_mut(key).is_some_and(|v| v.is_some()),
-            };
-            if set && !self.custom.contains(&key) {
-                self.custom.push(key);
-            }
-        }
-        let optional = |slot: &mut Option<u32>, v: Option<u32>| {
-            if let Some(v) = v {
-                *slot = (v != 0).then_some(v);
-            }
+    /// The profile of the settings with its overrides applied: every value from the model's one
+    /// table ([`Threshold::spec`]) through [`RuleSettings::value`].
+    pub fn from_settings(settings: &RuleSettings) -> Self {
+        use Threshold::*;
+        let v = |t: Threshold| settings.value(t);
+        // Required thresholds always have a value in the table; 0 stands in if one ever lacks it.
+        let n = |t: Threshold| v(t).unwrap_or(0);
+        let band = |[target_min, target_max, warn_below, warn_above]: [Threshold; 4]| Band {
+            target_min: n(target_min),
+            target_max: n(target_max),
+            warn_below: n(warn_below),
+            warn_above: n(warn_above),
         };
-        if let Some(c) = o.team_count {
-            self.team_count = c;
+        Thresholds {
+            profile: settings.profile,
+            team_count: settings.team_count(),
+            team_min: v(TeamMin),
+            team_max: v(TeamMax),
+            doers_ideal_max: v(DoersIdealMax),
+            group: band([
+                GroupTargetMin,
+                GroupTargetMax,
+                GroupWarnBelow,
+                GroupWarnAbove,
+            ]),
+            upper: band([
+                UpperTargetMin,
+                UpperTargetMax,
+                UpperWarnBelow,
+                UpperWarnAbove,
+            ]),
+            max_depth: n(MaxDepth),
+            sm_max_teams: n(SmMaxTeams),
+            max_scaled_roles: n(MaxScaledRoles),
+            ems_min_level: n(EmsMinLevel),
+            custom: Threshold::ALL
+                .into_iter()
+                .filter(|t| settings.is_custom(*t))
+                .collect(),
         }
-        optional(&mut self.team_min, o.team_min);
-        optional(&mut self.team_max, o.team_max);
-        optional(&mut self.doers_ideal_max, o.doers_ideal_max);
-        let set = |slot: &mut u32, v: Option<u32>| {
-            if let Some(v) = v {
-                *slot = v;
-            }
-        };
-        set(&mut self.group.target_min, o.group_target_min);
-        set(&mut self.group.target_max, o.group_target_max);
-        set(&mut self.group.warn_below, o.group_warn_below);
-        set(&mut self.group.warn_above, o.group_warn_above);
-        // Upper levels follow the group band unless overridden themselves.
-        self.upper = self.group;
-        set(&mut self.upper.target_min, o.upper_target_min);
-        set(&mut self.upper.target_max, o.upper_target_max);
-        set(&mut self.upper.warn_below, o.upper_warn_below);
-        set(&mut self.upper.warn_above, o.upper_warn_above);
-        set(&mut self.max_depth, o.max_depth);
-        set(&mut self.sm_max_teams, o.sm_max_teams);
-        set(&mut self.max_scaled_roles, o.max_scaled_roles);
-        set(&mut self.ems_min_level, o.ems_min_level);
     }
 }
 

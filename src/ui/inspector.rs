@@ -21,7 +21,8 @@ use super::{Action, PanelCtx, Selection};
 use crate::diagram::{Health, team_health};
 use crate::model::{
     Body, Command, Group, GroupId, Org, Overrides, Person, PersonId, ProfileName, RoleHolder,
-    RuleSettings, ScaledRole, Structure, Team, TeamCount, TeamId, TeamKind, TeamRole, Unit,
+    RuleSettings, ScaledRole, Structure, Team, TeamCount, TeamId, TeamKind, TeamRole, Threshold,
+    Unit,
 };
 use crate::rules::{Band, Counts, Finding, Severity, SubjectRef, Thresholds, findings_for};
 use crate::words::plural;
@@ -1972,66 +1973,22 @@ fn profile_explanation(p: ProfileName) -> &'static str {
     }
 }
 
-/// What a numeric threshold means, and whether 0 switches it off.
-fn threshold_meaning(key: &str) -> (&'static str, bool) {
-    (
-        Command::threshold_name(key),
-        matches!(key, "team_min" | "team_max" | "doers_ideal_max"),
-    )
-}
-
-/// The value of a numeric threshold; `None` when an optional limit is off.
-fn threshold_value(t: &Thresholds, key: &str) -> Option<u32> {
-    match key {
-        "team_min" => t.team_min,
-        "team_max" => t.team_max,
-        "doers_ideal_max" => t.doers_ideal_max,
-        "group_target_min" => Some(t.group.target_min),
-        "group_target_max" => Some(t.group.target_max),
-        "group_warn_below" => Some(t.group.warn_below),
-        "group_warn_above" => Some(t.group.warn_above),
-        "upper_target_min" => Some(t.upper.target_min),
-        "upper_target_max" => Some(t.upper.target_max),
-        "upper_warn_below" => Some(t.upper.warn_below),
-        "upper_warn_above" => Some(t.upper.warn_above),
-        "max_depth" => Some(t.max_depth),
-        "sm_max_teams" => Some(t.sm_max_teams),
-        "max_scaled_roles" => Some(t.max_scaled_roles),
-        "ems_min_level" => Some(t.ems_min_level),
-        _ => None,
-    }
-}
-
-/// The smallest sensible value of a threshold.
-fn threshold_min(key: &str) -> u32 {
-    match key {
-        "max_depth" | "sm_max_teams" | "ems_min_level" => 1,
-        _ => 0,
-    }
-}
-
 /// A way of counting team size, as the rules window offers it.
 fn team_count_text(c: TeamCount) -> String {
-    capitalised(Command::team_count_name(c))
+    capitalised(c.name())
 }
 
 /// Profile and threshold settings.
 pub fn rules_ui(ui: &mut Ui, cx: &mut PanelCtx) {
     let rules = cx.doc.org().rules().clone();
-    let t = Thresholds::from_settings(&rules);
-    let profile = Thresholds::profile(rules.profile);
+    let team_count = rules.team_count();
+    // Contradictory thresholds (a minimum above a maximum) are refused by `SetRules` itself,
+    // and the status line says why.
     let set = |cx: &mut PanelCtx, overrides: Overrides| {
-        let wanted = RuleSettings {
+        cx.apply(Command::SetRules(RuleSettings {
             profile: rules.profile,
             overrides,
-        };
-        // Contradictory thresholds (a minimum above a maximum) are refused with the reason.
-        match Thresholds::checked(&wanted) {
-            Ok(_) => cx.apply(Command::SetRules(wanted)),
-            Err(why) => cx
-                .actions
-                .push(super::Action::Status(format!("Not changed: {why}."))),
-        }
+        }))
     };
 
     let label = ui.label(RichText::new("Rule profile").strong());
@@ -2076,13 +2033,13 @@ pub fn rules_ui(ui: &mut Ui, cx: &mut PanelCtx) {
             let label = ui.label("Team size counts").on_hover_text(
                 "Everyone on the team: everyone with a seat (PO, SM, Developers). Developers only: the PO and SM count only if they also develop. (team_count)",
             );
-            ui.label(Command::team_count_name(profile.team_count));
+            ui.label(TeamCount::of_profile(rules.profile).name());
             let combo = egui::ComboBox::from_id_salt("rule_team_count")
-                .selected_text(team_count_text(t.team_count))
+                .selected_text(team_count_text(team_count))
                 .show_ui(ui, |ui| {
                     for c in [TeamCount::Whole, TeamCount::Doers] {
                         if ui
-                            .selectable_label(t.team_count == c, team_count_text(c))
+                            .selectable_label(team_count == c, team_count_text(c))
                             .clicked()
                             && rules.overrides.team_count != Some(c)
                         {
@@ -2094,7 +2051,7 @@ pub fn rules_ui(ui: &mut Ui, cx: &mut PanelCtx) {
                 });
             let _ = combo.response.labelled_by(label.id);
             if rules.overrides.team_count.is_some() {
-                if reset_button(ui, "team_count") {
+                if reset_button(ui, TeamCount::MEANING) {
                     let mut o = rules.overrides.clone();
                     o.team_count = None;
                     set(cx, o);
@@ -2104,32 +2061,27 @@ pub fn rules_ui(ui: &mut Ui, cx: &mut PanelCtx) {
             }
             ui.end_row();
 
-            for key in Overrides::KEYS {
-                let mut o = rules.overrides.clone();
-                let Some(slot) = o.slot_mut(key) else {
-                    continue;
-                };
-                let overridden = slot.is_some();
-                let (meaning, optional) = threshold_meaning(key);
-                let text = RichText::new(meaning);
+            for th in Threshold::ALL {
+                let overridden = rules.is_custom(th);
+                let text = RichText::new(th.meaning());
                 let label = ui
                     .label(if overridden { text.strong() } else { text })
-                    .on_hover_text(key);
+                    .on_hover_text(th.key());
                 let show = |v: Option<u32>| match v {
                     Some(v) => v.to_string(),
                     None => "off".to_string(),
                 };
-                ui.label(show(threshold_value(&profile, key)));
-                let current = threshold_value(&t, key).unwrap_or(0);
-                if let Some(v) = threshold_drag(ui, key, current, optional, label.id) {
-                    *slot = Some(v);
-                    set(cx, o.clone());
+                ui.label(show(th.default_for(rules.profile)));
+                let current = rules.value(th).unwrap_or(0);
+                if let Some(v) = threshold_drag(ui, th, current, label.id) {
+                    let mut o = rules.overrides.clone();
+                    o.set(th, Some(v));
+                    set(cx, o);
                 }
                 if overridden {
-                    if reset_button(ui, key) {
-                        if let Some(slot) = o.slot_mut(key) {
-                            *slot = None;
-                        }
+                    if reset_button(ui, th.meaning()) {
+                        let mut o = rules.overrides.clone();
+                        o.set(th, None);
                         set(cx, o);
                     }
                 } else {
@@ -2150,15 +2102,16 @@ pub fn rules_ui(ui: &mut Ui, cx: &mut PanelCtx) {
     }
 }
 
-/// A "Reset" button for one overridden key; returns whether it was clicked.
-fn reset_button(ui: &mut Ui, key: &str) -> bool {
+/// A "Reset" button for one overridden setting (named by its meaning); returns whether it was
+/// clicked.
+fn reset_button(ui: &mut Ui, meaning: &str) -> bool {
     let resp = ui
         .small_button("Reset")
         .on_hover_text("Use the profile's value again");
     name_widget(
         &resp,
         WidgetType::Button,
-        &format!("Reset {} to the profile", Command::threshold_name(key)),
+        &format!("Reset {meaning} to the profile"),
         None,
     );
     resp.clicked()
@@ -2166,17 +2119,13 @@ fn reset_button(ui: &mut Ui, key: &str) -> bool {
 
 /// The override control of one threshold. Dragging changes a draft and commits once when the
 /// drag ends, so one drag is one undo step; typing commits on Enter. Returns the new value.
-fn threshold_drag(
-    ui: &mut Ui,
-    key: &str,
-    current: u32,
-    optional: bool,
-    labelled_by: Id,
-) -> Option<u32> {
+fn threshold_drag(ui: &mut Ui, th: Threshold, current: u32, labelled_by: Id) -> Option<u32> {
+    let optional = th.optional();
+    let key = th.key();
     let draft_id = Id::new(("rule_threshold_draft", key));
     let mut v = ui.data(|d| d.get_temp::<u32>(draft_id)).unwrap_or(current);
     let drag = DragValue::new(&mut v)
-        .range(threshold_min(key)..=99)
+        .range(th.minimum()..=99)
         .custom_formatter(move |x, _| {
             if optional && x == 0.0 {
                 "off".to_string()
@@ -2208,20 +2157,6 @@ fn threshold_drag(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_numeric_threshold_has_a_meaning_and_a_value() {
-        let t = Thresholds::profile(ProfileName::TwoPizza);
-        let mut o = Overrides::default();
-        for key in Overrides::KEYS {
-            if o.slot_mut(key).is_none() {
-                continue;
-            }
-            assert_ne!(threshold_meaning(key).0, "Threshold", "{key}");
-            let optional = threshold_meaning(key).1;
-            assert!(optional || threshold_value(&t, key).is_some(), "{key}");
-        }
-    }
 
     #[test]
     fn field_commands_trim_and_skip_unchanged_text() {

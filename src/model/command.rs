@@ -123,12 +123,21 @@ pub enum CommandError {
     IdInUse(String),
     #[error("{0} is a team; teams cannot contain teams or groups")]
     IntoTeam(String),
-    #[error("{item} cannot go into {target}: {target} is {item} itself or inside it")]
+    #[error("{}", cycle_words(.item, .target))]
     Cycle { item: String, target: String },
     #[error("{0}")]
     NoChange(String),
     #[error("{0}")]
     Invalid(String),
+}
+
+/// "Shopping cannot go into itself", "Acme cannot go into Shopping: it is inside Acme".
+fn cycle_words(item: &str, target: &str) -> String {
+    if item == target {
+        format!("{item} cannot go into itself")
+    } else {
+        format!("{item} cannot go into {target}: it is inside {item}")
+    }
 }
 
 fn unknown<T: std::fmt::Display>(what: &str, id: T) -> CommandError {

@@ -6,6 +6,7 @@ use super::{Band, Finding, RuleId, Severity, SubjectRef, Thresholds};
 use crate::model::{
     GroupId, Org, PersonId, ScaledRole, Structure, TeamCount, TeamId, TeamRole, Threshold, Unit,
 };
+use crate::words::plural;
 
 /// Validate with the org's own profile and overrides.
 pub fn validate(org: &Org) -> Vec<Finding> {
@@ -32,14 +33,6 @@ pub fn validate_in(org: &Org, s: &Structure, t: &Thresholds) -> Vec<Finding> {
             .cmp(&(b.severity, b.rule, b.subject, &b.message))
     });
     out
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 fn names(org: &Org, people: impl IntoIterator<Item = PersonId>) -> String {
@@ -245,30 +238,16 @@ impl<'a> Ctx<'a> {
 
     // ---- V6-V12, V23: groups ----------------------------------------------------------------
 
-    /// Whether `person` holds a seat of `role` in some team within the subtree of `g`, or (for
-    /// `holder_role`) holds that scaled role in a child group of `g`.
-    fn is_candidate(
-        &self,
-        g: GroupId,
-        person: PersonId,
-        role: TeamRole,
-        holder_role: ScaledRole,
-    ) -> bool {
-        let direct_only = self.s.level(g) <= 1 && self.s.child_groups(g).next().is_none();
-        let in_subtree = self.seats_of(person).iter().any(|s| {
-            s.role == role
-                && if direct_only {
-                    self.org.team(s.team).is_some_and(|t| t.group == Some(g))
-                } else {
-                    self.org.is_within(Unit::Team(s.team), g)
-                }
-        });
-        in_subtree
-            || self.s.child_groups(g).any(|c| {
-                self.org
-                    .group(c)
-                    .is_some_and(|c| c.holders(holder_role).iter().any(|h| h.person == person))
-            })
+    /// Whether `person` naturally fills `role` in `g` ([`super::candidates`], one definition
+    /// with the designer's picker), from the seats indexed for the person.
+    fn is_candidate(&self, g: GroupId, person: PersonId, role: ScaledRole) -> bool {
+        let seat = super::candidates::seat_for(role);
+        let seated_in = self
+            .seats_of(person)
+            .iter()
+            .filter(|s| s.role == seat)
+            .map(|s| s.team);
+        super::candidates::is_candidate(self.org, self.s, g, role, person, seated_in)
     }
 
     /// Whether `person` belongs to a unit: a seat in the team, or for a group any seat or scaled
@@ -344,24 +323,22 @@ impl<'a> Ctx<'a> {
             }
 
             // V9 / V10: holders come from the member teams or are marked dedicated.
-            for (rule, role, seat, label, seat_label) in [
+            for (rule, role, label, seat_label) in [
                 (
                     9,
                     ScaledRole::ChiefProductOwner,
-                    TeamRole::ProductOwner,
                     Structure::cpo_label as fn(u32) -> String,
                     "Product Owner",
                 ),
                 (
                     10,
                     ScaledRole::Master,
-                    TeamRole::ScrumMaster,
                     Structure::master_label,
                     "Scrum Master",
                 ),
             ] {
                 for h in group.holders(role).iter().filter(|h| !h.dedicated) {
-                    if !self.is_candidate(g, h.person, seat, role) {
+                    if !self.is_candidate(g, h.person, role) {
                         out.push(self.finding(
                             rule,
                             Severity::Warning,

@@ -2,6 +2,7 @@
 //! findings. [`validate`] runs every rule over an org; it indexes the org once, so a 10,000-team
 //! org validates in a few milliseconds.
 
+pub mod candidates;
 mod engine;
 mod profile;
 

@@ -24,8 +24,9 @@ use crate::model::{
     RuleSettings, ScaledRole, Structure, Team, TeamCount, TeamId, TeamKind, TeamRole, Threshold,
     Unit,
 };
-use crate::rules::{Band, Counts, Finding, Severity, SubjectRef, Thresholds, findings_for};
-use crate::words::plural;
+use crate::rules::candidates::Via;
+use crate::rules::{self, Band, Counts, Finding, Severity, SubjectRef, Thresholds, findings_for};
+use crate::words::{capitalised, plural};
 
 /// Most entries any list or picker shows at once; a search box narrows longer lists.
 const LIST_LIMIT: usize = 50;
@@ -182,29 +183,16 @@ impl Inspector {
                         Err(e) => Action::Status(format!("Not pasted: {e}")),
                     };
                 }
-                let name = org.unit_name(clip.item);
-                if org.parent_of(clip.item) == into {
-                    return Action::Status(match into {
-                        Some(g) => {
-                            format!("{name} is already in {}", org.unit_name(Unit::Group(g)))
-                        }
-                        None => format!("{name} is already at the top level"),
-                    });
-                }
-                if let (Unit::Group(cut), Some(g)) = (clip.item, into)
-                    && org.is_within(Unit::Group(g), cut)
-                {
-                    return Action::Status(format!("Not pasted: {name} cannot go inside itself"));
+                let cmd = Command::Move {
+                    item: clip.item,
+                    to: into.map(Unit::Group),
+                };
+                if let Err(e) = cmd.check(org) {
+                    return Action::Status(format!("Not pasted: {e}"));
                 }
                 // Pasting what was cut moves it once; the clipboard is then empty.
                 self.clip = None;
-                Action::ApplyAndSelect(
-                    Command::Move {
-                        item: clip.item,
-                        to: into.map(Unit::Group),
-                    },
-                    unit_selection(clip.item),
-                )
+                Action::ApplyAndSelect(cmd, unit_selection(clip.item))
             }
         }
     }
@@ -1778,13 +1766,6 @@ fn names(text: &str, name: &str) -> bool {
     })
 }
 
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
-    })
-}
-
 /// What a group is, in words: "Scrum of Scrums (SoS)", "Scrum of Scrums of Scrums (SoSoS)", ….
 fn group_kind_title(level: u32) -> String {
     match level {
@@ -1899,42 +1880,27 @@ fn body_members(org: &Org, body: Body) -> &std::collections::BTreeSet<PersonId> 
     }
 }
 
-/// The people who naturally fill a group's master or CPO role, with why: for a Scrum of Scrums
-/// the Scrum Masters (or Product Owners) of its teams; higher up the masters (CPOs) of its child
-/// groups, then every SM (PO) of the teams below. Same definition as rules V9 and V10.
+/// The people who naturally fill a group's master or CPO role ([`rules::candidates`], the
+/// definition rules V9 and V10 use), each with why in words.
 fn candidates(org: &Org, s: &Structure, g: GroupId, role: ScaledRole) -> Vec<(PersonId, String)> {
-    let seat = match role {
-        ScaledRole::Master => TeamRole::ScrumMaster,
-        ScaledRole::ChiefProductOwner => TeamRole::ProductOwner,
-    };
-    let mut out = Vec::new();
-    let mut seen = HashSet::default();
-    let has_child_groups = s.child_groups(g).next().is_some();
-    for c in s.child_groups(g) {
-        let Some(child) = org.group(c) else { continue };
-        for h in child.holders(role) {
-            if seen.insert(h.person) {
-                out.push((
-                    h.person,
-                    format!("{} of {}", role_label(role, s.level(c)), child.name),
-                ));
-            }
-        }
-    }
-    let teams = if has_child_groups {
-        s.teams_below(g)
-    } else {
-        s.child_teams(g).collect()
-    };
-    for t in teams {
-        let Some(team) = org.team(t) else { continue };
-        for &p in team.seats(seat) {
-            if seen.insert(p) {
-                out.push((p, format!("{} of {}", seat.short(), team.name)));
-            }
-        }
-    }
-    out
+    rules::candidates::candidates(org, s, g, role)
+        .into_iter()
+        .map(|c| {
+            let why = match c.via {
+                Via::ChildGroup(child) => format!(
+                    "{} of {}",
+                    role_label(role, s.level(child)),
+                    org.unit_name(Unit::Group(child))
+                ),
+                Via::Seat(t) => format!(
+                    "{} of {}",
+                    rules::candidates::seat_for(role).short(),
+                    org.unit_name(Unit::Team(t))
+                ),
+            };
+            (c.person, why)
+        })
+        .collect()
 }
 
 /// Everyone with a seat in a team below the group or a scaled role in it or below (the people

@@ -1765,28 +1765,15 @@ fn new_person(org: &Org) -> (Command, Selection) {
 
 // ---- moving ---------------------------------------------------------------------------------
 
-/// Whether `item` may move into `to` (a group, or the top level); else why not.
+/// Whether `item` may move into `to` (a group, or the top level); else why not, in the model's
+/// words ([`Command::check`]).
 fn check_move(org: &Org, item: Unit, to: Option<GroupId>) -> Result<(), String> {
-    let name = org.unit_name(item);
-    if let (Unit::Group(x), Some(g)) = (item, to)
-        && org.is_within(Unit::Group(g), x)
-    {
-        return Err(if g == x {
-            format!("{name} cannot go into itself")
-        } else {
-            format!(
-                "{name} cannot go into {}: it is inside {name}",
-                org.unit_name(Unit::Group(g))
-            )
-        });
+    Command::Move {
+        item,
+        to: to.map(Unit::Group),
     }
-    if org.parent_of(item) == to {
-        return Err(match to {
-            Some(g) => format!("{name} is already in {}", org.unit_name(Unit::Group(g))),
-            None => format!("{name} is already at the top level"),
-        });
-    }
-    Ok(())
+    .check(org)
+    .map_err(|e| e.to_string())
 }
 
 /// Where dropping `item` onto a row moves it, or why it cannot go there.
@@ -1795,10 +1782,15 @@ fn drop_target(org: &Org, item: Unit, onto: Item) -> Result<Option<GroupId>, Str
         Item::Branch(Branch::Group(g)) => Some(g),
         Item::Branch(Branch::Loose) => None,
         Item::Branch(Branch::Team(t)) => {
-            return Err(format!(
-                "{} is a team; teams cannot contain teams or groups",
-                org.unit_name(Unit::Team(t))
-            ));
+            // Refused by the model (a team holds no teams or groups): its words.
+            let into_team = Command::Move {
+                item,
+                to: Some(Unit::Team(t)),
+            };
+            return Err(into_team
+                .check(org)
+                .err()
+                .map_or_else(|| "Drop onto a group".to_string(), |e| e.to_string()));
         }
         _ => {
             return Err(format!(

@@ -48,12 +48,7 @@ pub fn preview(doc: &Document, dragged: Node, target: Option<Node>) -> DropPrevi
     };
     let to = match target_node {
         Node::Group(g) => Unit::Group(g),
-        Node::Team(t) => {
-            return refuse(format!(
-                "{} is a team: teams cannot hold other teams or groups.",
-                org.unit_name(Unit::Team(t))
-            ));
-        }
+        Node::Team(t) => Unit::Team(t),
         Node::Eat | Node::Ems => {
             return refuse(format!(
                 "{} is not a group: teams and groups cannot go into it.",
@@ -61,10 +56,14 @@ pub fn preview(doc: &Document, dragged: Node, target: Option<Node>) -> DropPrevi
             ));
         }
     };
+    // Whether the move is allowed, and the words that say why not, are the model's.
     let cmd = Command::Move { item, to: Some(to) };
+    if let Err(e) = cmd.check(org) {
+        return refuse(format!("{}.", crate::words::capitalised(&e.to_string())));
+    }
     let mut trial = org.clone();
     if let Err(e) = cmd.apply(&mut trial) {
-        return refuse(format!("{e}."));
+        return refuse(format!("{}.", crate::words::capitalised(&e.to_string())));
     }
     let after = validate(&trial);
     let key = |f: &Finding| (f.rule, f.subject, f.message.clone());
@@ -97,5 +96,55 @@ pub fn preview(doc: &Document, dragged: Node, target: Option<Node>) -> DropPrevi
         command: Some(cmd),
         added,
         cleared,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Command, GroupId, TeamId};
+
+    fn acme() -> Document {
+        let org = crate::io::json::from_str(
+            std::path::Path::new("acme.json"),
+            include_str!("../../../examples/acme.json"),
+        )
+        .unwrap();
+        Document::new(org, None)
+    }
+
+    /// The canvas says why not in the model's words, as the outline and the inspector do.
+    #[test]
+    fn refused_drops_say_what_command_check_says() {
+        let doc = acme();
+        let org = doc.org();
+        let s = doc.structure();
+        let team = *org.teams().keys().next().unwrap();
+        let (top, inner): (GroupId, GroupId) = {
+            let top = *org
+                .groups()
+                .keys()
+                .find(|g| {
+                    org.parent_of(Unit::Group(**g)).is_none()
+                        && s.child_groups(**g).next().is_some()
+                })
+                .unwrap();
+            (top, s.child_groups(top).next().unwrap())
+        };
+        let other: TeamId = *org.teams().keys().nth(1).unwrap();
+        for (dragged, target, to) in [
+            (Node::Group(top), Node::Group(inner), Unit::Group(inner)),
+            (Node::Group(top), Node::Group(top), Unit::Group(top)),
+            (Node::Team(team), Node::Team(other), Unit::Team(other)),
+        ] {
+            let item = dragged.unit().unwrap();
+            let why = Command::Move { item, to: Some(to) }.check(org).unwrap_err();
+            let p = preview(&doc, dragged, Some(target));
+            assert_eq!(p.command, None);
+            assert_eq!(
+                p.headline,
+                format!("{}.", crate::words::capitalised(&why.to_string()))
+            );
+        }
     }
 }

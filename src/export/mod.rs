@@ -7,6 +7,7 @@
 mod dot;
 pub mod font;
 mod mermaid;
+mod page;
 mod pdf;
 mod png;
 mod svg;

@@ -1,7 +1,8 @@
 //! PDF: an overview page, then one page per Scrum of Scrums with its teams, large enough to read
 //! on paper. The overview shows the whole org, or only its groups when the whole would print too
-//! small. Each page is composed as SVG (the same drawing as the SVG export) and drawn by krilla as
-//! vectors with embedded, searchable text in the bundled font. Bookmarks follow the group tree.
+//! small. Each page is composed as SVG by [`super::page`], as the SVG export is, and drawn by
+//! krilla as vectors with embedded, searchable text in the bundled font. Bookmarks follow the
+//! group tree.
 
 use krilla::Document;
 use krilla::destination::XyzDestination;
@@ -11,7 +12,8 @@ use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla_svg::{SurfaceExt, SvgSettings};
 
-use super::svg::{self, Diagram, Legend, Note, Page};
+use super::page::{Note, Page, compose, scale_on};
+use super::svg::Diagram;
 use super::{ExportError, font};
 use crate::diagram::severity_color;
 use crate::layout::{Layout, Node, Rect};
@@ -56,6 +58,8 @@ impl Paper {
 
 /// Margin of every page: half an inch, inside what printers can reach.
 const MARGIN: f32 = 36.0;
+/// Scale of the legend on paper, where the diagram needs the room.
+const LEGEND_SCALE: f32 = 0.75;
 /// Below this scale an overview's detail text (11.5 units) prints under about 6 pt.
 const READABLE_SCALE: f32 = 0.5;
 /// Most findings listed under a SoS diagram.
@@ -190,7 +194,7 @@ pub fn to_pdf(
     findings: Option<&[Finding]>,
     paper: Paper,
 ) -> Result<Vec<u8>, ExportError> {
-    let d = Diagram::new(org, layout, findings.unwrap_or(&[]));
+    let d = Diagram::new(org, layout, findings);
     let s = org.structure();
     let sos = scrums_of_scrums(&s);
     let total = 1 + sos.len();
@@ -211,22 +215,19 @@ pub fn to_pdf(
     let mut overview = Page {
         size: Some(size),
         margin: MARGIN,
-        title: org.name().to_string(),
-        subtitle: svg::summary_line(org, layout.style),
-        legend: Some(Legend::of(org, layout.style, findings)),
         notes: notes_on(0, MAX_OVERVIEW_NOTES),
         footer: Some(footer(1)),
-        max_scale: 1.0,
-        legend_scale: 0.75,
+        legend_scale: LEGEND_SCALE,
+        ..Page::overview(org, layout.style, findings)
     };
     let groups_layout = crate::layout::groups_tree(org);
-    let groups = Diagram::new(org, &groups_layout, findings.unwrap_or(&[]));
+    let groups = Diagram::new(org, &groups_layout, findings);
     let groups_scene = groups.whole();
-    let full_scale = svg::scale_on(&whole, &overview);
+    let full_scale = scale_on(&whole, &overview);
     let use_groups = full_scale < READABLE_SCALE && s.depth() >= 2 && {
         let mut p = overview.clone();
         p.size = Some(paper.oriented(groups_scene.bounds));
-        svg::scale_on(&groups_scene, &p) > full_scale * 1.5
+        scale_on(&groups_scene, &p) > full_scale * 1.5
     };
     let (scene, size) = if use_groups {
         overview.size = Some(paper.oriented(groups_scene.bounds));
@@ -238,7 +239,7 @@ pub fn to_pdf(
     } else {
         (whole, size)
     };
-    pages.push((svg::compose(&scene, &overview).0, size));
+    pages.push((compose(&scene, &overview).0, size));
 
     for (i, g) in sos.iter().enumerate() {
         let group = &org.groups()[g];
@@ -274,9 +275,9 @@ pub fn to_pdf(
             footer: Some(footer(i + 2)),
             // A little larger than on screen: 11.5 units of detail text print at about 13 pt.
             max_scale: 1.15,
-            legend_scale: 0.75,
+            legend_scale: LEGEND_SCALE,
         };
-        pages.push((svg::compose(&scene, &page).0, size));
+        pages.push((compose(&scene, &page).0, size));
     }
 
     let options = font::usvg_options();

@@ -471,7 +471,7 @@ fn rules_harness() -> Harness<'static, (Document, Vec<Action>)> {
                     selection: None,
                     actions,
                 };
-                orgscale::ui::inspector::rules_ui(ui, &mut cx);
+                orgscale::ui::rules_window::rules_ui(ui, &mut cx);
                 for a in actions.drain(..) {
                     match a {
                         Action::Apply(cmd) => doc.apply(cmd).expect("the command applies"),

@@ -585,3 +585,33 @@ fn two_downs_within_one_frame_move_two_rows() {
         "Acme Online, Shopping, then Search"
     );
 }
+
+#[test]
+fn a_collapse_and_end_in_the_same_frame_land_on_the_last_row() {
+    let mut app = DesignerApp::new(
+        Document::new(tall_org(), None),
+        Box::new(ScriptedDialogs::default()),
+        None,
+    );
+    app.prefs.show_findings = Some(false);
+    let mut h = harness_with(app);
+    let top1 = "Scrum of Scrums of Scrums Top 1, 5 groups";
+    h.get_by_role_and_label(Role::TreeItem, top1).click();
+    h.run_steps(3);
+    press(&mut h, Key::ArrowRight);
+    assert!(
+        h.get_by_role_and_label(Role::TreeItem, top1)
+            .accesskit_node()
+            .data()
+            .is_expanded()
+            == Some(true),
+        "Right opened the group"
+    );
+    // Typed fast: Left folds the open group (the list gets shorter), End goes to the last row.
+    h.key_press(Key::ArrowLeft);
+    h.key_press(Key::End);
+    h.run_steps(3);
+    let last = focused_row(&h).expect("a row has the focus");
+    assert!(last.starts_with("Executive MetaScrum"), "{last}");
+    assert_eq!(h.state().selection, Some(Selection::Ems));
+}

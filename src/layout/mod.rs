@@ -59,8 +59,8 @@ pub fn compute_scoped_in(org: &Org, full: &Structure, style: Style, scope: &Scop
         &scoped
     };
     match style {
-        Style::Tree => tree_plan(org, &s, &Metrics::default(), Plan::Teams),
-        Style::Fractal => fractal::fractal_of(org, &s, &FractalMetrics::default()),
+        Style::Tree => tree_plan(org, s, &Metrics::default(), Plan::Teams),
+        Style::Fractal => fractal::fractal_of(org, s, &FractalMetrics::default()),
     }
 }
 

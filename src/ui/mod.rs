@@ -1,6 +1,7 @@
 //! The desktop designer (eframe). Panels read the [`Document`] freely and change it only by
 //! queueing [`Action`]s, which the app applies once per frame through model commands.
 
+mod a11y;
 pub mod app;
 pub mod canvas;
 pub mod cards;
@@ -11,7 +12,9 @@ pub mod growth;
 pub mod help;
 pub mod inspector;
 pub mod outline;
+pub mod person_picker;
 pub mod recovery;
+pub mod rules_window;
 pub mod shortcuts;
 
 use crate::layout::Node;
@@ -96,6 +99,8 @@ pub enum Action {
     /// Show another part of the org on the canvas: fold or unfold a group, focus on one or
     /// show everything (view state, not a command).
     SetScope(crate::layout::Scope),
+    /// Show the design view, fitted to the whole org (after the Growth view applied its part).
+    ShowDesign,
     Undo,
     Redo,
 }

@@ -374,31 +374,22 @@ impl DesignerApp {
                     canvas_events = self.canvas.show(ui, &self.doc);
                 }
                 MainView::Growth => {
-                    if let Some(cmd) = self.growth.ui(ui, &self.doc) {
-                        // The grown part goes in as one undoable step; then show the result.
-                        actions.push(Action::Apply(cmd));
-                        self.view = MainView::Design;
-                        self.canvas.request_fit();
-                    }
-                }
-            });
-        actions.extend(canvas_events);
-        self.drop_preview(ui);
-        if self.show_rules {
-            let mut open = true;
-            egui::Window::new("Rules and thresholds")
-                .open(&mut open)
-                .resizable(false)
-                .show(&ctx, |ui| {
                     let mut cx = PanelCtx {
                         doc: &self.doc,
                         selection: self.selection,
                         actions: &mut actions,
                     };
-                    super::inspector::rules_ui(ui, &mut cx);
-                });
-            self.show_rules = open;
-        }
+                    self.growth.ui(ui, &mut cx);
+                }
+            });
+        actions.extend(canvas_events);
+        self.drop_preview(ui);
+        let mut cx = PanelCtx {
+            doc: &self.doc,
+            selection: self.selection,
+            actions: &mut actions,
+        };
+        super::rules_window::window(&ctx, &mut self.show_rules, &mut cx);
         super::help::window(&ctx, &mut self.help);
         self.run_actions(actions);
         self.modals(ui);

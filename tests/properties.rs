@@ -394,7 +394,7 @@ fn refused_commands_say_why() {
         .apply(&mut org)
         .unwrap_err();
     assert!(
-        e.to_string().contains("is") && e.to_string().contains("inside it"),
+        e.to_string().contains("cannot go into") && e.to_string().contains("it is inside"),
         "{e}"
     );
     let e = Command::Move {

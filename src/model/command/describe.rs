@@ -1,0 +1,210 @@
+//! The words of a command: what the Edit menu, the undo history and the status line call it.
+
+use super::*;
+
+/// The label of a [`Command::SetScaledRole`]: says whether it gives, takes away, replaces or only
+/// marks a holder as dedicated.
+pub(super) fn describe_holders(
+    org: &Org,
+    g: GroupId,
+    role: ScaledRole,
+    holders: &[RoleHolder],
+) -> String {
+    let r = role.short();
+    let gname = org.unit_name(Unit::Group(g));
+    let name = |p: PersonId| org.person_name(p);
+    let names = |hs: &[RoleHolder]| {
+        hs.iter()
+            .map(|h| name(h.person))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let current = org.group(g).map_or(&[][..], |x| x.holders(role));
+    let holds = |hs: &[RoleHolder], p: PersonId| hs.iter().any(|h| h.person == p);
+    let same_people =
+        holders.len() == current.len() && holders.iter().all(|h| holds(current, h.person));
+    if holders.is_empty() {
+        return match current {
+            [] => format!("Clear the {r} of {gname}"),
+            [one] => format!("Remove {} as {r} of {gname}", name(one.person)),
+            _ => format!("Remove every {r} of {gname}"),
+        };
+    }
+    if same_people {
+        let changed: Vec<&RoleHolder> = holders.iter().filter(|h| !current.contains(h)).collect();
+        return match changed.as_slice() {
+            [] => format!("Keep the {r} of {gname}"),
+            [h] => format!(
+                "Mark {} {r} role in {gname} as {}",
+                possessive(&name(h.person)),
+                if h.dedicated {
+                    "dedicated"
+                } else {
+                    "not dedicated"
+                }
+            ),
+            _ => format!("Change which {r}s of {gname} are dedicated"),
+        };
+    }
+    let dedicated = match holders {
+        [h] if h.dedicated => " (dedicated)",
+        _ => "",
+    };
+    match (holders, current) {
+        ([h], [_, _, ..]) if holds(current, h.person) => {
+            format!("Keep {} as the only {r} of {gname}", name(h.person))
+        }
+        ([h], [old]) => format!(
+            "Make {} {r} of {gname}{dedicated} instead of {}",
+            name(h.person),
+            name(old.person)
+        ),
+        _ => format!("Make {} {r} of {gname}{dedicated}", names(holders)),
+    }
+}
+
+/// The label of setting one of the EAT's or EMS's roles.
+pub(super) fn describe_body_role(
+    org: &Org,
+    wanted: Option<PersonId>,
+    current: Option<PersonId>,
+    title: &str,
+) -> String {
+    match (wanted, current) {
+        (Some(p), _) => format!("Make {} the {title}", org.person_name(p)),
+        (None, Some(old)) => format!("Remove {} as {title}", org.person_name(old)),
+        (None, None) => format!("Clear the {title}"),
+    }
+}
+
+/// The label of a change of rule settings: the profile, one threshold, or several.
+pub(super) fn describe_rules(old: &RuleSettings, new: &RuleSettings) -> String {
+    if new.profile != old.profile {
+        return format!("Use rule profile {}", new.profile);
+    }
+    let (a, b) = (&old.overrides, &new.overrides);
+    let mut changed: Vec<String> = Vec::new();
+    if a.team_count != b.team_count {
+        changed.push(match b.team_count {
+            Some(c) => format!("Count team size by {}", c.name().to_lowercase()),
+            None => "Count team size as the profile does".to_string(),
+        });
+    }
+    for t in Threshold::ALL {
+        let (x, y) = (a.get(t), b.get(t));
+        if x == y {
+            continue;
+        }
+        let what = t.meaning();
+        changed.push(match y {
+            None => format!("Reset “{what}” to the profile"),
+            Some(0) if t.optional() => format!("Switch off “{what}”"),
+            Some(v) => format!("Set “{what}” to {v}"),
+        });
+    }
+    match changed.len() {
+        0 => "Keep the rule settings".to_string(),
+        1 => changed.remove(0),
+        n if new.overrides.is_empty() => format!("Reset {n} thresholds to the profile"),
+        n => format!("Change {n} rule thresholds"),
+    }
+}
+
+impl Command {
+    /// A short description for menus and the undo list, e.g. "Move Checkout to Payments SoS".
+    /// Call it before applying: it names what the command changes in the org as it is, so that
+    /// "Undid: …" and "Redo …" say what was done.
+    pub fn describe(&self, org: &Org) -> String {
+        let p = |id: &PersonId| org.person_name(*id);
+        let team = |id: &TeamId| org.unit_name(Unit::Team(*id));
+        let group = |id: &GroupId| org.unit_name(Unit::Group(*id));
+        match self {
+            Command::AddPerson(person) => format!("Add {}", person.name),
+            Command::RemovePerson(id) => format!("Delete {}", p(id)),
+            Command::RenamePerson { person, name } => format!("Rename {} to {name}", p(person)),
+            Command::SetEmail { person, email } => match email {
+                Some(e) => format!("Set the e-mail of {} to {e}", p(person)),
+                None => format!("Remove the e-mail of {}", p(person)),
+            },
+            Command::AddTeam(t) => format!("Add team {}", t.name),
+            Command::RemoveTeam(t) => format!("Delete team {}", team(t)),
+            Command::RenameTeam { team: t, name } => {
+                format!("Rename team {} to {name}", team(t))
+            }
+            Command::SetTeamKind { team: t, kind } => {
+                format!("Make {} a {}", team(t), kind.label())
+            }
+            Command::AddGroup(g) => format!("Add group {}", g.name),
+            Command::RemoveGroup(g) => format!("Delete group {}", group(g)),
+            Command::RenameGroup { group: g, name } => {
+                format!("Rename group {} to {name}", group(g))
+            }
+            Command::SetDefinitionOfDone { group: g, text } => match text {
+                Some(_) => format!("Edit the Definition of Done of {}", group(g)),
+                None => format!("Clear the Definition of Done of {}", group(g)),
+            },
+            Command::AddSeat {
+                team: t,
+                person,
+                role,
+            } => match role {
+                TeamRole::Developer => format!("Make {} a Developer of {}", p(person), team(t)),
+                _ => format!("Make {} {} of {}", p(person), role.short(), team(t)),
+            },
+            Command::RemoveSeat {
+                team: t,
+                person,
+                role,
+            } => match role {
+                TeamRole::Developer => format!("Remove {} as Developer of {}", p(person), team(t)),
+                _ => format!("Remove {} as {} of {}", p(person), role.short(), team(t)),
+            },
+            Command::Move { item, to } => match to {
+                Some(to) => format!("Move {} to {}", org.unit_name(*item), org.unit_name(*to)),
+                None => format!("Move {} to the top level", org.unit_name(*item)),
+            },
+            Command::SetScaledRole {
+                group: g,
+                role,
+                holders,
+            } => describe_holders(org, *g, *role, holders),
+            Command::SetSdsRep { unit, person } => match person {
+                Some(person) => format!(
+                    "Make {} the Scaled Daily Scrum representative of {}",
+                    p(person),
+                    org.unit_name(*unit)
+                ),
+                None => format!(
+                    "Let the default represent {} at the Scaled Daily Scrum",
+                    org.unit_name(*unit)
+                ),
+            },
+            Command::SetBodyMember {
+                body,
+                person,
+                member,
+            } => {
+                if *member {
+                    format!("Add {} to the {}", p(person), body.short())
+                } else {
+                    format!("Remove {} from the {}", p(person), body.short())
+                }
+            }
+            Command::SetEatProductOwner(who) => {
+                describe_body_role(org, *who, org.eat.product_owner, "EAT Product Owner")
+            }
+            Command::SetEatScrumMaster(who) => {
+                describe_body_role(org, *who, org.eat.scrum_master, "EAT Scrum Master")
+            }
+            Command::SetEmsFacilitator(who) => {
+                describe_body_role(org, *who, org.ems.facilitator, "EMS facilitator")
+            }
+            Command::SetOrgName(n) => format!("Rename organisation to {n}"),
+            Command::SetRules(r) => describe_rules(&org.rules, r),
+            Command::SetFanout(Some(k)) => format!("Set the growth fan-out to {k}"),
+            Command::SetFanout(None) => "Use the default growth fan-out".to_string(),
+            Command::Batch { label, .. } => label.clone(),
+            Command::RestorePerson(s) => format!("Restore {}", s.person.name),
+        }
+    }
+}

@@ -13,42 +13,10 @@ use orgscale::ui::dialogs::ScriptedDialogs;
 
 #[path = "common/ui.rs"]
 mod common;
-use common::background;
-
-fn harness() -> Harness<'static, DesignerApp> {
-    harness_with(ScriptedDialogs::default())
-}
-
-fn harness_with(dialogs: ScriptedDialogs) -> Harness<'static, DesignerApp> {
-    let app = DesignerApp::new(
-        orgscale::ui::app::sample_document(),
-        Box::new(dialogs),
-        None,
-    );
-    let mut h = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
-    h.run_steps(4);
-    h
-}
-
-fn checkout(h: &Harness<'_, DesignerApp>) -> Node {
-    let t = h
-        .state()
-        .doc
-        .org()
-        .teams()
-        .values()
-        .find(|t| t.name == "Checkout")
-        .unwrap()
-        .id;
-    Node::Team(t)
-}
-
-fn centre(h: &Harness<'_, DesignerApp>, n: Node) -> Pos2 {
-    let app = h.state();
-    app.canvas.node_screen_center(app.doc.layout(), n).unwrap()
-}
+use common::{
+    background, center, kittest_harness, menu, open_export_menu, sample_app, sample_app_with,
+    team_in,
+};
 
 fn wheel(h: &mut Harness<'_, DesignerApp>, unit: MouseWheelUnit, delta: egui::Vec2, m: Modifiers) {
     h.event(Event::MouseWheel {
@@ -66,8 +34,8 @@ fn zoom(h: &Harness<'_, DesignerApp>) -> f32 {
 
 /// Put the pointer on Checkout's card; returns the card, where it is and the zoom.
 fn point_at_checkout(h: &mut Harness<'_, DesignerApp>) -> (Node, Pos2, f32) {
-    let card = checkout(h);
-    let at = centre(h, card);
+    let card = Node::Team(team_in(h, "Checkout"));
+    let at = center(h, card);
     h.hover_at(at);
     h.run_steps(2);
     (card, at, zoom(h))
@@ -75,7 +43,7 @@ fn point_at_checkout(h: &mut Harness<'_, DesignerApp>) -> (Node, Pos2, f32) {
 
 #[test]
 fn one_wheel_notch_zooms_a_small_step_about_the_pointer() {
-    let mut h = harness();
+    let mut h = kittest_harness(sample_app());
     let (card, at, before) = point_at_checkout(&mut h);
     let label = format!("{:.0} %", before * 100.0);
     h.get_by_label(&label);
@@ -88,7 +56,7 @@ fn one_wheel_notch_zooms_a_small_step_about_the_pointer() {
     let ratio = zoom(&h) / before;
     assert!((ratio - 1.15).abs() < 0.01, "one notch zoomed {ratio}x");
     // The card under the pointer stays under the pointer.
-    let moved = centre(&h, card) - at;
+    let moved = center(&h, card) - at;
     assert!(moved.length() < 1.5, "the card moved {moved:?}");
     // The toolbar shows the new level.
     h.get_by_label(&format!("{:.0} %", zoom(&h) * 100.0));
@@ -105,7 +73,7 @@ fn one_wheel_notch_zooms_a_small_step_about_the_pointer() {
 
 #[test]
 fn ctrl_wheel_zooms_the_same_small_step() {
-    let mut h = harness();
+    let mut h = kittest_harness(sample_app());
     let (_, _, before) = point_at_checkout(&mut h);
     wheel(
         &mut h,
@@ -120,7 +88,7 @@ fn ctrl_wheel_zooms_the_same_small_step() {
 
 #[test]
 fn a_trackpad_scroll_pans_and_a_pinch_zooms() {
-    let mut h = harness();
+    let mut h = kittest_harness(sample_app());
     let (card, at, before) = point_at_checkout(&mut h);
     wheel(
         &mut h,
@@ -129,7 +97,7 @@ fn a_trackpad_scroll_pans_and_a_pinch_zooms() {
         Modifiers::NONE,
     );
     assert_eq!(zoom(&h), before, "two-finger scrolling does not zoom");
-    let moved = centre(&h, card) - at;
+    let moved = center(&h, card) - at;
     assert!(
         (moved - vec2(30.0, -40.0)).length() < 0.5,
         "moved {moved:?}"
@@ -141,9 +109,9 @@ fn a_trackpad_scroll_pans_and_a_pinch_zooms() {
 
 #[test]
 fn dragging_the_background_pans() {
-    let mut h = harness();
-    let card = checkout(&h);
-    let before = centre(&h, card);
+    let mut h = kittest_harness(sample_app());
+    let card = Node::Team(team_in(&h, "Checkout"));
+    let before = center(&h, card);
     let from = background(&h);
     h.hover_at(from);
     h.run_steps(2);
@@ -155,7 +123,7 @@ fn dragging_the_background_pans() {
     }
     h.drop_at(from + vec2(60.0, -30.0));
     h.run_steps(2);
-    let moved = centre(&h, card) - before;
+    let moved = center(&h, card) - before;
     assert!(
         (moved - vec2(60.0, -30.0)).length() < 8.0,
         "moved {moved:?}"
@@ -168,19 +136,13 @@ fn the_view_menu_switches_to_the_fractal_layout_and_remembers_it() {
     let svg = dir.path().join("acme.svg");
     let mut dialogs = ScriptedDialogs::default();
     dialogs.export.push_back(Some(svg.clone()));
-    let mut h = harness_with(dialogs);
-    h.get_by_label("View").click();
-    h.run_steps(2);
-    h.get_by_label("Fractal layout").click();
-    h.run_steps(3);
+    let mut h = kittest_harness(sample_app_with(dialogs));
+    menu(&mut h, "View", "Fractal layout");
     assert_eq!(h.state().doc.style(), Style::Fractal);
     // Kept in the preferences eframe saves, so the next start uses it.
-    assert_eq!(h.state().prefs.layout, Some(Style::Fractal));
+    assert_eq!(h.state().prefs.layout, Style::Fractal);
     // The export follows the canvas.
-    h.get_by_label("File").click();
-    h.run_steps(3);
-    h.get_by_label("Export ⏵").hover();
-    h.run_steps(4);
+    open_export_menu(&mut h);
     h.get_by_label("SVG image…").click();
     for _ in 0..300 {
         h.run_steps(1);
@@ -197,10 +159,7 @@ fn the_view_menu_switches_to_the_fractal_layout_and_remembers_it() {
     .unwrap();
     assert_eq!(std::fs::read(&svg).unwrap(), expected);
     // Back to the tree.
-    h.get_by_label("View").click();
-    h.run_steps(2);
-    h.get_by_label("Tree layout").click();
-    h.run_steps(3);
+    menu(&mut h, "View", "Tree layout");
     assert_eq!(h.state().doc.style(), Style::Tree);
-    assert_eq!(h.state().prefs.layout, Some(Style::Tree));
+    assert_eq!(h.state().prefs.layout, Style::Tree);
 }

@@ -8,60 +8,19 @@
 
 #[path = "common/ui.rs"]
 mod common;
-
-use std::path::PathBuf;
+use common::{
+    app_with, canvas_only, center, close_window, copy_example, example, fractal_harness, group_in,
+    kittest_harness, kittest_harness_sized, open_export_menu, rename_team, sample_app,
+    sample_app_with, team_in, wait_for_export,
+};
 
 use egui::{Modifiers, Pos2, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use orgscale::layout::Node;
-use orgscale::model::{GroupId, TeamId};
 use orgscale::rules::RuleId;
 use orgscale::ui::dialogs::ScriptedDialogs;
 use orgscale::ui::{DesignerApp, Selection};
-
-fn app_with(dialogs: ScriptedDialogs) -> DesignerApp {
-    DesignerApp::new(
-        orgscale::ui::app::sample_document(),
-        Box::new(dialogs),
-        None,
-    )
-}
-
-fn harness(app: DesignerApp, size: (f32, f32)) -> Harness<'static, DesignerApp> {
-    let mut h = Harness::builder()
-        .with_size(vec2(size.0, size.1))
-        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
-    h.run_steps(4);
-    h
-}
-
-fn team(app: &DesignerApp, name: &str) -> TeamId {
-    app.doc
-        .org()
-        .teams()
-        .values()
-        .find(|t| t.name == name)
-        .unwrap()
-        .id
-}
-
-fn group(app: &DesignerApp, name: &str) -> GroupId {
-    app.doc
-        .org()
-        .groups()
-        .values()
-        .find(|g| g.name == name)
-        .unwrap()
-        .id
-}
-
-fn center(h: &Harness<'_, DesignerApp>, node: Node) -> Pos2 {
-    let app = h.state();
-    app.canvas
-        .node_screen_center(app.doc.layout(), node)
-        .unwrap()
-}
 
 /// Press on `from`, move there in small steps like a hand would, and return without releasing.
 fn drag(h: &mut Harness<'_, DesignerApp>, from: Pos2, to: Pos2) {
@@ -79,7 +38,7 @@ fn drag(h: &mut Harness<'_, DesignerApp>, from: Pos2, to: Pos2) {
 
 #[test]
 fn starts_on_the_sample_with_findings_and_title() {
-    let h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
+    let h = kittest_harness(sample_app());
     let app = h.state();
     assert_eq!(app.doc.org().name(), "Acme Online");
     assert_eq!(app.doc.display_name(), "acme.json");
@@ -90,10 +49,10 @@ fn starts_on_the_sample_with_findings_and_title() {
 
 #[test]
 fn dragging_a_team_onto_another_sos_moves_it_and_undo_restores() {
-    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
-    let search = team(h.state(), "Search");
-    let shopping = group(h.state(), "Shopping");
-    let fulfilment = group(h.state(), "Fulfilment");
+    let mut h = kittest_harness(sample_app());
+    let search = team_in(&h, "Search");
+    let shopping = group_in(&h, "Shopping");
+    let fulfilment = group_in(&h, "Fulfilment");
     let before_findings = h.state().doc.findings().to_vec();
     let from = center(&h, Node::Team(search));
     let to = center(&h, Node::Group(fulfilment));
@@ -145,9 +104,9 @@ fn dragging_a_team_onto_another_sos_moves_it_and_undo_restores() {
 
 #[test]
 fn dropping_a_team_on_a_team_or_on_nothing_changes_nothing_and_says_why() {
-    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
-    let catalog = team(h.state(), "Catalog");
-    let checkout = team(h.state(), "Checkout");
+    let mut h = kittest_harness(sample_app());
+    let catalog = team_in(&h, "Catalog");
+    let checkout = team_in(&h, "Checkout");
     let org_before = h.state().doc.org().clone();
     let from = center(&h, Node::Team(catalog));
     let to = center(&h, Node::Team(checkout));
@@ -185,9 +144,9 @@ fn dropping_a_team_on_a_team_or_on_nothing_changes_nothing_and_says_why() {
 
 #[test]
 fn dragging_a_group_into_its_own_subtree_is_refused() {
-    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
-    let top = group(h.state(), "Acme Online");
-    let shopping = group(h.state(), "Shopping");
+    let mut h = kittest_harness(sample_app());
+    let top = group_in(&h, "Acme Online");
+    let shopping = group_in(&h, "Shopping");
     let before = h.state().doc.org().clone();
     let from = center(&h, Node::Group(top));
     let to = center(&h, Node::Group(shopping));
@@ -206,8 +165,8 @@ fn dragging_a_group_into_its_own_subtree_is_refused() {
 
 #[test]
 fn clicking_a_card_selects_it_and_clicking_a_finding_reveals_its_subject() {
-    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
-    let payments = team(h.state(), "Payments");
+    let mut h = kittest_harness(sample_app());
+    let payments = team_in(&h, "Payments");
     let p = center(&h, Node::Team(payments));
     h.hover_at(p);
     h.run_steps(2);
@@ -220,30 +179,20 @@ fn clicking_a_card_selects_it_and_clicking_a_finding_reveals_its_subject() {
     h.get_by_label_contains("Team Checkout has 10 people")
         .click();
     h.run_steps(3);
-    let checkout = team(h.state(), "Checkout");
+    let checkout = team_in(&h, "Checkout");
     assert_eq!(h.state().selection, Some(Selection::Team(checkout)));
-}
-
-fn temp_org(dir: &tempfile::TempDir, name: &str) -> PathBuf {
-    let p = dir.path().join(name);
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/small.json"),
-        &p,
-    )
-    .unwrap();
-    p
 }
 
 #[test]
 fn open_and_save_go_through_the_dialogs() {
     let dir = tempfile::tempdir().unwrap();
-    let small = temp_org(&dir, "small.json");
+    let small = copy_example("small.json", &dir.path().join("small.json"));
     let saved = dir.path().join("copy.json");
     let mut dialogs = ScriptedDialogs::default();
     dialogs.open.push_back(Some(small.clone()));
     dialogs.save.push_back(Some(saved.clone()));
     let asked = dialogs.asked.clone();
-    let mut h = harness(app_with(dialogs), (1400.0, 900.0));
+    let mut h = kittest_harness(sample_app_with(dialogs));
 
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
     h.run_steps(3);
@@ -251,12 +200,8 @@ fn open_and_save_go_through_the_dialogs() {
     assert_eq!(h.state().doc.display_name(), "small.json");
 
     // Change something, then Save As.
-    let storefront = team(h.state(), "Storefront");
-    h.state_mut().apply(orgscale::model::Command::RenameTeam {
-        team: storefront,
-        name: "Shopfront".into(),
-    });
-    h.run_steps(2);
+    let storefront = team_in(&h, "Storefront");
+    rename_team(&mut h, storefront, "Shopfront");
     assert!(h.state().doc.is_dirty());
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::S);
     h.run_steps(3);
@@ -275,16 +220,12 @@ fn open_and_save_go_through_the_dialogs() {
 #[test]
 fn unsaved_changes_are_guarded_before_opening_another_file() {
     let dir = tempfile::tempdir().unwrap();
-    let small = temp_org(&dir, "small.json");
+    let small = copy_example("small.json", &dir.path().join("small.json"));
     let mut dialogs = ScriptedDialogs::default();
     dialogs.open.push_back(Some(small.clone()));
-    let mut h = harness(app_with(dialogs), (1400.0, 900.0));
-    let search = team(h.state(), "Search");
-    h.state_mut().apply(orgscale::model::Command::RenameTeam {
-        team: search,
-        name: "Find".into(),
-    });
-    h.run_steps(2);
+    let mut h = kittest_harness(sample_app_with(dialogs));
+    let search = team_in(&h, "Search");
+    rename_team(&mut h, search, "Find");
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
     h.run_steps(3);
     // The question is asked; Cancel keeps everything.
@@ -312,7 +253,7 @@ fn a_broken_file_shows_a_message_and_keeps_the_current_org() {
     .unwrap();
     let mut dialogs = ScriptedDialogs::default();
     dialogs.open.push_back(Some(bad));
-    let mut h = harness(app_with(dialogs), (1400.0, 900.0));
+    let mut h = kittest_harness(sample_app_with(dialogs));
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
     h.run_steps(3);
     h.get_by_label_contains("missing field `name`");
@@ -325,11 +266,8 @@ fn a_broken_file_shows_a_message_and_keeps_the_current_org() {
 #[test]
 fn importing_a_roster_replaces_the_org_as_unsaved_work() {
     let mut dialogs = ScriptedDialogs::default();
-    dialogs.import.push_back(Some(PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/examples/acme-roster.csv"
-    ))));
-    let mut h = harness(app_with(dialogs), (1400.0, 900.0));
+    dialogs.import.push_back(Some(example("acme-roster.csv")));
+    let mut h = kittest_harness(sample_app_with(dialogs));
     h.state_mut().request(orgscale::ui::app::Pending::Import);
     h.run_steps(3);
     let app = h.state();
@@ -347,7 +285,7 @@ fn recovery_file_is_written_and_offered_back() {
         Box::new(ScriptedDialogs::default()),
         Some(rec.clone()),
     );
-    let search = team(&app, "Search");
+    let search = common::team(app.doc.org(), "Search");
     app.apply(orgscale::model::Command::RenameTeam {
         team: search,
         name: "Discovery".into(),
@@ -362,7 +300,7 @@ fn recovery_file_is_written_and_offered_back() {
         Some(rec.clone()),
     );
     assert!(fresh.offered_recovery.is_some());
-    let mut h = harness(fresh, (1400.0, 900.0));
+    let mut h = kittest_harness(fresh);
     h.get_by_label("Restore").click();
     h.run_steps(3);
     let app = h.state();
@@ -378,13 +316,13 @@ fn recovery_file_is_written_and_offered_back() {
 
 #[test]
 fn idle_canvas_does_not_run_the_graph_view() {
-    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
+    let mut h = kittest_harness(sample_app());
     h.run_steps(3);
     assert!(
         !h.state().canvas.interactive,
         "no pointer activity: static painting"
     );
-    let p = center(&h, Node::Group(group(h.state(), "Shopping")));
+    let p = center(&h, Node::Group(group_in(&h, "Shopping")));
     h.hover_at(p + vec2(3.0, 0.0));
     h.run_steps(1);
     assert!(
@@ -395,20 +333,16 @@ fn idle_canvas_does_not_run_the_graph_view() {
 
 #[test]
 fn snapshot_of_the_designer_window() {
-    let mut h = harness(app_with(ScriptedDialogs::default()), (1100.0, 700.0));
+    let mut h = kittest_harness_sized(sample_app(), (1100.0, 700.0));
     h.run_steps(3);
     h.snapshot("designer_window");
 }
 
 #[test]
 fn snapshot_of_the_canvas_while_dragging() {
-    let mut app = app_with(ScriptedDialogs::default());
-    app.prefs.show_outline = Some(false);
-    app.prefs.show_inspector = Some(false);
-    app.prefs.show_findings = Some(false);
-    let mut h = harness(app, (900.0, 560.0));
-    let search = team(h.state(), "Search");
-    let fulfilment = group(h.state(), "Fulfilment");
+    let mut h = kittest_harness_sized(canvas_only(sample_app()), (900.0, 560.0));
+    let search = team_in(&h, "Search");
+    let fulfilment = group_in(&h, "Fulfilment");
     let from = center(&h, Node::Team(search));
     let to = center(&h, Node::Group(fulfilment));
     drag(&mut h, from, to);
@@ -419,29 +353,16 @@ fn snapshot_of_the_canvas_while_dragging() {
 
 #[test]
 fn closing_the_window_with_unsaved_changes_asks_first() {
-    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
-    let search = team(h.state(), "Search");
-    h.state_mut().apply(orgscale::model::Command::RenameTeam {
-        team: search,
-        name: "Find".into(),
-    });
-    h.run_steps(2);
-    let close = |h: &mut Harness<'_, DesignerApp>| {
-        h.input_mut()
-            .viewports
-            .entry(egui::ViewportId::ROOT)
-            .or_default()
-            .events
-            .push(egui::ViewportEvent::Close);
-        h.run_steps(2);
-    };
-    close(&mut h);
+    let mut h = kittest_harness(sample_app());
+    let search = team_in(&h, "Search");
+    rename_team(&mut h, search, "Find");
+    close_window(&mut h);
     h.get_by_label_contains("before quitting?");
     assert!(!h.state().may_close());
     h.get_by_label("Cancel").click();
     h.run_steps(2);
     assert!(!h.state().may_close(), "cancel keeps the window");
-    close(&mut h);
+    close_window(&mut h);
     h.get_by_label("Don't save").click();
     h.run_steps(2);
     assert!(h.state().may_close(), "don't save lets the window close");
@@ -458,14 +379,10 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
 
 #[test]
 fn window_title_names_the_file_and_marks_unsaved_changes() {
-    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
+    let mut h = kittest_harness(sample_app());
     assert_eq!(h.state().title(), "orgscale — acme.json");
-    let search = team(h.state(), "Search");
-    h.state_mut().apply(orgscale::model::Command::RenameTeam {
-        team: search,
-        name: "Find".into(),
-    });
-    h.run_steps(2);
+    let search = team_in(&h, "Search");
+    rename_team(&mut h, search, "Find");
     assert_eq!(h.state().title(), "orgscale — acme.json •");
 }
 
@@ -473,40 +390,12 @@ fn window_title_names_the_file_and_marks_unsaved_changes() {
 fn snapshot_of_the_fractal_layout() {
     // The sample in the fractal layout, as View > Fractal layout shows it, large enough that the
     // fitted zoom is legible: whole names, each SoS circle with its SoSM and CPO.
-    let mut app = app_with(ScriptedDialogs::default());
-    app.prefs.show_outline = Some(false);
-    app.prefs.show_inspector = Some(false);
-    app.prefs.show_findings = Some(false);
-    let mut h = harness(app, (1000.0, 1000.0));
-    h.get_by_label("View").click();
-    h.run_steps(2);
-    h.get_by_label("Fractal layout").click();
-    h.run_steps(4);
+    let mut h = fractal_harness();
     assert_eq!(
         h.state().doc.layout().style,
         orgscale::layout::Style::Fractal
     );
     h.snapshot("fractal_layout");
-}
-
-/// Let a background export finish, frame by frame, as the window would.
-fn wait_for_export(h: &mut Harness<'_, DesignerApp>) {
-    for _ in 0..1000 {
-        h.run_steps(1);
-        if !h.state().exporting() {
-            h.run_steps(2);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("the export did not finish in 10 s");
-}
-
-fn open_export_menu(h: &mut Harness<'_, DesignerApp>) {
-    h.get_by_label("File").click();
-    h.run_steps(3);
-    h.get_by_label("Export ⏵").hover();
-    h.run_steps(4);
 }
 
 #[test]
@@ -521,9 +410,9 @@ fn file_export_writes_what_the_cli_writes_in_the_canvas_layout() {
     dialogs.export.push_back(Some(pdf.clone()));
     dialogs.export.push_back(None);
     let asked = dialogs.asked.clone();
-    let mut app = app_with(dialogs);
+    let mut app = sample_app_with(dialogs);
     app.set_layout(Style::Fractal);
-    let mut h = harness(app, (1400.0, 900.0));
+    let mut h = kittest_harness(app);
 
     open_export_menu(&mut h);
     // Every format is offered.
@@ -574,7 +463,7 @@ fn a_failed_export_says_why_and_writes_nothing() {
     let nowhere = dir.path().join("missing-folder").join("org.png");
     let mut dialogs = ScriptedDialogs::default();
     dialogs.export.push_back(Some(nowhere.clone()));
-    let mut h = harness(app_with(dialogs), (1400.0, 900.0));
+    let mut h = kittest_harness(sample_app_with(dialogs));
     open_export_menu(&mut h);
     h.get_by_label("PNG image…").click();
     h.run_steps(1);
@@ -587,7 +476,7 @@ fn a_failed_export_says_why_and_writes_nothing() {
 
 #[test]
 fn snapshot_of_the_export_menu() {
-    let mut h = harness(app_with(ScriptedDialogs::default()), (1000.0, 640.0));
+    let mut h = kittest_harness_sized(sample_app(), (1000.0, 640.0));
     open_export_menu(&mut h);
     // The options in the submenu change the preferences the next export uses.
     h.get_by_label("3×").click();
@@ -610,8 +499,8 @@ fn snapshot_of_the_export_menu() {
 fn the_view_stays_put_when_the_canvas_moved_while_idle() {
     // The GraphView runs only while the pointer is active. If the canvas' corner moved in
     // between (a panel shown or hidden), the picture must not jump when it runs again.
-    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
-    let shopping = Node::Group(group(h.state(), "Shopping"));
+    let mut h = kittest_harness(sample_app());
+    let shopping = Node::Group(group_in(&h, "Shopping"));
     let p = center(&h, shopping);
     h.hover_at(p + vec2(3.0, 0.0));
     h.run_steps(1);
@@ -620,7 +509,7 @@ fn the_view_stays_put_when_the_canvas_moved_while_idle() {
     h.hover_at(pos2(5.0, 5.0));
     h.run_steps(40);
     assert!(!h.state().canvas.interactive);
-    h.state_mut().prefs.show_outline = Some(false);
+    h.state_mut().prefs.show_outline = false;
     h.run_steps(3);
     let idle = center(&h, shopping);
     assert!(
@@ -642,10 +531,10 @@ fn the_view_stays_put_when_the_canvas_moved_while_idle() {
 fn the_view_stays_put_when_the_pointer_first_comes_over_the_canvas_and_drags() {
     // The idle painter draws the fitted view; the first GraphView frame must draw the same one
     // (egui_graphs fits the graph with its own margins on a widget's first frame).
-    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
+    let mut h = kittest_harness(sample_app());
     assert!(!h.state().canvas.interactive);
-    let search = Node::Team(team(h.state(), "Search"));
-    let fulfilment = Node::Group(group(h.state(), "Fulfilment"));
+    let search = Node::Team(team_in(&h, "Search"));
+    let fulfilment = Node::Group(group_in(&h, "Fulfilment"));
     let before = center(&h, fulfilment);
     let from = center(&h, search);
     drag(&mut h, from, from + vec2(40.0, 30.0));
@@ -661,8 +550,8 @@ fn the_view_stays_put_when_the_pointer_first_comes_over_the_canvas_and_drags() {
 
 #[test]
 fn a_pan_made_in_the_interactive_view_stays_when_the_canvas_goes_idle() {
-    let mut h = harness(app_with(ScriptedDialogs::default()), (1400.0, 900.0));
-    let shopping = Node::Group(group(h.state(), "Shopping"));
+    let mut h = kittest_harness(sample_app());
+    let shopping = Node::Group(group_in(&h, "Shopping"));
     let before = center(&h, shopping);
     // Drag the empty background by (-80, -40).
     let from = common::background(&h);
@@ -689,10 +578,7 @@ fn a_slow_export_runs_while_the_window_keeps_drawing() {
     let mut dialogs = ScriptedDialogs::default();
     dialogs.export.push_back(Some(pdf.clone()));
     let doc = orgscale::ui::document::Document::new(orgscale::sample::symmetric(5, 3), None);
-    let mut h = harness(
-        DesignerApp::new(doc, Box::new(dialogs), None),
-        (1400.0, 900.0),
-    );
+    let mut h = kittest_harness(app_with(doc, dialogs));
     open_export_menu(&mut h);
     h.get_by_label("PDF document…").click();
     h.run_steps(1);

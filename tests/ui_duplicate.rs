@@ -4,33 +4,17 @@
 
 #![cfg(feature = "gui")]
 
-use egui::{Event, Key, Modifiers};
+use egui::{Event, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use orgscale::model::Org;
 use orgscale::ui::app::sample_document;
-use orgscale::ui::dialogs::ScriptedDialogs;
 use orgscale::ui::{DesignerApp, Selection};
 
 #[path = "common/ui.rs"]
 mod common;
-use common::{group, team};
-
-fn harness(selection: Option<Selection>) -> Harness<'static, DesignerApp> {
-    let mut app = DesignerApp::new(
-        sample_document(),
-        Box::new(ScriptedDialogs::default()),
-        None,
-    );
-    app.selection = selection;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
-    // Never `run()`: the canvas may keep asking for repaints.
-    h.run_steps(4);
-    h
-}
+use common::{group, kittest_harness, press_command, sample_app_selecting, team, undo};
 
 fn sample() -> Org {
     sample_document().org().clone()
@@ -62,21 +46,11 @@ fn edit_menu(h: &mut Harness<'_, DesignerApp>, item: &str) {
     h.run_steps(4);
 }
 
-fn undo(h: &mut Harness<'_, DesignerApp>) {
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run_steps(4);
-}
-
-fn keys(h: &mut Harness<'_, DesignerApp>, key: Key) {
-    h.key_press_modifiers(Modifiers::COMMAND, key);
-    h.run_steps(4);
-}
-
 #[test]
 fn the_inspectors_duplicate_button_copies_a_team_with_new_people() {
     let before = sample();
     let checkout = team(&before, "Checkout");
-    let mut h = harness(Some(Selection::Team(checkout)));
+    let mut h = kittest_harness(sample_app_selecting(Selection::Team(checkout)));
     // The menu is closed: the only "Duplicate" is the inspector's.
     h.get_by_label("Duplicate").click();
     h.run_steps(4);
@@ -111,7 +85,7 @@ fn the_inspectors_duplicate_button_copies_a_team_with_new_people() {
 fn edit_duplicate_copies_a_group_with_its_whole_subtree() {
     let before = sample();
     let shopping = group(&before, "Shopping");
-    let mut h = harness(Some(Selection::Group(shopping)));
+    let mut h = kittest_harness(sample_app_selecting(Selection::Group(shopping)));
     edit_menu(&mut h, "Duplicate");
 
     let after = org(&h);
@@ -146,7 +120,7 @@ fn edit_duplicate_copies_a_group_with_its_whole_subtree() {
 fn copy_and_paste_puts_a_copy_into_the_selected_group() {
     let before = sample();
     let (checkout, fulfilment) = (team(&before, "Checkout"), group(&before, "Fulfilment"));
-    let mut h = harness(Some(Selection::Team(checkout)));
+    let mut h = kittest_harness(sample_app_selecting(Selection::Team(checkout)));
     edit_menu(&mut h, "Copy");
     assert_eq!(org(&h), before, "copying changes nothing");
     select(&mut h, Selection::Group(fulfilment));
@@ -173,18 +147,18 @@ fn copy_and_paste_puts_a_copy_into_the_selected_group() {
 fn cut_and_paste_with_the_keyboard_moves_a_team_in_one_step() {
     let before = sample();
     let (checkout, fulfilment) = (team(&before, "Checkout"), group(&before, "Fulfilment"));
-    let mut h = harness(Some(Selection::Team(checkout)));
-    keys(&mut h, Key::X);
+    let mut h = kittest_harness(sample_app_selecting(Selection::Team(checkout)));
+    press_command(&mut h, Key::X);
     assert_eq!(org(&h), before, "cutting only marks the team");
     select(&mut h, Selection::Group(fulfilment));
-    keys(&mut h, Key::V);
+    press_command(&mut h, Key::V);
 
     let after = org(&h);
     assert_eq!(after.team(checkout).unwrap().group, Some(fulfilment));
     assert_eq!(after.teams().len(), before.teams().len());
     assert_eq!(h.state().status, "Move Checkout to Fulfilment");
     // What was cut is pasted once.
-    keys(&mut h, Key::V);
+    press_command(&mut h, Key::V);
     assert_eq!(org(&h), after);
 
     undo(&mut h);
@@ -196,8 +170,8 @@ fn cut_and_paste_with_the_keyboard_moves_a_team_in_one_step() {
 fn ctrl_d_duplicates_and_desktop_clipboard_events_copy_and_paste() {
     let before = sample();
     let (cart, shopping) = (team(&before, "Cart"), group(&before, "Shopping"));
-    let mut h = harness(Some(Selection::Team(cart)));
-    keys(&mut h, Key::D);
+    let mut h = kittest_harness(sample_app_selecting(Selection::Team(cart)));
+    press_command(&mut h, Key::D);
     assert_eq!(h.state().status, "Duplicate Cart as Cart copy");
     team(&org(&h), "Cart copy");
     undo(&mut h);
@@ -228,19 +202,19 @@ fn ctrl_d_duplicates_and_desktop_clipboard_events_copy_and_paste() {
 fn clipboard_keys_in_a_text_field_edit_the_text_not_the_org() {
     let before = sample();
     let (checkout, shopping) = (team(&before, "Checkout"), group(&before, "Shopping"));
-    let mut h = harness(Some(Selection::Team(checkout)));
+    let mut h = kittest_harness(sample_app_selecting(Selection::Team(checkout)));
     h.get_by_label("Team name").focus();
     h.run_steps(2);
-    keys(&mut h, Key::C);
+    press_command(&mut h, Key::C);
     h.event(Event::Copy);
-    keys(&mut h, Key::D);
+    press_command(&mut h, Key::D);
     h.run_steps(2);
     assert_eq!(org(&h), before, "Ctrl+D in a text field duplicates nothing");
     // Nothing was copied: pasting elsewhere does nothing.
     h.key_press(Key::Escape);
     h.run_steps(2);
     select(&mut h, Selection::Group(shopping));
-    keys(&mut h, Key::V);
+    press_command(&mut h, Key::V);
     assert_eq!(org(&h), before);
     assert!(
         h.state().status.starts_with("Nothing to paste"),
@@ -254,7 +228,7 @@ fn edit_cut_then_paste_moves_a_team_in_one_undoable_step() {
     let before = sample();
     let checkout = team(&before, "Checkout");
     let fulfilment = group(&before, "Fulfilment");
-    let mut h = harness(Some(Selection::Team(checkout)));
+    let mut h = kittest_harness(sample_app_selecting(Selection::Team(checkout)));
     edit_menu(&mut h, "Cut");
     assert_eq!(org(&h), before, "cutting alone changes nothing");
     select(&mut h, Selection::Group(fulfilment));

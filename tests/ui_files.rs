@@ -4,11 +4,21 @@
 
 #![cfg(feature = "gui")]
 
-use egui::{Key, Modifiers, vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use orgscale::ui::DesignerApp;
 use orgscale::ui::dialogs::ScriptedDialogs;
+
+#[path = "common/ui.rs"]
+mod common;
+use common::{
+    app_with, close_window, copy_example, document_at, kittest_harness_sized, menu,
+    open_export_menu, rename_team, sample_app_with, wait_for_export,
+};
+
+/// The window size of these tests (and of the dialog's snapshot).
+const WINDOW: (f32, f32) = (1300.0, 860.0);
 
 fn no_portal() -> ScriptedDialogs {
     ScriptedDialogs {
@@ -17,53 +27,26 @@ fn no_portal() -> ScriptedDialogs {
     }
 }
 
-fn harness_on(
-    doc: orgscale::ui::Document,
-    dialogs: ScriptedDialogs,
-) -> Harness<'static, DesignerApp> {
-    let app = DesignerApp::new(doc, Box::new(dialogs), None);
-    let mut h = Harness::builder()
-        .with_size(vec2(1300.0, 860.0))
-        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
-    h.run_steps(4);
-    h
-}
-
+/// A harness on the sample.
 fn sample(dialogs: ScriptedDialogs) -> Harness<'static, DesignerApp> {
-    harness_on(orgscale::ui::app::sample_document(), dialogs)
+    kittest_harness_sized(sample_app_with(dialogs), WINDOW)
 }
 
 /// A harness on a copy of examples/small.json in `dir`.
 fn on_small(dir: &tempfile::TempDir, dialogs: ScriptedDialogs) -> Harness<'static, DesignerApp> {
-    let p = dir.path().join("small.json");
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/small.json"),
-        &p,
-    )
-    .unwrap();
-    let org = orgscale::io::json::load(&p).unwrap();
-    harness_on(orgscale::ui::Document::new(org, Some(p)), dialogs)
+    let p = copy_example("small.json", &dir.path().join("small.json"));
+    kittest_harness_sized(app_with(document_at(&p), dialogs), WINDOW)
 }
 
 fn rename_a_team(h: &mut Harness<'_, DesignerApp>) {
     let team = *h.state().doc.org().teams().keys().next().unwrap();
-    h.state_mut().apply(orgscale::model::Command::RenameTeam {
-        team,
-        name: "Renamed Team".into(),
-    });
-    h.run_steps(2);
+    rename_team(h, team, "Renamed Team");
     assert!(h.state().doc.is_dirty());
 }
 
 /// Close the window (with unsaved changes) and answer "Save" to the question.
 fn close_then_save(h: &mut Harness<'_, DesignerApp>) {
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    h.run_steps(2);
+    close_window(h);
     h.get_by_label("Save").click();
     h.run_steps(3);
 }
@@ -167,11 +150,7 @@ fn saving_over_an_existing_file_asks_first() {
 #[test]
 fn open_through_the_builtin_dialog_after_dont_save() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme.json"),
-        dir.path().join("acme-copy.json"),
-    )
-    .unwrap();
+    copy_example("acme.json", &dir.path().join("acme-copy.json"));
     let mut h = on_small(&dir, no_portal());
     rename_a_team(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
@@ -193,24 +172,14 @@ fn open_through_the_builtin_dialog_after_dont_save() {
 fn export_a_pdf_through_the_builtin_dialog() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = on_small(&dir, no_portal());
-    h.get_by_label("File").click();
-    h.run_steps(3);
-    h.get_by_label("Export ⏵").hover();
-    h.run_steps(4);
+    open_export_menu(&mut h);
     h.get_by_label("PDF document…").click();
     h.run_steps(3);
     h.get_by_label("Export PDF document");
     assert_eq!(name_field(&h).value().as_deref(), Some("small.pdf"));
     h.key_press(Key::Enter);
     h.run_steps(2);
-    for _ in 0..500 {
-        h.run_steps(1);
-        if !h.state().exporting() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run_steps(2);
+    wait_for_export(&mut h);
     let pdf = std::fs::read(dir.path().join("small.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
     h.get_by_label_contains("Exported");
@@ -293,7 +262,7 @@ fn the_setting_forces_the_builtin_dialog_even_where_the_system_has_one() {
     h.run_steps(2);
     assert_eq!(
         h.state().prefs.file_dialog,
-        Some(orgscale::ui::dialogs::DialogChoice::Builtin)
+        orgscale::ui::dialogs::DialogChoice::Builtin
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(3);
@@ -312,17 +281,10 @@ fn snapshot_of_the_builtin_dialog() {
     std::fs::create_dir_all(dir.join("archive")).unwrap();
     std::fs::write(dir.join("notes.txt"), "").unwrap();
     for name in ["acme-2027.json", "small.json"] {
-        std::fs::copy(
-            concat!(env!("CARGO_MANIFEST_DIR"), "/examples/small.json"),
-            dir.join(name),
-        )
-        .unwrap();
+        copy_example("small.json", &dir.join(name));
     }
-    let org = orgscale::io::json::load(&dir.join("small.json")).unwrap();
-    let mut h = harness_on(
-        orgscale::ui::Document::new(org, Some(dir.join("small.json"))),
-        no_portal(),
-    );
+    let doc = document_at(&dir.join("small.json"));
+    let mut h = kittest_harness_sized(app_with(doc, no_portal()), WINDOW);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run_steps(4);
     h.snapshot("builtin_file_dialog");
@@ -331,16 +293,9 @@ fn snapshot_of_the_builtin_dialog() {
 #[test]
 fn import_csv_roster_from_the_file_menu_through_the_builtin_dialog() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-roster.csv"),
-        dir.path().join("acme-roster.csv"),
-    )
-    .unwrap();
+    copy_example("acme-roster.csv", &dir.path().join("acme-roster.csv"));
     let mut h = on_small(&dir, no_portal());
-    h.get_by_label("File").click();
-    h.run_steps(2);
-    h.get_by_label("Import CSV roster…").click();
-    h.run_steps(3);
+    menu(&mut h, "File", "Import CSV roster…");
     h.get_by_label("Import CSV roster");
     // Only rosters are listed: the org file next to it is not.
     assert!(h.query_by_label("🗋 small.json").is_none());

@@ -7,32 +7,12 @@
 use egui::{Color32, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use orgscale::layout::Style;
 use orgscale::model::{Command, ScaledRole};
 use orgscale::ui::DesignerApp;
-use orgscale::ui::dialogs::ScriptedDialogs;
 
-/// The sample in the fractal layout, chosen in the View menu, with the side panels closed.
-fn fractal_harness() -> Harness<'static, DesignerApp> {
-    let mut app = DesignerApp::new(
-        orgscale::ui::app::sample_document(),
-        Box::new(ScriptedDialogs::default()),
-        None,
-    );
-    app.prefs.show_outline = Some(false);
-    app.prefs.show_inspector = Some(false);
-    app.prefs.show_findings = Some(false);
-    let mut h = Harness::builder()
-        .with_size(vec2(1000.0, 1000.0))
-        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
-    h.run_steps(4);
-    h.get_by_label("View").click();
-    h.run_steps(2);
-    h.get_by_label("Fractal layout").click();
-    h.run_steps(4);
-    assert_eq!(h.state().doc.style(), Style::Fractal);
-    h
-}
+#[path = "common/ui.rs"]
+mod common;
+use common::{fractal_harness, group_in};
 
 /// A text painted in the last frame: its words, where, and its colour.
 struct Painted {
@@ -114,15 +94,7 @@ fn names_show_whole_and_sos_circles_show_their_sosm_and_cpo() {
 #[test]
 fn a_missing_cpo_is_flagged_in_the_warning_colour() {
     let mut h = fractal_harness();
-    let g = h
-        .state()
-        .doc
-        .org()
-        .groups()
-        .values()
-        .find(|g| g.name == "Checkout & Payments")
-        .unwrap()
-        .id;
+    let g = group_in(&h, "Checkout & Payments");
     h.state_mut().apply(Command::SetScaledRole {
         group: g,
         role: ScaledRole::ChiefProductOwner,

@@ -3,25 +3,19 @@
 
 #![cfg(feature = "gui")]
 
-use egui::{Key, vec2};
+use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use orgscale::rules::CATALOGUE;
 use orgscale::ui::DesignerApp;
-use orgscale::ui::dialogs::ScriptedDialogs;
 use orgscale::ui::shortcuts::{self, SHORTCUTS};
 
+#[path = "common/ui.rs"]
+mod common;
+use common::{kittest_harness_sized, menu, sample_app};
+
 fn harness() -> Harness<'static, DesignerApp> {
-    let app = DesignerApp::new(
-        orgscale::ui::app::sample_document(),
-        Box::new(ScriptedDialogs::default()),
-        None,
-    );
-    let mut h = Harness::builder()
-        .with_size(vec2(1300.0, 860.0))
-        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
-    h.run_steps(4);
-    h
+    kittest_harness_sized(sample_app(), (1300.0, 860.0))
 }
 
 #[test]
@@ -60,10 +54,7 @@ fn f1_opens_the_shortcuts_and_the_window_closes() {
 #[test]
 fn the_rule_catalogue_names_every_rule_and_its_source() {
     let mut h = harness();
-    h.get_by_label("Help").click();
-    h.run_steps(2);
-    h.get_by_label("Rule catalogue…").click();
-    h.run_steps(3);
+    menu(&mut h, "Help", "Rule catalogue…");
     for r in &CATALOGUE {
         h.get_by_label(&r.id.to_string());
         h.get_by_label(r.title);
@@ -74,10 +65,7 @@ fn the_rule_catalogue_names_every_rule_and_its_source() {
 #[test]
 fn about_names_the_version_and_the_licences() {
     let mut h = harness();
-    h.get_by_label("Help").click();
-    h.run_steps(2);
-    h.get_by_label("About orgscale…").click();
-    h.run_steps(3);
+    menu(&mut h, "Help", "About orgscale…");
     h.get_by_label(&format!("orgscale {}", env!("CARGO_PKG_VERSION")));
     h.get_by_label("Licence: MIT.");
     h.get_by_label_contains("Ubuntu Font Licence 1.0");

@@ -11,29 +11,11 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use orgscale::model::{Command, ProfileName, ScaledRole};
 use orgscale::rules::SubjectRef;
 use orgscale::ui::app::sample_document;
-use orgscale::ui::dialogs::ScriptedDialogs;
 use orgscale::ui::{Action, DesignerApp, Document, PanelCtx, Selection};
 
 #[path = "common/ui.rs"]
 mod common;
-use common::{group, person, team};
-
-fn app() -> DesignerApp {
-    DesignerApp::new(
-        sample_document(),
-        Box::new(ScriptedDialogs::default()),
-        None,
-    )
-}
-
-fn harness(app: DesignerApp) -> Harness<'static, DesignerApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
-    // Never `run()`: the canvas may keep asking for repaints.
-    h.run_steps(4);
-    h
-}
+use common::{group, kittest_harness, person, sample_app, team, undo};
 
 fn has_finding(app: &DesignerApp, rule: u8, subject: SubjectRef) -> bool {
     app.doc
@@ -42,19 +24,14 @@ fn has_finding(app: &DesignerApp, rule: u8, subject: SubjectRef) -> bool {
         .any(|f| f.rule.0 == rule && f.subject == subject)
 }
 
-fn undo(h: &mut Harness<'_, DesignerApp>) {
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run_steps(4);
-}
-
 #[test]
 fn picking_a_sosm_in_the_combo_sets_the_master_and_clears_v7() {
-    let mut app = app();
+    let mut app = sample_app();
     let g = group(app.doc.org(), "Checkout & Payments");
     assert!(app.apply(Command::clear(g, ScaledRole::Master)));
     assert!(has_finding(&app, 7, SubjectRef::Group(g)));
     app.selection = Some(Selection::Group(g));
-    let mut h = harness(app);
+    let mut h = kittest_harness(app);
 
     h.get_by_role_and_label(Role::ComboBox, "Scrum of Scrums Master (SoSM)")
         .click();
@@ -98,11 +75,11 @@ fn picking_a_sosm_in_the_combo_sets_the_master_and_clears_v7() {
 
 #[test]
 fn picking_someone_else_warns_until_marked_dedicated_and_undo_restores() {
-    let mut app = app();
+    let mut app = sample_app();
     let g = group(app.doc.org(), "Shopping");
     let before = app.doc.org().group(g).unwrap().masters.clone();
     app.selection = Some(Selection::Group(g));
-    let mut h = harness(app);
+    let mut h = kittest_harness(app);
 
     h.get_by_role_and_label(Role::ComboBox, "Scrum of Scrums Master (SoSM)")
         .click();
@@ -138,7 +115,7 @@ fn picking_someone_else_warns_until_marked_dedicated_and_undo_restores() {
 
 #[test]
 fn several_holders_are_shown_and_one_can_be_kept() {
-    let mut app = app();
+    let mut app = sample_app();
     let org = app.doc.org();
     let g = group(org, "Shopping");
     let (kwame, lukas) = (person(org, "Kwame Mensah"), person(org, "Lukas Novák"));
@@ -157,7 +134,7 @@ fn several_holders_are_shown_and_one_can_be_kept() {
         ],
     }));
     app.selection = Some(Selection::Group(g));
-    let mut h = harness(app);
+    let mut h = kittest_harness(app);
     h.get_by_label("Keep Lukas Novák as the only SoSM").click();
     h.run_steps(4);
     let group = h.state().doc.org().group(g).unwrap();
@@ -167,7 +144,7 @@ fn several_holders_are_shown_and_one_can_be_kept() {
 
 #[test]
 fn toggling_a_dev_checkbox_adds_a_seat_and_undo_restores_it() {
-    let mut app = app();
+    let mut app = sample_app();
     let t = team(app.doc.org(), "Search");
     let po = *app
         .doc
@@ -180,7 +157,7 @@ fn toggling_a_dev_checkbox_adds_a_seat_and_undo_restores_it() {
     assert!(!app.doc.org().team(t).unwrap().developers.contains(&po));
     let name = app.doc.org().person_name(po);
     app.selection = Some(Selection::Team(t));
-    let mut h = harness(app);
+    let mut h = kittest_harness(app);
 
     h.get_by_label(&format!("Dev: {name}")).click();
     h.run_steps(4);
@@ -217,7 +194,7 @@ fn toggling_a_dev_checkbox_adds_a_seat_and_undo_restores_it() {
 
 #[test]
 fn remove_takes_every_seat_of_a_member_in_one_step() {
-    let mut app = app();
+    let mut app = sample_app();
     let t = team(app.doc.org(), "Search");
     let sm = *app
         .doc
@@ -230,7 +207,7 @@ fn remove_takes_every_seat_of_a_member_in_one_step() {
     let before = app.doc.org().team(t).unwrap().clone();
     let name = app.doc.org().person_name(sm);
     app.selection = Some(Selection::Team(t));
-    let mut h = harness(app);
+    let mut h = kittest_harness(app);
 
     h.get_by_label(&format!("Dev: {name}")).click();
     h.run_steps(4);
@@ -247,11 +224,11 @@ fn remove_takes_every_seat_of_a_member_in_one_step() {
 
 #[test]
 fn adding_a_new_person_to_a_team_is_one_undo_step() {
-    let mut app = app();
+    let mut app = sample_app();
     let t = team(app.doc.org(), "Checkout");
     let people = app.doc.org().people().len();
     app.selection = Some(Selection::Team(t));
-    let mut h = harness(app);
+    let mut h = kittest_harness(app);
 
     h.get_by_role_and_label(Role::ComboBox, "Add member")
         .click();
@@ -280,11 +257,11 @@ fn adding_a_new_person_to_a_team_is_one_undo_step() {
 
 #[test]
 fn adding_an_existing_person_through_the_search() {
-    let mut app = app();
+    let mut app = sample_app();
     let t = team(app.doc.org(), "Checkout");
     let ida = person(app.doc.org(), "Ida Karlsson");
     app.selection = Some(Selection::Team(t));
-    let mut h = harness(app);
+    let mut h = kittest_harness(app);
 
     h.get_by_role_and_label(Role::ComboBox, "Add member")
         .click();
@@ -300,10 +277,10 @@ fn adding_an_existing_person_through_the_search() {
 
 #[test]
 fn f2_renames_the_team_and_enter_commits() {
-    let mut app = app();
+    let mut app = sample_app();
     let t = team(app.doc.org(), "Cart");
     app.selection = Some(Selection::Team(t));
-    let mut h = harness(app);
+    let mut h = kittest_harness(app);
 
     h.key_press(Key::F2);
     h.run_steps(3);
@@ -329,10 +306,10 @@ fn f2_renames_the_team_and_enter_commits() {
 
 #[test]
 fn definition_of_done_is_committed_when_the_field_loses_focus() {
-    let mut app = app();
+    let mut app = sample_app();
     let g = group(app.doc.org(), "Fulfilment");
     app.selection = Some(Selection::Group(g));
-    let mut h = harness(app);
+    let mut h = kittest_harness(app);
 
     let field = h.get_by_label("Definition of Done");
     field.focus();
@@ -369,11 +346,11 @@ fn definition_of_done_is_committed_when_the_field_loses_focus() {
 
 #[test]
 fn the_team_sds_representative_can_be_set_and_reset() {
-    let mut app = app();
+    let mut app = sample_app();
     let t = team(app.doc.org(), "Search");
     let amelia = person(app.doc.org(), "Amelia Hartmann");
     app.selection = Some(Selection::Team(t));
-    let mut h = harness(app);
+    let mut h = kittest_harness(app);
 
     h.get_by_role_and_label(Role::ComboBox, "Scaled Daily Scrum representative")
         .click();
@@ -394,11 +371,11 @@ fn the_team_sds_representative_can_be_set_and_reset() {
 
 #[test]
 fn an_eat_scrum_master_from_outside_joins_the_eat_in_one_step() {
-    let mut app = app();
+    let mut app = sample_app();
     let amelia = person(app.doc.org(), "Amelia Hartmann");
     let before = app.doc.org().eat().clone();
     app.selection = Some(Selection::Eat);
-    let mut h = harness(app);
+    let mut h = kittest_harness(app);
 
     h.get_by_role_and_label(Role::ComboBox, "EAT Scrum Master")
         .click();
@@ -416,11 +393,11 @@ fn an_eat_scrum_master_from_outside_joins_the_eat_in_one_step() {
 
 #[test]
 fn a_person_joins_the_ems_and_can_be_deleted() {
-    let mut app = app();
+    let mut app = sample_app();
     let amelia = person(app.doc.org(), "Amelia Hartmann");
     assert!(!app.doc.org().ems().attendees.contains(&amelia));
     app.selection = Some(Selection::Person(amelia));
-    let mut h = harness(app);
+    let mut h = kittest_harness(app);
 
     h.get_by_label("Attends the Executive MetaScrum (EMS)")
         .click();
@@ -438,7 +415,7 @@ fn a_person_joins_the_ems_and_can_be_deleted() {
 
 #[test]
 fn the_profile_changes_from_the_edit_menu() {
-    let mut h = harness(app());
+    let mut h = kittest_harness(sample_app());
     h.get_by_label("Edit").click();
     h.run_steps(3);
     h.get_by_label("Rules and thresholds…").click();
@@ -533,7 +510,7 @@ fn rules_ui_changes_the_profile_and_overrides_a_threshold() {
 
 #[test]
 fn a_contradictory_threshold_is_refused_and_the_status_says_why() {
-    let mut h = harness(app());
+    let mut h = kittest_harness(sample_app());
     h.get_by_label("Edit").click();
     h.run_steps(3);
     h.get_by_label("Rules and thresholds…").click();
@@ -577,7 +554,7 @@ fn dragging_a_threshold_commits_once_when_the_drag_ends() {
 
 #[test]
 fn nothing_selected_shows_the_org_and_renames_it() {
-    let mut h = harness(app());
+    let mut h = kittest_harness(sample_app());
     h.get_by_label("Select a team or group on the canvas or in the outline");
     h.key_press(Key::F2);
     h.run_steps(3);
@@ -644,12 +621,12 @@ fn a_big_org_shows_capped_pickers() {
 
 #[test]
 fn undoing_the_dedicated_checkbox_names_what_it_did() {
-    let mut app = app();
+    let mut app = sample_app();
     let g = group(app.doc.org(), "Shopping");
     let cpo = app.doc.org().group(g).unwrap().cpos[0];
     assert!(cpo.dedicated, "the sample's Shopping CPO is dedicated");
     app.selection = Some(Selection::Group(g));
-    let mut h = harness(app);
+    let mut h = kittest_harness(app);
 
     h.get_by_role_and_label(Role::CheckBox, "Dedicated CPO")
         .click();
@@ -681,7 +658,7 @@ fn shows_id(h: &Harness<'_, DesignerApp>, id: &str) -> bool {
 
 #[test]
 fn the_inspector_header_names_the_kind_in_words_without_ids() {
-    let mut app = app();
+    let mut app = sample_app();
     let org = app.doc.org();
     let (t, g, p) = (
         team(org, "Checkout"),
@@ -689,7 +666,7 @@ fn the_inspector_header_names_the_kind_in_words_without_ids() {
         person(org, "Kwame Mensah"),
     );
     app.selection = Some(Selection::Team(t));
-    let mut h = harness(app);
+    let mut h = kittest_harness(app);
     h.get_by_role_and_label(Role::Label, "Scrum team");
     assert!(!shows_id(&h, &t.to_string()), "{t} is not shown");
 
@@ -713,7 +690,7 @@ fn in_inspector<'a>(h: &'a Harness<'_, DesignerApp>, text: &'a str) -> Vec<egui_
 
 #[test]
 fn a_groups_findings_include_its_cpo_and_list_its_members_with_findings() {
-    let mut app = app();
+    let mut app = sample_app();
     let org = app.doc.org();
     let g = group(org, "Shopping");
     let cpo = org.group(g).unwrap().cpo().unwrap();
@@ -725,7 +702,7 @@ fn a_groups_findings_include_its_cpo_and_list_its_members_with_findings() {
     }));
     assert!(has_finding(&app, 15, SubjectRef::Person(cpo)));
     app.selection = Some(Selection::Group(g));
-    let mut h = harness(app);
+    let mut h = kittest_harness(app);
     let v15 = in_inspector(&h, "does not attend the Executive MetaScrum");
     assert_eq!(
         v15.len(),

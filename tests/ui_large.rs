@@ -9,35 +9,11 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use orgscale::layout::Node;
-use orgscale::model::{GroupId, Org, TeamId};
 use orgscale::ui::{DesignerApp, Document, Selection};
 
 #[path = "common/ui.rs"]
 mod common;
-use common::{app_of, harness, sample_app};
-
-fn sample() -> Harness<'static, DesignerApp> {
-    harness(sample_app())
-}
-
-fn big() -> Harness<'static, DesignerApp> {
-    harness(app_of(Document::new(
-        orgscale::sample::balanced("Big org", 10_000, 5, 6),
-        None,
-    )))
-}
-
-fn org<'a>(h: &'a Harness<'_, DesignerApp>) -> &'a Org {
-    h.state().doc.org()
-}
-
-fn group(h: &Harness<'_, DesignerApp>, name: &str) -> GroupId {
-    common::group(org(h), name)
-}
-
-fn team(h: &Harness<'_, DesignerApp>, name: &str) -> TeamId {
-    common::team(org(h), name)
-}
+use common::{app_of, center, group_in, harness, menu, org, person_in, sample_harness, team_in};
 
 /// The label of a card on the canvas: its spoken description, which (unlike the outline's row)
 /// ends with what the rules found.
@@ -59,7 +35,10 @@ fn shown(h: &Harness<'_, DesignerApp>, n: Node) -> bool {
 
 #[test]
 fn a_large_org_opens_folded_with_the_minimap() {
-    let mut h = big();
+    let mut h = harness(app_of(Document::new(
+        orgscale::sample::balanced("Big org", 10_000, 5, 6),
+        None,
+    )));
     let boxes = h.state().doc.layout().boxes.len();
     assert!(boxes <= 90, "{boxes} boxes on opening");
     // The top group's members are there as folded cards that say what they hold.
@@ -79,9 +58,9 @@ fn a_large_org_opens_folded_with_the_minimap() {
 
 #[test]
 fn a_group_folds_and_unfolds_by_its_button() {
-    let mut h = sample();
-    let shopping = group(&h, "Shopping");
-    let search = Node::Team(team(&h, "Search"));
+    let mut h = sample_harness();
+    let shopping = group_in(&h, "Shopping");
+    let search = Node::Team(team_in(&h, "Search"));
     assert!(shown(&h, search));
     h.get_by_label("Collapse Shopping on the canvas").click();
     h.run_steps(3);
@@ -106,8 +85,8 @@ fn a_group_folds_and_unfolds_by_its_button() {
 
 #[test]
 fn double_clicking_a_group_card_folds_it_and_view_expand_all_unfolds() {
-    let mut h = sample();
-    let payments = Node::Team(team(&h, "Payments"));
+    let mut h = sample_harness();
+    let payments = Node::Team(team_in(&h, "Payments"));
     let card = card_label(&h, "SoS Checkout & Payments,");
     h.get_by_label(&card).click();
     h.get_by_label(&card).click();
@@ -119,16 +98,10 @@ fn double_clicking_a_group_card_folds_it_and_view_expand_all_unfolds() {
         h.state().doc.scope(),
         h.state().status
     );
-    h.get_by_label("View").click();
-    h.run_steps(2);
-    h.get_by_label("Expand all").click();
-    h.run_steps(3);
+    menu(&mut h, "View", "Expand all");
     assert!(shown(&h, payments));
     // Collapse all SoS leaves the groups and folds every team column.
-    h.get_by_label("View").click();
-    h.run_steps(2);
-    h.get_by_label("Collapse all SoS").click();
-    h.run_steps(3);
+    menu(&mut h, "View", "Collapse all SoS");
     let teams = h
         .state()
         .doc
@@ -142,23 +115,23 @@ fn double_clicking_a_group_card_folds_it_and_view_expand_all_unfolds() {
 
 #[test]
 fn focus_on_a_group_shows_its_subtree_and_show_whole_org_goes_back() {
-    let mut h = sample();
-    let cart = Node::Team(team(&h, "Cart"));
-    let search = Node::Team(team(&h, "Search"));
+    let mut h = sample_harness();
+    let cart = Node::Team(team_in(&h, "Cart"));
+    let search = Node::Team(team_in(&h, "Search"));
     h.get_by_label(&card_label(&h, "Team Cart,")).click();
     h.run_steps(3);
-    assert_eq!(h.state().selection, Some(Selection::Team(team(&h, "Cart"))));
-    h.get_by_label("View").click();
-    h.run_steps(2);
-    h.get_by_label("Focus on Checkout & Payments").click();
-    h.run_steps(3);
+    assert_eq!(
+        h.state().selection,
+        Some(Selection::Team(team_in(&h, "Cart")))
+    );
+    menu(&mut h, "View", "Focus on Checkout & Payments");
     assert!(shown(&h, cart));
     assert!(
         !shown(&h, search),
         "a sibling SoS's team is out of the focus"
     );
     assert!(
-        shown(&h, Node::Group(group(&h, "Acme Online"))),
+        shown(&h, Node::Group(group_in(&h, "Acme Online"))),
         "the way up stays"
     );
     assert!(h.query_by_label("Focused on Checkout & Payments").is_some());
@@ -170,13 +143,10 @@ fn focus_on_a_group_shows_its_subtree_and_show_whole_org_goes_back() {
 
 #[test]
 fn find_marks_matches_and_enter_jumps_to_each_unfolding_what_hides_it() {
-    let mut h = sample();
+    let mut h = sample_harness();
     // Fold everything first: find must still reach a team inside a folded SoS.
-    h.get_by_label("View").click();
-    h.run_steps(2);
-    h.get_by_label("Collapse all SoS").click();
-    h.run_steps(3);
-    let invoicing = team(&h, "Invoicing");
+    menu(&mut h, "View", "Collapse all SoS");
+    let invoicing = team_in(&h, "Invoicing");
     assert!(!shown(&h, Node::Team(invoicing)));
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
@@ -205,13 +175,13 @@ fn find_marks_matches_and_enter_jumps_to_each_unfolding_what_hides_it() {
     h.run_steps(3);
     assert_eq!(
         h.state().selection,
-        Some(Selection::Group(group(&h, "Checkout & Payments")))
+        Some(Selection::Group(group_in(&h, "Checkout & Payments")))
     );
     h.key_press(Key::Enter);
     h.run_steps(3);
     assert_eq!(
         h.state().selection,
-        Some(Selection::Team(team(&h, "Checkout")))
+        Some(Selection::Team(team_in(&h, "Checkout")))
     );
     h.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
     h.run_steps(3);
@@ -226,8 +196,8 @@ fn find_marks_matches_and_enter_jumps_to_each_unfolding_what_hides_it() {
 
 #[test]
 fn a_card_reads_as_a_sentence_and_its_tooltip_lists_its_findings() {
-    let mut h = sample();
-    let t = org(&h).team(team(&h, "Checkout")).unwrap().clone();
+    let mut h = sample_harness();
+    let t = org(&h).team(team_in(&h, "Checkout")).unwrap().clone();
     let po = org(&h).person_name(*t.product_owners.iter().next().unwrap());
     let sm = org(&h).person_name(*t.scrum_masters.iter().next().unwrap());
     let want = format!("Team Checkout, 10 people, PO {po}, SM {sm}, 1 warning");
@@ -247,7 +217,7 @@ fn a_card_reads_as_a_sentence_and_its_tooltip_lists_its_findings() {
 
 #[test]
 fn the_minimap_moves_the_view() {
-    let mut h = sample();
+    let mut h = sample_harness();
     let before = h.state().canvas.last_view.1;
     let map = h.get_by_label("Minimap");
     let r = map.rect();
@@ -276,40 +246,28 @@ fn the_minimap_moves_the_view() {
 
 #[test]
 fn selecting_a_person_marks_their_teams_and_brings_them_into_view() {
-    let mut h = sample();
-    let sakura = org(&h)
-        .people()
-        .values()
-        .find(|p| p.name == "Sakura Tanaka")
-        .unwrap()
-        .id;
+    let mut h = sample_harness();
+    let sakura = person_in(&h, "Sakura Tanaka");
     // The finding about her (V18) selects her when clicked.
     h.get_by_label_contains("Sakura Tanaka works in 2 teams")
         .click();
     h.run_steps(4);
     assert_eq!(h.state().selection, Some(Selection::Person(sakura)));
     let marked = h.state().canvas.highlighted().to_vec();
-    let want = [team(&h, "Payments"), team(&h, "Fraud Detection")].map(Node::Team);
+    let want = [team_in(&h, "Payments"), team_in(&h, "Fraud Detection")].map(Node::Team);
     assert_eq!(marked, want);
     let view = h.state().canvas.last_rect;
     for n in want {
-        let c = {
-            let app = h.state();
-            app.canvas.node_screen_center(app.doc.layout(), n).unwrap()
-        };
+        let c = center(&h, n);
         assert!(view.contains(c), "{n:?} at {c:?} is in view {view:?}");
     }
 }
 
 #[test]
 fn the_sample_opens_readable_and_fit_shows_all_without_the_minimap() {
-    let mut h = sample();
+    let mut h = sample_harness();
     assert!(h.query_by_label("100 %").is_some(), "opens at 100 %");
-    let top = {
-        let app = h.state();
-        let n = Node::Group(group(&h, "Acme Online"));
-        app.canvas.node_screen_center(app.doc.layout(), n).unwrap()
-    };
+    let top = center(&h, Node::Group(group_in(&h, "Acme Online")));
     assert!(h.state().canvas.last_rect.contains(top), "on its top");
     assert!(
         h.query_by_label("Minimap").is_some(),
@@ -326,9 +284,9 @@ fn the_sample_opens_readable_and_fit_shows_all_without_the_minimap() {
 
 #[test]
 fn the_context_menu_of_a_card_folds_and_focuses() {
-    let mut h = sample();
-    let search = Node::Team(team(&h, "Search"));
-    let cart = Node::Team(team(&h, "Cart"));
+    let mut h = sample_harness();
+    let search = Node::Team(team_in(&h, "Search"));
+    let cart = Node::Team(team_in(&h, "Cart"));
     h.get_by_label(&card_label(&h, "SoS Shopping,"))
         .click_secondary();
     h.run_steps(3);
@@ -341,7 +299,7 @@ fn the_context_menu_of_a_card_folds_and_focuses() {
     h.get_by_label("Focus on Checkout & Payments").click();
     h.run_steps(3);
     assert!(shown(&h, cart));
-    assert!(!shown(&h, Node::Group(group(&h, "Shopping"))));
+    assert!(!shown(&h, Node::Group(group_in(&h, "Shopping"))));
     assert_eq!(
         h.state().status,
         "Focused on Checkout & Payments: View › Show whole org goes back"
@@ -350,7 +308,7 @@ fn the_context_menu_of_a_card_folds_and_focuses() {
 
 #[test]
 fn find_matches_people_by_name() {
-    let mut h = sample();
+    let mut h = sample_harness();
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run_steps(2);
     h.get_by_label("Find").type_text("sakura");
@@ -361,13 +319,8 @@ fn find_matches_people_by_name() {
 
 #[test]
 fn selecting_a_person_in_the_outline_marks_their_places() {
-    let mut h = sample();
-    let p = org(&h)
-        .people()
-        .values()
-        .find(|p| p.name == "Clara Zimmermann")
-        .unwrap()
-        .id;
+    let mut h = sample_harness();
+    let p = person_in(&h, "Clara Zimmermann");
     h.query_all_by_label_contains("Clara Zimmermann")
         .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TreeItem)
         .unwrap()
@@ -376,25 +329,22 @@ fn selecting_a_person_in_the_outline_marks_their_places() {
     assert_eq!(h.state().selection, Some(Selection::Person(p)));
     let marked = h.state().canvas.highlighted().to_vec();
     assert!(
-        marked.contains(&Node::Group(group(&h, "Checkout & Payments"))),
+        marked.contains(&Node::Group(group_in(&h, "Checkout & Payments"))),
         "{marked:?}"
     );
 }
 
 #[test]
 fn view_focus_on_the_selected_sos_then_show_whole_org() {
-    let mut h = sample();
-    let shopping = group(&h, "Shopping");
-    let cart = Node::Team(team(&h, "Cart"));
+    let mut h = sample_harness();
+    let shopping = group_in(&h, "Shopping");
+    let cart = Node::Team(team_in(&h, "Cart"));
     h.get_by_label(&card_label(&h, "SoS Shopping,")).click();
     h.run_steps(3);
     assert_eq!(h.state().selection, Some(Selection::Group(shopping)));
-    h.get_by_label("View").click();
-    h.run_steps(2);
-    h.get_by_label("Focus on Shopping").click();
-    h.run_steps(3);
+    menu(&mut h, "View", "Focus on Shopping");
     assert_eq!(h.state().doc.scope().focus, Some(shopping));
-    assert!(shown(&h, Node::Team(team(&h, "Search"))));
+    assert!(shown(&h, Node::Team(team_in(&h, "Search"))));
     assert!(
         !shown(&h, cart),
         "Checkout & Payments' teams are out of the focus"

@@ -570,7 +570,7 @@ fn ten_thousand_teams_only_build_visible_rows_and_reveal_scrolls() {
     );
     // The findings panel lays out every finding each frame (10,000 empty teams give over 10,000
     // findings): about 2 s a frame in a debug build. Hide it to keep this test quick.
-    app.prefs.show_findings = Some(false);
+    app.prefs.show_findings = false;
     let mut h = harness_with(app);
     assert_eq!(org(&h).teams().len(), 10_000);
     // Large org: top groups open, their SoS closed.

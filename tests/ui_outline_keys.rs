@@ -445,18 +445,25 @@ fn tall_org() -> Org {
     org
 }
 
-#[test]
-fn end_home_and_pages_scroll_the_cursor_into_view() {
+/// The designer on [`tall_org`] without the findings panel, the first top group selected in the
+/// outline; returns the harness and that row's name.
+fn tall_outline_at_the_top() -> (H, &'static str) {
     let mut app = DesignerApp::new(
         Document::new(tall_org(), None),
         Box::new(ScriptedDialogs::default()),
         None,
     );
-    app.prefs.show_findings = Some(false);
+    app.prefs.show_findings = false;
     let mut h = harness_with(app);
     let top1 = "Scrum of Scrums of Scrums Top 1, 5 groups";
     h.get_by_role_and_label(Role::TreeItem, top1).click();
     h.run_steps(3);
+    (h, top1)
+}
+
+#[test]
+fn end_home_and_pages_scroll_the_cursor_into_view() {
+    let (mut h, top1) = tall_outline_at_the_top();
     let in_view = |h: &H, label: &str| {
         h.query_by_role_and_label(Role::TreeItem, label)
             .is_some_and(|n| n.rect().top() >= 0.0 && n.rect().bottom() <= 900.0)
@@ -588,16 +595,7 @@ fn two_downs_within_one_frame_move_two_rows() {
 
 #[test]
 fn a_collapse_and_end_in_the_same_frame_land_on_the_last_row() {
-    let mut app = DesignerApp::new(
-        Document::new(tall_org(), None),
-        Box::new(ScriptedDialogs::default()),
-        None,
-    );
-    app.prefs.show_findings = Some(false);
-    let mut h = harness_with(app);
-    let top1 = "Scrum of Scrums of Scrums Top 1, 5 groups";
-    h.get_by_role_and_label(Role::TreeItem, top1).click();
-    h.run_steps(3);
+    let (mut h, top1) = tall_outline_at_the_top();
     press(&mut h, Key::ArrowRight);
     assert!(
         h.get_by_role_and_label(Role::TreeItem, top1)

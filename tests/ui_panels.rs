@@ -3,28 +3,23 @@
 
 #![cfg(feature = "gui")]
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use orgscale::model::Command;
-use orgscale::ui::DesignerApp;
 
 #[path = "common/ui.rs"]
 mod common;
-
-fn harness() -> Harness<'static, DesignerApp> {
-    common::harness(common::sample_app())
-}
+use common::{app_of, harness, rename_team, sample_harness};
 
 #[test]
 fn the_canvas_stays_put_while_searching_and_selecting() {
-    let mut h = harness();
+    let mut h = sample_harness();
     // A very long team name, which the inspector shows in its header and fields.
     let t = h.state().doc.org().teams().values().next().unwrap().id;
-    h.state_mut().apply(Command::RenameTeam {
-        team: t,
-        name: "A team with a very long name that goes on and on past any panel width".into(),
-    });
-    h.run_steps(2);
+    rename_team(
+        &mut h,
+        t,
+        "A team with a very long name that goes on and on past any panel width",
+    );
     let canvas = h.state().canvas.last_rect;
     h.get_by_label("Search teams, groups, people").click();
     h.run_steps(2);
@@ -44,7 +39,7 @@ fn the_canvas_stays_put_while_searching_and_selecting() {
 
 #[test]
 fn the_findings_filter_is_a_named_field_that_narrows_the_list() {
-    let mut h = harness();
+    let mut h = sample_harness();
     assert!(h.query_by_label_contains("V4  Team Checkout").is_some());
     h.get_by_label("Filter findings").click();
     h.run_steps(2);
@@ -58,7 +53,7 @@ fn the_findings_filter_is_a_named_field_that_narrows_the_list() {
 fn undo_says_when_older_steps_were_dropped() {
     let mut doc = orgscale::ui::app::sample_document();
     doc.set_undo_limit(2);
-    let mut h = common::harness(common::app_of(doc));
+    let mut h = harness(app_of(doc));
     for name in ["One", "Two", "Three"] {
         h.state_mut().apply(Command::SetOrgName(name.to_string()));
     }

@@ -310,6 +310,16 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Each severity's count with its noun, errors first: ["2 errors", "1 warning", "0 infos"].
+    pub fn phrases(&self) -> [String; 3] {
+        use crate::words::plural;
+        [
+            plural(self.errors, "error", "errors"),
+            plural(self.warnings, "warning", "warnings"),
+            plural(self.infos, "info", "infos"),
+        ]
+    }
+
     /// "2 errors, 1 warning, no infos".
     pub fn summary(&self) -> String {
         let part = |n: usize, one: &str, many: &str| match n {
@@ -340,4 +350,20 @@ impl Counts {
 /// Findings of `org` that name `subject`.
 pub fn findings_for(findings: &[Finding], subject: SubjectRef) -> impl Iterator<Item = &Finding> {
     findings.iter().filter(move |f| f.subject == subject)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Counts;
+
+    #[test]
+    fn counts_say_themselves_in_words() {
+        let c = Counts {
+            errors: 2,
+            warnings: 1,
+            infos: 0,
+        };
+        assert_eq!(c.phrases(), ["2 errors", "1 warning", "0 infos"]);
+        assert_eq!(c.summary(), "2 errors, 1 warning, no infos");
+    }
 }

@@ -70,15 +70,7 @@ impl FindingsPanel {
         let counts = cx.doc.counts();
         ui.horizontal(|ui| {
             ui.heading("Findings");
-            ui.label(
-                RichText::new(format!(
-                    "{} · {} · {}",
-                    super::count(counts.errors, "error", "errors"),
-                    super::count(counts.warnings, "warning", "warnings"),
-                    super::count(counts.infos, "info", "infos")
-                ))
-                .weak(),
-            );
+            ui.label(RichText::new(counts.phrases().join(" · ")).weak());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let edit = ui.add(
                     egui::TextEdit::singleline(&mut self.filter)

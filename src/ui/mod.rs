@@ -29,9 +29,6 @@ pub const SAMPLE_JSON: &str = include_str!("../../examples/acme.json");
 /// File name shown for the sample.
 pub const SAMPLE_NAME: &str = "acme.json";
 
-/// "1 warning", "2 warnings".
-pub use crate::words::plural as count;
-
 /// What is selected, across the canvas, outline, inspector and findings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Selection {

@@ -113,12 +113,12 @@ impl DesignerApp {
             }
         }
         ui.separator();
-        let mut findings = self.prefs.export_findings.unwrap_or(true);
+        let mut findings = self.prefs.export_findings;
         if ui
             .checkbox(&mut findings, "Mark findings on diagrams")
             .changed()
         {
-            self.prefs.export_findings = Some(findings);
+            self.prefs.export_findings = findings;
         }
         let options = self.prefs.export_options(style);
         ui.horizontal(|ui| {
@@ -128,7 +128,7 @@ impl DesignerApp {
                     .selectable_label(options.scale == s, format!("{s}×"))
                     .clicked()
                 {
-                    self.prefs.export_scale = Some(s);
+                    self.prefs.export_scale = s;
                 }
             }
         });
@@ -136,7 +136,7 @@ impl DesignerApp {
             ui.label("PDF paper");
             for p in [Paper::A4, Paper::Letter] {
                 if ui.selectable_label(options.paper == p, p.label()).clicked() {
-                    self.prefs.export_paper = Some(p);
+                    self.prefs.export_paper = p;
                 }
             }
         });

@@ -34,7 +34,7 @@ impl DesignerApp {
     }
 
     pub(super) fn replace_document(&mut self, mut doc: Document) {
-        doc.set_style(self.prefs.layout.unwrap_or_default());
+        doc.set_style(self.prefs.layout);
         self.doc = doc;
         self.selection = None;
         self.canvas = Canvas::default();
@@ -101,7 +101,7 @@ impl DesignerApp {
     /// Whether file questions go to the built-in dialog: by preference, or because the system
     /// has no file dialog here.
     pub(super) fn use_builtin_dialog(&mut self) -> bool {
-        match self.prefs.file_dialog.unwrap_or_default() {
+        match self.prefs.file_dialog {
             DialogChoice::Builtin => true,
             DialogChoice::System => false,
             DialogChoice::Automatic => !self.dialogs.available(),
@@ -120,7 +120,7 @@ impl DesignerApp {
             FileRequest::new(purpose, self.dialog_folder(), &self.suggested_name(purpose));
         let shown = if self.use_builtin_dialog() {
             let mut d = BuiltinDialog::new(request.clone());
-            if self.prefs.file_dialog.unwrap_or_default() == DialogChoice::Automatic {
+            if self.prefs.file_dialog == DialogChoice::Automatic {
                 d.set_note(
                     "This desktop has no system file dialog (no xdg-desktop-portal answers), so \
                      orgscale shows its own. File › File dialog changes this.",

@@ -142,14 +142,14 @@ impl DesignerApp {
                     )
                     .ui(ui, |ui| self.export_menu(ui));
                 ui.menu_button("File dialog", |ui| {
-                    let current = self.prefs.file_dialog.unwrap_or_default();
+                    let current = self.prefs.file_dialog;
                     for c in DialogChoice::ALL {
                         if ui
                             .radio(current == c, c.label())
                             .on_hover_text(c.hint())
                             .clicked()
                         {
-                            self.prefs.file_dialog = Some(c);
+                            self.prefs.file_dialog = c;
                             ui.close();
                         }
                     }
@@ -246,17 +246,17 @@ impl DesignerApp {
                 ui.separator();
                 self.scope_menu(ui);
                 ui.separator();
-                let mut outline = self.prefs.show_outline.unwrap_or(true);
+                let mut outline = self.prefs.show_outline;
                 if ui.checkbox(&mut outline, "Outline").changed() {
-                    self.prefs.show_outline = Some(outline);
+                    self.prefs.show_outline = outline;
                 }
-                let mut inspector = self.prefs.show_inspector.unwrap_or(true);
+                let mut inspector = self.prefs.show_inspector;
                 if ui.checkbox(&mut inspector, "Inspector").changed() {
-                    self.prefs.show_inspector = Some(inspector);
+                    self.prefs.show_inspector = inspector;
                 }
-                let mut findings = self.prefs.show_findings.unwrap_or(true);
+                let mut findings = self.prefs.show_findings;
                 if ui.checkbox(&mut findings, "Findings").changed() {
-                    self.prefs.show_findings = Some(findings);
+                    self.prefs.show_findings = findings;
                 }
                 ui.separator();
                 let dark = ui.visuals().dark_mode;
@@ -375,9 +375,9 @@ impl DesignerApp {
             self.canvas.request_fit();
             ui.close();
         }
-        let mut minimap = self.prefs.show_minimap.unwrap_or(true);
+        let mut minimap = self.prefs.show_minimap;
         if ui.checkbox(&mut minimap, "Minimap").changed() {
-            self.prefs.show_minimap = Some(minimap);
+            self.prefs.show_minimap = minimap;
         }
     }
 

@@ -9,7 +9,6 @@ mod modals;
 mod prefs;
 mod recovery;
 
-use prefs::PREFS_KEY;
 pub use prefs::Prefs;
 
 use std::path::{Path, PathBuf};
@@ -151,10 +150,7 @@ impl DesignerApp {
         path: Option<PathBuf>,
         dialogs: Box<dyn Dialogs>,
     ) -> Self {
-        let prefs: Prefs = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, PREFS_KEY))
-            .unwrap_or_default();
+        let prefs = cc.storage.map(Prefs::load).unwrap_or_default();
         if let Some(dark) = prefs.dark_mode {
             cc.egui_ctx.set_theme(if dark {
                 egui::Theme::Dark
@@ -165,9 +161,7 @@ impl DesignerApp {
         let recovery = eframe::storage_dir("orgscale").map(|d| d.join("recovery.json"));
         let mut app = DesignerApp::new(sample_document(), dialogs, recovery);
         app.prefs = prefs;
-        if let Some(style) = app.prefs.layout {
-            app.doc.set_style(style);
-        }
+        app.doc.set_style(app.prefs.layout);
         let start = path.or_else(|| app.prefs.last_file.clone().filter(|p| p.exists()));
         if let Some(p) = start {
             app.open_path(&p);
@@ -178,26 +172,18 @@ impl DesignerApp {
     fn status_bar(&mut self, ui: &mut Ui) {
         let c = self.doc.counts();
         ui.horizontal(|ui| {
-            ui.label(
-                RichText::new(super::count(c.errors, "error", "errors"))
-                    .color(super::cards::severity_color(crate::rules::Severity::Error)),
-            );
-            ui.label(
-                RichText::new(super::count(c.warnings, "warning", "warnings")).color(
-                    super::cards::severity_color(crate::rules::Severity::Warning),
-                ),
-            );
-            ui.label(
-                RichText::new(super::count(c.infos, "info", "infos"))
-                    .color(super::cards::severity_color(crate::rules::Severity::Info)),
-            );
+            use crate::rules::Severity;
+            let severities = [Severity::Error, Severity::Warning, Severity::Info];
+            for (phrase, severity) in c.phrases().into_iter().zip(severities) {
+                ui.label(RichText::new(phrase).color(super::cards::severity_color(severity)));
+            }
             ui.separator();
             let org = self.doc.org();
             ui.label(format!(
                 "{} · {} · {} · profile {}",
-                super::count(org.teams().len(), "team", "teams"),
-                super::count(org.groups().len(), "group", "groups"),
-                super::count(org.people().len(), "person", "people"),
+                crate::words::plural(org.teams().len(), "team", "teams"),
+                crate::words::plural(org.groups().len(), "group", "groups"),
+                crate::words::plural(org.people().len(), "person", "people"),
                 org.rules().profile
             ));
             ui.separator();
@@ -316,7 +302,7 @@ impl DesignerApp {
         };
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        if self.prefs.show_findings.unwrap_or(true) {
+        if self.prefs.show_findings {
             egui::Panel::bottom("findings")
                 .resizable(true)
                 .default_size(190.0)
@@ -331,7 +317,7 @@ impl DesignerApp {
                     self.findings.ui(ui, &mut cx);
                 });
         }
-        if self.prefs.show_outline.unwrap_or(true) {
+        if self.prefs.show_outline {
             egui::Panel::left("outline")
                 .resizable(true)
                 .default_size(270.0)
@@ -348,7 +334,7 @@ impl DesignerApp {
                     });
                 });
         }
-        if self.prefs.show_inspector.unwrap_or(true) {
+        if self.prefs.show_inspector {
             egui::Panel::right("inspector")
                 .resizable(true)
                 .default_size(345.0)
@@ -370,7 +356,7 @@ impl DesignerApp {
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| match self.view {
                 MainView::Design => {
-                    self.canvas.show_minimap = self.prefs.show_minimap.unwrap_or(true);
+                    self.canvas.show_minimap = self.prefs.show_minimap;
                     canvas_events = self.canvas.show(ui, &self.doc);
                 }
                 MainView::Growth => {
@@ -399,7 +385,7 @@ impl DesignerApp {
     /// Use the tree or the fractal layout on the canvas (kept as a preference).
     pub fn set_layout(&mut self, style: crate::layout::Style) {
         self.doc.set_style(style);
-        self.prefs.layout = Some(style);
+        self.prefs.layout = style;
         self.canvas.request_fit();
     }
 
@@ -439,6 +425,6 @@ impl eframe::App for DesignerApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+        self.prefs.store(storage);
     }
 }

@@ -46,7 +46,7 @@ impl DesignerApp {
         match io::json::from_str(&name, &rec.org_json) {
             Ok(org) => {
                 let mut doc = Document::new(org, rec.original.clone());
-                doc.set_style(self.prefs.layout.unwrap_or_default());
+                doc.set_style(self.prefs.layout);
                 doc.mark_unsaved();
                 self.doc = doc;
                 self.canvas = Canvas::default();

@@ -112,7 +112,7 @@ impl Find {
         } else {
             match self.current {
                 Some(i) => format!("{} of {}", i + 1, self.matches.len()),
-                None => super::super::count(self.matches.len(), "match", "matches"),
+                None => crate::words::plural(self.matches.len(), "match", "matches"),
             }
         }
     }
@@ -514,7 +514,7 @@ fn findings_text(counts: [usize; 3]) -> String {
         .iter()
         .zip(words)
         .filter(|(n, _)| **n > 0)
-        .map(|(n, (_, one, many))| super::super::count(*n, one, many))
+        .map(|(n, (_, one, many))| crate::words::plural(*n, one, many))
         .collect();
     if parts.is_empty() {
         "no findings".to_string()

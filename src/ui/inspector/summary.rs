@@ -24,7 +24,7 @@ impl View<'_, '_> {
                 ui.label(format!(
                     "{} ({} deep)",
                     org.groups().len(),
-                    crate::ui::count(s.depth() as usize, "level", "levels")
+                    crate::words::plural(s.depth() as usize, "level", "levels")
                 ));
                 ui.end_row();
                 ui.label("People");

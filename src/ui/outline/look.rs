@@ -96,7 +96,7 @@ impl Look {
 
 /// A row's accessible name, from what the row shows.
 fn spoken(org: &Org, s: &Structure, item: Item, look: &Look) -> String {
-    let count = crate::ui::count;
+    let count = crate::words::plural;
     let people = |n: usize| count(n, "person", "people");
     match item {
         Item::Branch(Branch::Group(g)) => {

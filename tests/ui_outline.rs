@@ -14,33 +14,12 @@ use egui::{Key, Modifiers, Pos2};
 use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::{Harness, Node};
 use orgscale::model::{Command, Group, GroupId, Org, Team, TeamId};
-use orgscale::ui::app::sample_document;
 use orgscale::ui::dialogs::ScriptedDialogs;
 use orgscale::ui::{DesignerApp, Document, Selection};
 
 type H = Harness<'static, DesignerApp>;
 
 const SEARCH: &str = "Search teams, groups, people";
-
-fn harness_for(doc: Document) -> H {
-    harness_with(DesignerApp::new(
-        doc,
-        Box::new(ScriptedDialogs::default()),
-        None,
-    ))
-}
-
-fn harness_with(app: DesignerApp) -> H {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
-    h.run_steps(4);
-    h
-}
-
-fn harness() -> H {
-    harness_for(sample_document())
-}
 
 /// The item's name in a row's accessible name: "Checkout" in "Team Checkout, 10 people",
 /// "Shopping" in "Scrum of Scrums Shopping, 4 teams". A person's row is named by its whole
@@ -92,20 +71,8 @@ fn tree_rows(h: &H) -> usize {
     h.query_all_by_role(Role::TreeItem).count()
 }
 
-fn org(h: &H) -> &Org {
-    h.state().doc.org()
-}
-
 #[path = "common/ui.rs"]
 mod common;
-
-fn team(h: &H, name: &str) -> TeamId {
-    common::team(org(h), name)
-}
-
-fn group(h: &H, name: &str) -> GroupId {
-    common::group(org(h), name)
-}
 
 /// Right-click a row and choose a context-menu entry (the one nearest the row, should another
 /// button with the same label be on screen).
@@ -155,7 +122,7 @@ fn type_into(h: &mut H, label: &str, text: &str) {
 
 #[test]
 fn shows_the_org_as_a_tree_with_default_expansion() {
-    let h = harness();
+    let h = common::kittest_harness(common::sample_app());
     for label in [
         "Acme Online",
         "Shopping",
@@ -179,10 +146,13 @@ fn shows_the_org_as_a_tree_with_default_expansion() {
 
 #[test]
 fn arrows_expand_teams_to_people_with_roles_and_collapse_groups() {
-    let mut h = harness();
-    let t = org(&h).team(team(&h, "Search")).unwrap().clone();
+    let mut h = common::kittest_harness(common::sample_app());
+    let t = common::org(&h)
+        .team(common::team_in(&h, "Search"))
+        .unwrap()
+        .clone();
     let po = *t.product_owners.iter().next().unwrap();
-    let po_label = format!("{} — PO", org(&h).person_name(po));
+    let po_label = format!("{} — PO", common::org(&h).person_name(po));
 
     h.get_by_label("Expand Search").click();
     h.run_steps(3);
@@ -213,12 +183,12 @@ fn arrows_expand_teams_to_people_with_roles_and_collapse_groups() {
 
 #[test]
 fn clicking_a_row_selects_it() {
-    let mut h = harness();
+    let mut h = common::kittest_harness(common::sample_app());
     row(&h, "Fulfilment").click();
     h.run_steps(3);
     assert_eq!(
         h.state().selection,
-        Some(Selection::Group(group(&h, "Fulfilment")))
+        Some(Selection::Group(common::group_in(&h, "Fulfilment")))
     );
     row(&h, "Executive MetaScrum").click();
     h.run_steps(3);
@@ -227,7 +197,7 @@ fn clicking_a_row_selects_it() {
 
 #[test]
 fn search_filters_rows_and_keeps_ancestors() {
-    let mut h = harness();
+    let mut h = common::kittest_harness(common::sample_app());
     assert!(has_row(&h, "Search") && has_row(&h, "Catalog"));
 
     type_into(&mut h, SEARCH, "catal");
@@ -246,10 +216,13 @@ fn search_filters_rows_and_keeps_ancestors() {
 
 #[test]
 fn search_finds_people_inside_collapsed_teams() {
-    let mut h = harness();
-    let t = org(&h).team(team(&h, "Catalog")).unwrap().clone();
+    let mut h = common::kittest_harness(common::sample_app());
+    let t = common::org(&h)
+        .team(common::team_in(&h, "Catalog"))
+        .unwrap()
+        .clone();
     let sm = *t.scrum_masters.iter().next().unwrap();
-    let name = org(&h).person_name(sm);
+    let name = common::org(&h).person_name(sm);
 
     // Ctrl+Shift+F puts the cursor in the search field.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
@@ -270,13 +243,13 @@ fn search_finds_people_inside_collapsed_teams() {
 
 #[test]
 fn plus_team_adds_a_team_and_selects_it() {
-    let mut h = harness();
-    let before = org(&h).teams().len();
+    let mut h = common::kittest_harness(common::sample_app());
+    let before = common::org(&h).teams().len();
     h.get_by_label("+ Team").click();
     h.run_steps(3);
-    assert_eq!(org(&h).teams().len(), before + 1);
-    let t = team(&h, "New team 1");
-    assert_eq!(org(&h).team(t).unwrap().group, None);
+    assert_eq!(common::org(&h).teams().len(), before + 1);
+    let t = common::team_in(&h, "New team 1");
+    assert_eq!(common::org(&h).team(t).unwrap().group, None);
     assert_eq!(h.state().selection, Some(Selection::Team(t)));
     assert!(has_row(&h, "New team 1"));
 
@@ -285,10 +258,10 @@ fn plus_team_adds_a_team_and_selects_it() {
     h.run_steps(3);
     h.get_by_label("+ Team").click();
     h.run_steps(3);
-    let t2 = team(&h, "New team 2");
+    let t2 = common::team_in(&h, "New team 2");
     assert_eq!(
-        org(&h).team(t2).unwrap().group,
-        Some(group(&h, "Fulfilment"))
+        common::org(&h).team(t2).unwrap().group,
+        Some(common::group_in(&h, "Fulfilment"))
     );
     assert_eq!(h.state().selection, Some(Selection::Team(t2)));
     assert!(has_row(&h, "New team 2"));
@@ -296,25 +269,25 @@ fn plus_team_adds_a_team_and_selects_it() {
 
 #[test]
 fn plus_group_and_plus_person_add_and_select() {
-    let mut h = harness();
+    let mut h = common::kittest_harness(common::sample_app());
     h.get_by_label("+ Group").click();
     h.run_steps(3);
-    let g = group(&h, "New group 1");
-    assert_eq!(org(&h).group(g).unwrap().parent, None);
+    let g = common::group_in(&h, "New group 1");
+    assert_eq!(common::org(&h).group(g).unwrap().parent, None);
     assert_eq!(h.state().selection, Some(Selection::Group(g)));
     assert!(has_row(&h, "New group 1"));
 
-    let people = org(&h).people().len();
+    let people = common::org(&h).people().len();
     h.get_by_label("+ Person").click();
     h.run_steps(3);
-    assert_eq!(org(&h).people().len(), people + 1);
-    let p = org(&h)
+    assert_eq!(common::org(&h).people().len(), people + 1);
+    let p = common::org(&h)
         .people()
         .values()
         .find(|p| p.name == "New person 1")
         .expect("new person")
         .id;
-    assert!(org(&h).teams().values().all(|t| !t.has_member(p)));
+    assert!(common::org(&h).teams().values().all(|t| !t.has_member(p)));
     assert_eq!(h.state().selection, Some(Selection::Person(p)));
     assert!(has_row(&h, "People in no team"));
     assert!(has_row(&h, "New person 1"));
@@ -322,26 +295,26 @@ fn plus_group_and_plus_person_add_and_select() {
 
 #[test]
 fn context_menu_adds_team_and_group_inside_a_group() {
-    let mut h = harness();
-    let shopping = group(&h, "Shopping");
+    let mut h = common::kittest_harness(common::sample_app());
+    let shopping = common::group_in(&h, "Shopping");
     menu(&mut h, "Shopping", "Add team here");
-    let t = team(&h, "New team 1");
-    assert_eq!(org(&h).team(t).unwrap().group, Some(shopping));
+    let t = common::team_in(&h, "New team 1");
+    assert_eq!(common::org(&h).team(t).unwrap().group, Some(shopping));
     assert_eq!(h.state().selection, Some(Selection::Team(t)));
 
     menu(&mut h, "Acme Online", "Add group here");
-    let g = group(&h, "New group 1");
+    let g = common::group_in(&h, "New group 1");
     assert_eq!(
-        org(&h).group(g).unwrap().parent,
-        Some(group(&h, "Acme Online"))
+        common::org(&h).group(g).unwrap().parent,
+        Some(common::group_in(&h, "Acme Online"))
     );
     assert!(has_row(&h, "New group 1"));
 }
 
 #[test]
 fn rename_inline_enter_commits_and_esc_cancels() {
-    let mut h = harness();
-    let t = team(&h, "Reviews");
+    let mut h = common::kittest_harness(common::sample_app());
+    let t = common::team_in(&h, "Reviews");
     menu(&mut h, "Reviews", "Rename…");
     let editor = h.get_by_label("New name for Reviews");
     assert!(editor.is_focused());
@@ -351,7 +324,7 @@ fn rename_inline_enter_commits_and_esc_cancels() {
     h.run_steps(2);
     h.key_press(Key::Enter);
     h.run_steps(3);
-    assert_eq!(org(&h).team(t).unwrap().name, "Ratings");
+    assert_eq!(common::org(&h).team(t).unwrap().name, "Ratings");
     assert!(has_row(&h, "Ratings"));
     assert!(h.query_by_label("New name for Reviews").is_none());
 
@@ -360,96 +333,107 @@ fn rename_inline_enter_commits_and_esc_cancels() {
     h.run_steps(2);
     h.key_press(Key::Escape);
     h.run_steps(3);
-    assert_eq!(org(&h).team(t).unwrap().name, "Ratings");
+    assert_eq!(common::org(&h).team(t).unwrap().name, "Ratings");
     assert!(h.query_by_label("New name for Ratings").is_none());
 
     // Groups rename the same way.
-    let g = group(&h, "Fulfilment");
+    let g = common::group_in(&h, "Fulfilment");
     menu(&mut h, "Fulfilment", "Rename…");
     h.get_by_label("New name for Fulfilment")
         .type_text("Logistics");
     h.run_steps(2);
     h.key_press(Key::Enter);
     h.run_steps(3);
-    assert_eq!(org(&h).group(g).unwrap().name, "Logistics");
+    assert_eq!(common::org(&h).group(g).unwrap().name, "Logistics");
     assert!(has_row(&h, "Logistics"));
 }
 
 #[test]
 fn delete_from_the_context_menu() {
-    let mut h = harness();
-    let guild = team(&h, "UX Guild");
+    let mut h = common::kittest_harness(common::sample_app());
+    let guild = common::team_in(&h, "UX Guild");
     menu(&mut h, "UX Guild", "Delete");
-    assert!(org(&h).team(guild).is_none());
+    assert!(common::org(&h).team(guild).is_none());
     assert!(!has_row(&h, "UX Guild"));
 
     // Deleting a group moves its teams up one level.
-    let acme = group(&h, "Acme Online");
-    let shipping = team(&h, "Shipping");
+    let acme = common::group_in(&h, "Acme Online");
+    let shipping = common::team_in(&h, "Shipping");
     menu(&mut h, "Fulfilment", "Delete");
-    assert!(org(&h).groups().values().all(|g| g.name != "Fulfilment"));
-    assert_eq!(org(&h).team(shipping).unwrap().group, Some(acme));
+    assert!(
+        common::org(&h)
+            .groups()
+            .values()
+            .all(|g| g.name != "Fulfilment")
+    );
+    assert_eq!(common::org(&h).team(shipping).unwrap().group, Some(acme));
     assert!(has_row(&h, "Shipping"));
 }
 
 #[test]
 fn drag_a_team_onto_a_group_moves_it() {
-    let mut h = harness();
-    let search = team(&h, "Search");
-    let fulfilment = group(&h, "Fulfilment");
+    let mut h = common::kittest_harness(common::sample_app());
+    let search = common::team_in(&h, "Search");
+    let fulfilment = common::group_in(&h, "Fulfilment");
     let at = drag_over(&mut h, "Search", "Fulfilment");
     // The pointer label says where the team would go.
     assert!(h.query_by_label("into Fulfilment").is_some());
     drop(&mut h, at);
-    assert_eq!(org(&h).team(search).unwrap().group, Some(fulfilment));
+    assert_eq!(
+        common::org(&h).team(search).unwrap().group,
+        Some(fulfilment)
+    );
     assert_eq!(h.state().selection, Some(Selection::Team(search)));
     assert!(has_row(&h, "Search"));
 }
 
 #[test]
 fn drag_onto_teams_in_no_group_moves_to_the_top_level() {
-    let mut h = harness();
-    let cart = team(&h, "Cart");
+    let mut h = common::kittest_harness(common::sample_app());
+    let cart = common::team_in(&h, "Cart");
     let at = drag_over(&mut h, "Cart", "Teams in no group");
     assert!(h.query_by_label("to the top level").is_some());
     drop(&mut h, at);
-    assert_eq!(org(&h).team(cart).unwrap().group, None);
+    assert_eq!(common::org(&h).team(cart).unwrap().group, None);
 
     // Groups go to the top level the same way.
-    let shopping = group(&h, "Shopping");
+    let shopping = common::group_in(&h, "Shopping");
     let at = drag_over(&mut h, "Shopping", "Teams in no group");
     drop(&mut h, at);
-    assert_eq!(org(&h).group(shopping).unwrap().parent, None);
+    assert_eq!(common::org(&h).group(shopping).unwrap().parent, None);
 }
 
 #[test]
 fn drag_a_group_into_another_group() {
-    let mut h = harness();
-    let fulfilment = group(&h, "Fulfilment");
-    let shopping = group(&h, "Shopping");
+    let mut h = common::kittest_harness(common::sample_app());
+    let fulfilment = common::group_in(&h, "Fulfilment");
+    let shopping = common::group_in(&h, "Shopping");
     let at = drag_over(&mut h, "Fulfilment", "Shopping");
     drop(&mut h, at);
-    assert_eq!(org(&h).group(fulfilment).unwrap().parent, Some(shopping));
+    assert_eq!(
+        common::org(&h).group(fulfilment).unwrap().parent,
+        Some(shopping)
+    );
     assert_eq!(h.state().selection, Some(Selection::Group(fulfilment)));
 }
 
 #[test]
 fn illegal_drops_change_nothing_and_say_why() {
-    let mut h = harness();
-    let before = org(&h).clone();
+    let mut h = common::kittest_harness(common::sample_app());
+    let before = common::org(&h).clone();
 
     // A group into its own child.
     let at = drag_over(&mut h, "Acme Online", "Shopping");
     let why = "Acme Online cannot go into Shopping: it is inside Acme Online";
     assert!(h.query_by_label(why).is_some(), "no red verdict shown");
     drop(&mut h, at);
-    assert_eq!(org(&h), &before);
+    assert_eq!(common::org(&h), &before);
     assert_eq!(h.state().status, why);
 
     // A team onto a team.
     let at = drag_over(&mut h, "Search", "Catalog");
     drop(&mut h, at);
-    assert_eq!(org(&h), &before);
+    assert_eq!(common::org(&h), &before);
     assert!(
         h.state().status.contains("teams cannot contain"),
         "{}",
@@ -459,8 +443,8 @@ fn illegal_drops_change_nothing_and_say_why() {
 
 #[test]
 fn ctrl_m_picker_moves_the_selected_team() {
-    let mut h = harness();
-    let search = team(&h, "Search");
+    let mut h = common::kittest_harness(common::sample_app());
+    let search = common::team_in(&h, "Search");
     row(&h, "Search").click();
     h.run_steps(3);
     h.key_press_modifiers(Modifiers::COMMAND, Key::M);
@@ -481,15 +465,15 @@ fn ctrl_m_picker_moves_the_selected_team() {
     h.key_press(Key::Enter);
     h.run_steps(3);
     assert_eq!(
-        org(&h).team(search).unwrap().group,
-        Some(group(&h, "Fulfilment"))
+        common::org(&h).team(search).unwrap().group,
+        Some(common::group_in(&h, "Fulfilment"))
     );
     assert!(h.query_by_label("Filter groups").is_none());
 }
 
 #[test]
 fn move_picker_excludes_the_subtree_and_chooses_with_arrows() {
-    let mut h = harness();
+    let mut h = common::kittest_harness(common::sample_app());
     // Every group is inside Acme Online, which is already at the top: nowhere to go.
     menu(&mut h, "Acme Online", "Move to…");
     assert!(h.query_by_label("No group matches").is_some());
@@ -499,7 +483,7 @@ fn move_picker_excludes_the_subtree_and_chooses_with_arrows() {
     assert!(h.query_by_label("Filter groups").is_none());
 
     // Shopping may go to the top or into its siblings, but not into Acme Online again.
-    let shopping = group(&h, "Shopping");
+    let shopping = common::group_in(&h, "Shopping");
     menu(&mut h, "Shopping", "Move to…");
     assert!(
         h.query_by_role_and_label(Role::Button, "Acme Online")
@@ -512,15 +496,15 @@ fn move_picker_excludes_the_subtree_and_chooses_with_arrows() {
     h.run_steps(3);
     // Checkout & Payments, Fulfilment, then Top level last: the second entry.
     assert_eq!(
-        org(&h).group(shopping).unwrap().parent,
-        Some(group(&h, "Fulfilment"))
+        common::org(&h).group(shopping).unwrap().parent,
+        Some(common::group_in(&h, "Fulfilment"))
     );
 }
 
 #[test]
 fn move_picker_escape_changes_nothing() {
-    let mut h = harness();
-    let before = org(&h).clone();
+    let mut h = common::kittest_harness(common::sample_app());
+    let before = common::org(&h).clone();
     row(&h, "Cart").click();
     h.run_steps(3);
     h.key_press_modifiers(Modifiers::COMMAND, Key::M);
@@ -529,7 +513,7 @@ fn move_picker_escape_changes_nothing() {
     h.key_press(Key::Escape);
     h.run_steps(3);
     assert!(h.query_by_label("Filter groups").is_none());
-    assert_eq!(org(&h), &before);
+    assert_eq!(common::org(&h), &before);
 }
 
 /// 10 top groups × 50 SoS × 20 teams = 10,000 teams.
@@ -571,8 +555,8 @@ fn ten_thousand_teams_only_build_visible_rows_and_reveal_scrolls() {
     // The findings panel lays out every finding each frame (10,000 empty teams give over 10,000
     // findings): about 2 s a frame in a debug build. Hide it to keep this test quick.
     app.prefs.show_findings = false;
-    let mut h = harness_with(app);
-    assert_eq!(org(&h).teams().len(), 10_000);
+    let mut h = common::kittest_harness(app);
+    assert_eq!(common::org(&h).teams().len(), 10_000);
     // Large org: top groups open, their SoS closed.
     assert!(has_row(&h, "Top 1") && has_row(&h, "SoS 2"));
     assert!(!has_row(&h, "Team 1"));

@@ -23,36 +23,8 @@ type H = Harness<'static, DesignerApp>;
 
 const SEARCH: &str = "Search teams, groups, people";
 
-fn harness_with(app: DesignerApp) -> H {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
-    h.run_steps(4);
-    h
-}
-
-fn harness() -> H {
-    harness_with(DesignerApp::new(
-        sample_document(),
-        Box::new(ScriptedDialogs::default()),
-        None,
-    ))
-}
-
-fn org(h: &H) -> &Org {
-    h.state().doc.org()
-}
-
 #[path = "common/ui.rs"]
 mod common;
-
-fn team(h: &H, name: &str) -> TeamId {
-    common::team(org(h), name)
-}
-
-fn group(h: &H, name: &str) -> GroupId {
-    common::group(org(h), name)
-}
 
 /// The accessible names of the tree's rows, top to bottom.
 fn rows(h: &H) -> Vec<String> {
@@ -79,13 +51,13 @@ fn press(h: &mut H, key: Key) {
 
 /// A team row's name as a screen reader reads it.
 fn team_row(h: &H, name: &str) -> String {
-    let t = org(h).team(team(h, name)).unwrap();
+    let t = common::org(h).team(common::team_in(h, name)).unwrap();
     format!("Team {name}, {} people", t.headcount())
 }
 
 /// A person row's name: the person and their roles in the team.
 fn person_row(h: &H, p: PersonId, roles: &str) -> String {
-    format!("{} — {roles}", org(h).person_name(p))
+    format!("{} — {roles}", common::org(h).person_name(p))
 }
 
 const ACME: &str = "Scrum of Scrums of Scrums Acme Online, 3 groups";
@@ -93,7 +65,7 @@ const SHOPPING: &str = "Scrum of Scrums Shopping, 4 teams";
 
 #[test]
 fn rows_read_as_what_they_are_inside_a_tree() {
-    let h = harness();
+    let h = common::kittest_harness(common::sample_app());
     for label in [
         ACME,
         SHOPPING,
@@ -105,7 +77,10 @@ fn rows_read_as_what_they_are_inside_a_tree() {
         assert!(has_row(&h, label), "row {label:?} in {:?}", rows(&h));
     }
     assert!(has_row(&h, &team_row(&h, "Checkout")));
-    let ux = org(&h).team(team(&h, "UX Guild")).unwrap().headcount();
+    let ux = common::org(&h)
+        .team(common::team_in(&h, "UX Guild"))
+        .unwrap()
+        .headcount();
     assert!(has_row(&h, &format!("Virtual team UX Guild, {ux} people")));
     let ems = h
         .query_all_by_role(Role::TreeItem)
@@ -134,9 +109,9 @@ fn rows_read_as_what_they_are_inside_a_tree() {
 
 #[test]
 fn a_screen_reader_expands_and_collapses_a_row() {
-    let mut h = harness();
+    let mut h = common::kittest_harness(common::sample_app());
     let search = team_row(&h, "Search");
-    let t = org(&h).team(team(&h, "Search")).unwrap();
+    let t = common::org(&h).team(common::team_in(&h, "Search")).unwrap();
     let po = *t.product_owners.iter().next().unwrap();
     let po_row = person_row(&h, po, "PO");
     let ask = |h: &mut H, action: Action| {
@@ -168,12 +143,12 @@ fn a_screen_reader_expands_and_collapses_a_row() {
 
 #[test]
 fn walk_the_outline_with_the_keyboard_alone() {
-    let mut h = harness();
-    let acme = Selection::Group(group(&h, "Acme Online"));
-    let shopping = Selection::Group(group(&h, "Shopping"));
-    let search_id = team(&h, "Search");
+    let mut h = common::kittest_harness(common::sample_app());
+    let acme = Selection::Group(common::group_in(&h, "Acme Online"));
+    let shopping = Selection::Group(common::group_in(&h, "Shopping"));
+    let search_id = common::team_in(&h, "Search");
     let search = team_row(&h, "Search");
-    let t = org(&h).team(search_id).unwrap().clone();
+    let t = common::org(&h).team(search_id).unwrap().clone();
     let po = *t.product_owners.iter().next().unwrap();
     let po_row = person_row(&h, po, "PO");
 
@@ -233,7 +208,10 @@ fn walk_the_outline_with_the_keyboard_alone() {
     press(&mut h, Key::ArrowDown);
     assert_eq!(
         h.state().selection,
-        Some(Selection::Group(group(&h, "Checkout & Payments")))
+        Some(Selection::Group(common::group_in(
+            &h,
+            "Checkout & Payments"
+        )))
     );
     press(&mut h, Key::ArrowUp);
     press(&mut h, Key::Space);
@@ -249,14 +227,14 @@ fn walk_the_outline_with_the_keyboard_alone() {
     };
     press(&mut h, Key::Enter);
     h.run_steps(2);
-    let middle = centre(&h, CanvasNode::Group(group(&h, "Shopping")));
+    let middle = centre(&h, CanvasNode::Group(common::group_in(&h, "Shopping")));
     assert_eq!(h.state().selection, Some(shopping));
     assert_eq!(focused_row(&h).as_deref(), Some(SHOPPING), "focus stays");
 
     // Home goes to the first row; Enter there centres Acme Online in the same place.
     press(&mut h, Key::Home);
     assert_eq!(h.state().selection, Some(acme));
-    let acme_node = CanvasNode::Group(group(&h, "Acme Online"));
+    let acme_node = CanvasNode::Group(common::group_in(&h, "Acme Online"));
     assert!(centre(&h, acme_node).distance(middle) > 20.0);
     press(&mut h, Key::Enter);
     h.run_steps(2);
@@ -280,14 +258,14 @@ fn walk_the_outline_with_the_keyboard_alone() {
     let Some(Selection::Person(p)) = h.state().selection else {
         panic!("a person is selected: {:?}", h.state().selection);
     };
-    assert!(org(&h).teams().values().all(|t| !t.has_member(p)));
+    assert!(common::org(&h).teams().values().all(|t| !t.has_member(p)));
 }
 
 #[test]
 fn enter_opens_the_row_in_the_inspector_and_delete_still_works_from_the_tree() {
-    let mut h = harness();
-    let cart = team(&h, "Cart");
-    let checkout = team(&h, "Checkout");
+    let mut h = common::kittest_harness(common::sample_app());
+    let cart = common::team_in(&h, "Cart");
+    let checkout = common::team_in(&h, "Checkout");
     h.get_by_role_and_label(Role::TreeItem, &team_row(&h, "Cart"))
         .click();
     h.run_steps(3);
@@ -298,7 +276,7 @@ fn enter_opens_the_row_in_the_inspector_and_delete_still_works_from_the_tree() {
     // Delete works while the tree has the focus; the focus moves to the next row, which the
     // inspector does not show yet (nothing is selected).
     press(&mut h, Key::Delete);
-    assert!(org(&h).team(cart).is_none());
+    assert!(common::org(&h).team(cart).is_none());
     assert_eq!(h.state().selection, None);
     assert_eq!(focused_row(&h), Some(team_row(&h, "Checkout")));
     assert!(h.query_by_label("Team name").is_none());
@@ -315,12 +293,12 @@ fn enter_opens_the_row_in_the_inspector_and_delete_still_works_from_the_tree() {
     // Ctrl+Z works from the tree as well.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(3);
-    assert!(org(&h).team(cart).is_some());
+    assert!(common::org(&h).team(cart).is_some());
 }
 
 #[test]
 fn down_in_the_search_field_goes_to_the_first_match_and_escape_clears() {
-    let mut h = harness();
+    let mut h = common::kittest_harness(common::sample_app());
     h.get_by_label(SEARCH).click();
     h.run_steps(2);
     h.get_by_label(SEARCH).type_text("pay");
@@ -330,13 +308,13 @@ fn down_in_the_search_field_goes_to_the_first_match_and_escape_clears() {
     let cp = "Scrum of Scrums Checkout & Payments, 5 teams";
     assert_eq!(rows(&h)[..2], [ACME.to_string(), cp.to_string()]);
     press(&mut h, Key::ArrowDown);
-    let cp_id = group(&h, "Checkout & Payments");
+    let cp_id = common::group_in(&h, "Checkout & Payments");
     assert_eq!(h.state().selection, Some(Selection::Group(cp_id)));
     assert_eq!(focused_row(&h).as_deref(), Some(cp));
     press(&mut h, Key::ArrowDown);
     assert_eq!(
         h.state().selection,
-        Some(Selection::Team(team(&h, "Payments")))
+        Some(Selection::Team(common::team_in(&h, "Payments")))
     );
 
     // Back in the field, Escape clears the search and leaves the field.
@@ -353,8 +331,8 @@ fn down_in_the_search_field_goes_to_the_first_match_and_escape_clears() {
 
 #[test]
 fn arrow_keys_leave_the_outline_alone_while_an_inspector_field_has_focus() {
-    let mut h = harness();
-    let cart = team(&h, "Cart");
+    let mut h = common::kittest_harness(common::sample_app());
+    let cart = common::team_in(&h, "Cart");
     h.get_by_role_and_label(Role::TreeItem, &team_row(&h, "Cart"))
         .click();
     h.run_steps(3);
@@ -381,7 +359,7 @@ fn arrow_keys_leave_the_outline_alone_while_an_inspector_field_has_focus() {
     // Space and Delete go into the text, not to the tree or the team.
     h.get_by_label("Team name").type_text(" x");
     press(&mut h, Key::Delete);
-    assert!(org(&h).team(cart).is_some());
+    assert!(common::org(&h).team(cart).is_some());
     assert_eq!(rows(&h), before);
     assert_eq!(
         h.get_by_label("Team name").value().as_deref(),
@@ -391,7 +369,7 @@ fn arrow_keys_leave_the_outline_alone_while_an_inspector_field_has_focus() {
 
 #[test]
 fn the_tree_is_one_tab_stop() {
-    let mut h = harness();
+    let mut h = common::kittest_harness(common::sample_app());
     // Tab from the search field goes to the tree, on its first row.
     h.get_by_label(SEARCH).click();
     h.run_steps(2);
@@ -409,7 +387,7 @@ fn the_tree_is_one_tab_stop() {
     // A selection made elsewhere moves the tree's tab stop to it.
     press(&mut h, Key::Escape);
     assert_eq!(focused_row(&h), None);
-    let fraud = team(&h, "Fraud Detection");
+    let fraud = common::team_in(&h, "Fraud Detection");
     let app = h.state_mut();
     app.selection = Some(Selection::Team(fraud));
     h.run_steps(2);
@@ -454,7 +432,7 @@ fn tall_outline_at_the_top() -> (H, &'static str) {
         None,
     );
     app.prefs.show_findings = false;
-    let mut h = harness_with(app);
+    let mut h = common::kittest_harness(app);
     let top1 = "Scrum of Scrums of Scrums Top 1, 5 groups";
     h.get_by_role_and_label(Role::TreeItem, top1).click();
     h.run_steps(3);
@@ -569,8 +547,8 @@ fn snapshot_of_the_focus_ring() {
 
 #[test]
 fn two_downs_within_one_frame_move_two_rows() {
-    let mut h = harness();
-    let acme = Selection::Group(group(&h, "Acme Online"));
+    let mut h = common::kittest_harness(common::sample_app());
+    let acme = Selection::Group(common::group_in(&h, "Acme Online"));
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     h.run_steps(2);
     press(&mut h, Key::ArrowDown);
@@ -588,7 +566,7 @@ fn two_downs_within_one_frame_move_two_rows() {
     h.run_steps(3);
     assert_eq!(
         h.state().selection,
-        Some(Selection::Team(team(&h, "Search"))),
+        Some(Selection::Team(common::team_in(&h, "Search"))),
         "Acme Online, Shopping, then Search"
     );
 }

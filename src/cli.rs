@@ -248,8 +248,7 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 policy: match policy {
                     Some(GrowPolicy::Append) => crate::growth::Policy::Append,
                     Some(GrowPolicy::Split) => crate::growth::Policy::Split,
-                    None if fanout == 2 => crate::growth::Policy::Append,
-                    None => crate::growth::Policy::Split,
+                    None => crate::growth::policy_for(fanout),
                 },
             };
             let grown = match crate::growth::grow(&start, teams, params) {

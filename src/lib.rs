@@ -11,6 +11,7 @@ pub mod growth;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod names;
 pub mod rules;
 pub mod sample;
 pub mod search;

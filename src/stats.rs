@@ -1,7 +1,9 @@
-//! Headline numbers of an org: size, levels, roles, coordination paths.
+//! Headline numbers of an org: size, levels, roles, coordination paths. The closed forms it
+//! compares the org with (the canonical structure, all-to-all paths) are growth's.
 
 use serde::Serialize;
 
+use crate::growth::all_to_all;
 use crate::model::{Org, Structure};
 
 /// Statistics of one org (what `orgscale stats` prints).
@@ -49,11 +51,6 @@ pub struct GrowthStats {
     /// All-to-all paths divided by hierarchical paths (how many times fewer paths the hierarchy
     /// needs); 0 when there are no groups.
     pub path_ratio: f64,
-}
-
-/// All-to-all paths among `n` participants.
-pub fn all_to_all(n: u64) -> u64 {
-    n.saturating_mul(n.saturating_sub(1)) / 2
 }
 
 impl Stats {

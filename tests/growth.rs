@@ -1,9 +1,12 @@
-//! Scale-free growth against the rulebook's guarantees (§6).
+//! Scale-free growth against the rulebook's guarantees (§6): the grown orgs, their closed forms,
+//! and runs that grow on step by step.
 
-use orgscale::growth::{self, Params, Policy, grow, grow_from_empty, metrics};
+use orgscale::growth::{
+    self, Growth, Params, Policy, all_to_all, grow, grow_from_empty, metrics, policy_for,
+};
 use orgscale::model::{Org, Unit};
 use orgscale::rules::{Severity, validate};
-use orgscale::stats::{Stats, all_to_all};
+use orgscale::stats::Stats;
 use proptest::prelude::*;
 
 fn groups_per_level(org: &Org) -> Vec<u64> {
@@ -138,11 +141,81 @@ fn growing_an_existing_org_keeps_its_teams_and_applies_as_one_command() {
     );
 }
 
+/// The closed form H(N) is the hierarchical paths of the org growth builds, at every fan-out.
+#[test]
+fn hierarchical_paths_match_grown_orgs() {
+    for k in growth::fanouts() {
+        let params = Params {
+            fanout: k,
+            team_size: 3,
+            policy: policy_for(k),
+        };
+        let limit = if k <= 3 { 90 } else { 140 };
+        for n in 1..=limit {
+            let g = grow_from_empty("g", n, params).unwrap();
+            assert_eq!(
+                growth::hierarchical_paths(n as u64, k as u64, params.policy),
+                Stats::of(&g.org).paths_hierarchical,
+                "k = {k}, N = {n}"
+            );
+        }
+    }
+    // The rulebook's vectors (§6.3).
+    assert_eq!(growth::hierarchical_paths(6, 5, Policy::Split), 8);
+    assert_eq!(growth::hierarchical_paths(6, 5, Policy::Append), 11);
+    assert_eq!(growth::hierarchical_paths(126, 5, Policy::Split), 302);
+    assert_eq!(growth::hierarchical_paths(126, 5, Policy::Append), 311);
+    assert_eq!(growth::hierarchical_paths(3125, 5, Policy::Split), 7810);
+}
+
+/// A run that grows on one team at a time gives, at every size, exactly what growing there in
+/// one go gives: the same org, the same commands, the same moves.
+#[test]
+fn a_resumed_run_grows_the_same_org_as_growing_from_the_start() {
+    for (k, upto) in [(5, 160), (2, 70), (3, 90), (12, 60)] {
+        let p = params(k, policy_for(k));
+        let mut run = Growth::from_empty("g", p).unwrap();
+        for n in 1..=upto {
+            run.grow_to(n).unwrap();
+            let resumed = run.grown();
+            let fresh = grow_from_empty("g", n, p).unwrap();
+            assert_eq!(resumed.org, fresh.org, "k = {k}, N = {n}");
+            assert_eq!(resumed.commands, fresh.commands, "k = {k}, N = {n}");
+            assert_eq!(resumed.moves, fresh.moves, "k = {k}, N = {n}");
+            assert_eq!(run.org(), &fresh.org, "k = {k}, N = {n}");
+        }
+    }
+    // Larger steps, and from an existing design.
+    let start = orgscale::io::json::from_str(
+        std::path::Path::new("acme.json"),
+        include_str!("../examples/acme.json"),
+    )
+    .unwrap();
+    let mut run = Growth::new(&start, Params::default()).unwrap();
+    for n in [start.teams().len(), 20, 21, 57, 400] {
+        run.grow_to(n).unwrap();
+        let fresh = grow(&start, n, Params::default()).unwrap();
+        assert_eq!(run.grown().org, fresh.org, "N = {n}");
+        assert_eq!(run.grown().commands, fresh.commands, "N = {n}");
+    }
+    // A run never shrinks; the same errors as growing in one go.
+    assert_eq!(
+        run.grow_to(399),
+        Err(growth::GrowthError::AlreadyLarger { have: 400 })
+    );
+    assert!(matches!(
+        run.grow_to(100_001),
+        Err(growth::GrowthError::TooMany(100_001))
+    ));
+    assert_eq!(run.teams(), 400);
+    assert!(Growth::from_empty("g", params(13, Policy::Split)).is_err());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     #[test]
-    fn guarantees_hold_for_random_sizes(k in 3usize..=12, n in 1usize..1500) {
+    fn guarantees_hold_for_random_sizes(k in 3..=*growth::fanouts().end(), n in 1usize..1500) {
         let grown = grow_from_empty("p", n, params(k, Policy::Split)).unwrap();
         let org = &grown.org;
         let s = org.structure();
@@ -217,12 +290,8 @@ fn links_of_grown_orgs_never_cross_the_eat_and_ems() {
     let sizes: Vec<usize> = (2..=64)
         .chain([75, 100, 125, 126, 200, 300, 625, 626, 1000, 2000])
         .collect();
-    for k in 2..=12usize {
-        let policy = if k == 2 {
-            Policy::Append
-        } else {
-            Policy::Split
-        };
+    for k in growth::fanouts() {
+        let policy = policy_for(k);
         for &n in &sizes {
             if k <= 3 && n > 1000 {
                 continue;

@@ -1,31 +1,35 @@
 //! The Growth view, driven like a user through egui_kittest: the mode switch, the Teams field,
 //! Step, Play and Pause, applying the grown part to the design and undoing it, and a snapshot.
+//! (The growth maths, without a window, is tested in `tests/growth.rs`.)
 //!
 //! `Harness::run()` is never used: the canvas and the animation ask for repaints, so tests step a
 //! fixed number of frames instead.
 
 #![cfg(feature = "gui")]
 
+#[path = "common/ui.rs"]
+mod common;
+
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use orgscale::growth::{Params, Policy, grow_from_empty};
+use orgscale::growth::{ChartPoint, Params, Policy, grow_from_empty};
 use orgscale::stats::Stats;
 use orgscale::ui::DesignerApp;
 use orgscale::ui::app::MainView;
-use orgscale::ui::dialogs::ScriptedDialogs;
-use orgscale::ui::growth::{ChartPoint, Start, hierarchical_paths, policy_for};
+use orgscale::ui::growth::Start;
 
+/// A window of this size on the sample design, a few frames in. Unlike the shared
+/// [`common::harness_sized`], frames are kittest's default quarter of a second apart: the Play
+/// tests count the teams added per frame at 5 teams a second.
 fn harness(size: (f32, f32)) -> Harness<'static, DesignerApp> {
-    let app = DesignerApp::new(
-        orgscale::ui::app::sample_document(),
-        Box::new(ScriptedDialogs::default()),
-        None,
-    );
     let mut h = Harness::builder()
         .with_size(vec2(size.0, size.1))
-        .build_ui_state(|ui, app: &mut DesignerApp| app.show(ui), app);
+        .build_ui_state(
+            |ui, app: &mut DesignerApp| app.show(ui),
+            common::sample_app(),
+        );
     h.run_steps(4);
     h
 }
@@ -72,7 +76,7 @@ fn switching_to_growth_and_back() {
         .growth
         .current()
         .expect("grown on the first frame");
-    assert_eq!(grown.org.teams().len(), h.state().growth.teams);
+    assert_eq!(grown.teams().len(), h.state().growth.teams);
     h.get_by_label("Design").click();
     h.run_steps(3);
     assert_eq!(h.state().view, MainView::Design);
@@ -92,7 +96,7 @@ fn twenty_five_teams_make_five_sos_under_one_sosos_and_the_charts_agree() {
     set_teams(&mut h, 25);
     assert_eq!(teams(&h), 25);
     let g = h.state().growth.current().unwrap();
-    let stats = Stats::of(&g.org);
+    let stats = Stats::of(g);
     assert_eq!(stats.teams, 25);
     assert_eq!(stats.groups_per_level, vec![5, 1]);
     assert_eq!(stats.paths_hierarchical, 60);
@@ -138,7 +142,7 @@ fn fan_out_and_team_size_change_the_grown_org() {
     h.state_mut().growth.team_size = 7;
     h.run_steps(2);
     let g = h.state().growth.current().unwrap();
-    let stats = Stats::of(&g.org);
+    let stats = Stats::of(g);
     // 25 teams at k = 3: 9 SoS, 3 groups above them, 1 on top.
     assert_eq!(stats.groups_per_level, vec![9, 3, 1]);
     assert_eq!(stats.people, 25 * 7);
@@ -157,7 +161,7 @@ fn step_adds_one_team() {
     h.run_steps(3);
     assert_eq!(teams(&h), before + 1);
     assert_eq!(
-        h.state().growth.current().unwrap().org.teams().len(),
+        h.state().growth.current().unwrap().teams().len(),
         before + 1
     );
 }
@@ -214,7 +218,7 @@ fn play_grows_from_the_start_and_stops_exactly_at_the_target() {
     assert_eq!(seen.last(), Some(&40));
     assert!(!h.state().growth.is_playing());
     assert!(play_offered(&h), "back to Play when the target is reached");
-    assert_eq!(h.state().growth.current().unwrap().org.teams().len(), 40);
+    assert_eq!(h.state().growth.current().unwrap().teams().len(), 40);
     h.run_steps(8);
     assert_eq!(shown_in_summary(&h), 40, "stays at the target");
 }
@@ -293,10 +297,7 @@ fn pause_keeps_the_count_and_play_goes_on_from_there() {
     assert!(apply_disabled(&h), "nothing to apply on the way");
     h.run_steps(4);
     assert_eq!(shown_in_summary(&h), paused, "paused: no more teams");
-    assert_eq!(
-        h.state().growth.current().unwrap().org.teams().len(),
-        paused
-    );
+    assert_eq!(h.state().growth.current().unwrap().teams().len(), paused);
     h.get_by_label("Step").click();
     h.run_steps(2);
     assert_eq!(shown_in_summary(&h), paused + 1, "Step adds one on the way");
@@ -341,7 +342,7 @@ fn apply_to_my_design_is_one_undoable_step() {
     assert_eq!(h.state().growth.start, Start::Design);
     set_teams(&mut h, 30);
     assert_eq!(teams(&h), 30);
-    let grown_groups = h.state().growth.current().unwrap().org.groups().len();
+    let grown_groups = h.state().growth.current().unwrap().groups().len();
     h.get_by_label("Apply to my design").click();
     h.run_steps(3);
     let app = h.state();
@@ -385,38 +386,47 @@ fn log_scale_keeps_the_values() {
     assert_eq!(charts.current().unwrap().paths_all_to_all, 300);
 }
 
+/// Play grows on from the org shown, a team or two a frame, instead of regrowing it; what it
+/// shows at each size is exactly the org grown from empty to that size, and so is the org after
+/// going back to fewer teams.
 #[test]
-fn hierarchical_paths_match_grown_orgs() {
-    for k in 2..=12usize {
-        let params = Params {
-            fanout: k,
-            team_size: 3,
-            policy: policy_for(k),
-        };
-        let limit = if k <= 3 { 90 } else { 140 };
-        for n in 1..=limit {
-            let g = grow_from_empty("g", n, params).unwrap();
-            assert_eq!(
-                hierarchical_paths(n as u64, k as u64, params.policy),
-                Stats::of(&g.org).paths_hierarchical,
-                "k = {k}, N = {n}"
-            );
-        }
+fn play_shows_the_orgs_growth_from_empty_gives() {
+    let mut h = harness((1400.0, 900.0));
+    open_growth(&mut h);
+    set_teams(&mut h, 30);
+    let params = Params {
+        fanout: 5,
+        team_size: 5,
+        policy: Policy::Split,
+    };
+    let same_as_fresh = |h: &Harness<'_, DesignerApp>| {
+        let shown = h.state().growth.current().unwrap();
+        let n = shown.teams().len();
+        let fresh = grow_from_empty("Grown organisation", n, params).unwrap();
+        assert_eq!(shown, &fresh.org, "N = {n}");
+        n
+    };
+    h.get_by_label("Play").click();
+    let mut seen = Vec::new();
+    for _ in 0..40 {
+        h.run_steps(1);
+        seen.push(same_as_fresh(&h));
     }
-    // The rulebook's vectors (§6.3).
-    assert_eq!(hierarchical_paths(6, 5, Policy::Split), 8);
-    assert_eq!(hierarchical_paths(6, 5, Policy::Append), 11);
-    assert_eq!(hierarchical_paths(126, 5, Policy::Split), 302);
-    assert_eq!(hierarchical_paths(126, 5, Policy::Append), 311);
-    assert_eq!(hierarchical_paths(3125, 5, Policy::Split), 7810);
+    assert_eq!(seen.last(), Some(&30), "{seen:?}");
+    assert!(seen.len() > 20 && seen[0] < 5, "{seen:?}");
+    h.get_by_label("Step").click();
+    h.run_steps(2);
+    assert_eq!(same_as_fresh(&h), 31);
+    set_teams(&mut h, 12);
+    assert_eq!(same_as_fresh(&h), 12);
 }
 
 #[test]
 fn snapshot_of_the_growth_view() {
     let mut h = harness((1100.0, 700.0));
-    h.state_mut().prefs.show_outline = Some(false);
-    h.state_mut().prefs.show_inspector = Some(false);
-    h.state_mut().prefs.show_findings = Some(false);
+    h.state_mut().prefs.show_outline = false;
+    h.state_mut().prefs.show_inspector = false;
+    h.state_mut().prefs.show_findings = false;
     open_growth(&mut h);
     set_teams(&mut h, 125);
     assert_eq!(teams(&h), 125);
@@ -429,9 +439,9 @@ fn snapshot_of_the_growth_view() {
 #[test]
 fn snapshot_of_the_growth_view_at_60_teams() {
     let mut h = harness((1400.0, 900.0));
-    h.state_mut().prefs.show_outline = Some(false);
-    h.state_mut().prefs.show_inspector = Some(false);
-    h.state_mut().prefs.show_findings = Some(false);
+    h.state_mut().prefs.show_outline = false;
+    h.state_mut().prefs.show_inspector = false;
+    h.state_mut().prefs.show_findings = false;
     open_growth(&mut h);
     set_teams(&mut h, 60);
     h.run_steps(4);

@@ -19,6 +19,10 @@ impl DesignerApp {
                 Action::Reveal(s) => self.reveal(s),
                 Action::Status(s) => self.status = s,
                 Action::SetScope(scope) => self.set_scope(scope),
+                Action::ShowDesign => {
+                    self.view = MainView::Design;
+                    self.canvas.request_fit();
+                }
                 Action::Undo => self.undo(),
                 Action::Redo => self.redo(),
             }

@@ -11,16 +11,7 @@ impl View<'_, '_> {
         ui.label(RichText::new(format!("{} · level {level}", group_kind_title(level))).weak());
         self.text_field(ui, Field::GroupName(g.id), "Group name", false);
         self.duplicate_button(ui, Unit::Group(g.id));
-        ui.horizontal(|ui| {
-            ui.label("Part of:");
-            if let Some(p) = group_link(
-                ui,
-                g.parent.and_then(|p| org.group(p)),
-                "nothing (a top-level group)",
-            ) {
-                self.actions.push(Action::Reveal(Selection::Group(p)));
-            }
-        });
+        self.parent_link(ui, "Part of:", g.parent, "nothing (a top-level group)");
         self.group_members(ui, g, level, &s);
         section(ui, "Roles");
         self.role(ui, g, level, &s, ScaledRole::Master);

@@ -123,6 +123,17 @@ struct View<'a, 'd> {
 }
 
 impl View<'_, '_> {
+    /// "Part of: Shopping" / "Group: Shopping": a link to the containing group, which reveals it.
+    fn parent_link(&mut self, ui: &mut Ui, label: &str, parent: Option<GroupId>, none: &str) {
+        let org = self.org;
+        ui.horizontal(|ui| {
+            ui.label(label);
+            if let Some(p) = group_link(ui, parent.and_then(|p| org.group(p)), none) {
+                self.actions.push(Action::Reveal(Selection::Group(p)));
+            }
+        });
+    }
+
     fn apply(&mut self, cmd: Command) {
         self.actions.push(Action::Apply(cmd));
     }

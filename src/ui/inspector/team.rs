@@ -31,16 +31,7 @@ impl View<'_, '_> {
                 }
             }
         });
-        ui.horizontal(|ui| {
-            ui.label("Group:");
-            if let Some(g) = group_link(
-                ui,
-                team.group.and_then(|g| org.group(g)),
-                "none (an independent team)",
-            ) {
-                self.actions.push(Action::Reveal(Selection::Group(g)));
-            }
-        });
+        self.parent_link(ui, "Group:", team.group, "none (an independent team)");
         headcount(ui, org, team);
         section(ui, "Members");
         self.members(ui, team);

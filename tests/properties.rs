@@ -438,3 +438,66 @@ fn every_command_variant_is_generated() {
     }
     assert_eq!(seen.len(), VARIANTS, "generated only {seen:?}");
 }
+
+/// Apply the ops that the model accepts.
+fn edited(mut org: Org, ops: &[Op]) -> Org {
+    for op in ops {
+        if let Some(cmd) = command(&org, op) {
+            let _ = cmd.apply(&mut org);
+        }
+    }
+    org
+}
+
+/// A change as JSON with names left out and lists sorted: what stays equal when base and target
+/// swap (names follow the target side; ids say which unit).
+fn canonical_change(c: &orgscale::diff::Change) -> String {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.remove("name");
+                m.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(a) => {
+                a.iter_mut().for_each(strip);
+                a.sort_by_key(|x| x.to_string());
+            }
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(c).unwrap();
+    strip(&mut v);
+    v.to_string()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+
+    /// The transition plan of `diff(A, E(A))`, applied to A, gives E(A) byte for byte; an org
+    /// compared with itself has no changes; swapping base and target inverts every change.
+    #[test]
+    fn plan_turns_base_into_target_and_diff_inverts(
+        setup in prop::collection::vec(op(), 0..40),
+        edits in prop::collection::vec(op(), 1..60),
+        waves in 1usize..4,
+    ) {
+        use orgscale::diff::{self, MatchBy};
+        let a = edited(orgscale::sample::balanced("Seed", 5, 2, 4), &setup);
+        let b = edited(a.clone(), &edits);
+        prop_assert!(diff::diff_by(&a, &a, MatchBy::Id).is_empty());
+        let changes = diff::diff_by(&a, &b, MatchBy::Id);
+        let mut plan = diff::plan_for(&a, &b, &changes);
+        plan.split(waves);
+        let (outcomes, result) = plan.run(&a);
+        for o in &outcomes {
+            prop_assert!(o.refused.is_empty(), "refused: {:?}", o.refused);
+        }
+        prop_assert_eq!(json::to_string(&result), json::to_string(&b));
+        prop_assert_eq!(changes.is_empty(), plan.steps.is_empty());
+        let mut forward: Vec<String> = changes.changes.iter().map(|c| canonical_change(&c.inverted())).collect();
+        let mut back: Vec<String> = diff::diff_by(&b, &a, MatchBy::Id).changes.iter().map(canonical_change).collect();
+        forward.sort();
+        back.sort();
+        prop_assert_eq!(forward, back);
+    }
+}

@@ -1,4 +1,4 @@
-//! The command-line front end: `validate`, `stats`, `import`, `export`, `grow`.
+//! The command-line front end: `validate`, `stats`, `import`, `export`, `grow`, `diff`.
 //!
 //! Exit codes: 0 success (for `validate`: no error findings), 1 `validate` found errors,
 //! 2 the input could not be read or the output could not be written.
@@ -8,6 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+mod diff;
+
+pub use diff::{DiffArgs, DiffFormat, FailOn, MatchArg};
 
 use crate::export;
 use crate::io::{self, LoadError};
@@ -76,6 +80,9 @@ pub enum Cmd {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Compare two designs: what changed from BASE to TARGET, its impact and (with --plan) the
+    /// transition plan. Exit 1 when --fail-on's condition holds.
+    Diff(DiffArgs),
     /// Write an org as a diagram (SVG, PNG, PDF), as text for other tools (DOT, Mermaid) or as
     /// data (CSV roster, JSON org file).
     Export {
@@ -198,6 +205,7 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             profile,
             format,
         } => validate_cmd(&file, profile, format, out, err),
+        Cmd::Diff(args) => diff::run(args, out, err),
         Cmd::Stats { file, format } => match io::load(&file) {
             Err(e) => fail(err, &e),
             Ok(org) => {

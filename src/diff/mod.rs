@@ -1,0 +1,114 @@
+//! Two designs compared: what changed from a base org to a target org, what that does to the
+//! org (impact), and a transition plan of existing commands in waves (rulebook §10). No UI code.
+//!
+//! - [`diff`] matches the units of both orgs ([`matching`]), lists every [`Change`] and the
+//!   [`Impact`]; it is deterministic.
+//! - [`plan::plan`] orders the changes as commands that turn the base into the target.
+//! - [`report`] writes a comparison as a changelog (text), for a pull request (Markdown), as JSON
+//!   or CSV: the CLI's `diff` and the designer's Compare export share it.
+
+mod changes;
+mod collect;
+mod impact;
+mod invert;
+mod matching;
+pub mod plan;
+pub mod report;
+
+use serde::Serialize;
+
+pub use changes::{Change, Named, Role, Section, Subject, Tint};
+pub use impact::{Impact, Stability, TeamStability};
+pub use matching::{MatchBy, Matched, Matching, Pairs};
+pub use plan::{Plan, Refused, Step, WaveOutcome};
+
+use crate::model::{Org, Unit};
+
+/// How each kind of unit was matched, for the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct MatchSummary {
+    pub people: Matched,
+    pub teams: Matched,
+    pub groups: Matched,
+}
+
+/// Everything that differs between a base and a target org.
+#[derive(Clone, Debug)]
+pub struct Changes {
+    pub matching: Matching,
+    pub changes: Vec<Change>,
+    pub impact: Impact,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    pub fn summary_of_matching(&self) -> MatchSummary {
+        MatchSummary {
+            people: self.matching.people.how,
+            teams: self.matching.teams.how,
+            groups: self.matching.groups.how,
+        }
+    }
+
+    /// The changes of one section, in report order.
+    pub fn section(&self, s: Section) -> impl Iterator<Item = &Change> {
+        self.changes.iter().filter(move |c| c.section() == s)
+    }
+
+    /// How each unit of the target (and, for removals, of the base) is tinted: the strongest tint
+    /// wins (added over moved over changed).
+    pub fn tints(&self) -> rustc_hash::FxHashMap<Unit, Tint> {
+        let mut out: rustc_hash::FxHashMap<Unit, Tint> = Default::default();
+        for c in &self.changes {
+            for (u, t) in c.tints() {
+                if t == Tint::Removed {
+                    continue;
+                }
+                out.entry(u).and_modify(|e| *e = (*e).min(t)).or_insert(t);
+            }
+        }
+        out
+    }
+
+    /// Units of the base that the target no longer has.
+    pub fn removed_units(&self) -> Vec<Unit> {
+        self.changes
+            .iter()
+            .flat_map(|c| c.tints())
+            .filter(|(_, t)| *t == Tint::Removed)
+            .map(|(u, _)| u)
+            .collect()
+    }
+
+    /// A one-line count: "2 teams added, 1 removed · 3 people moved · 4 role changes", or
+    /// "no changes".
+    pub fn headline(&self) -> String {
+        report::headline(self)
+    }
+}
+
+/// Compare `base` with `target`, matching units by id (or by name where the ids plainly do not
+/// correspond).
+pub fn diff(base: &Org, target: &Org) -> Changes {
+    diff_by(base, target, MatchBy::Auto)
+}
+
+/// Compare with an explicit matching.
+pub fn diff_by(base: &Org, target: &Org, by: MatchBy) -> Changes {
+    let matching = Matching::of(base, target, by);
+    let changes = collect::changes(base, target, &matching);
+    let impact = impact::impact(base, target, &matching);
+    Changes {
+        matching,
+        changes,
+        impact,
+    }
+}
+
+/// The transition plan from `base` to `target` under the matching of `changes`.
+pub fn plan_for(base: &Org, target: &Org, changes: &Changes) -> Plan {
+    plan::plan(base, target, &changes.matching)
+}

@@ -59,8 +59,90 @@ fn wrong_types_and_unknown_keys_name_the_json_path() {
     ));
     assert!(e.message.contains("unknown field `colour`"), "{e}");
     assert_eq!(e.place.path.as_deref(), Some("$.groups[0].colour"), "{e}");
-    let e = json_err(&MINIMAL.replace("\"p2\", \"name\"", "\"x2\", \"name\""));
-    assert!(e.message.contains("`x2` is not a person id"), "{e}");
+    // `x2` is a valid slug now; a space is not allowed in any id.
+    let e = json_err(&MINIMAL.replace("\"p2\", \"name\"", "\"x 2\", \"name\""));
+    assert!(e.message.contains("`x 2` is not a valid person id"), "{e}");
+}
+
+#[test]
+fn invalid_slug_ids_name_the_place() {
+    let e = json_err(&MINIMAL.replace("\"p2\", \"name\"", "\"ana silva\", \"name\""));
+    assert_eq!(
+        e.message,
+        "`ana silva` is not a valid person id (start with a letter or digit and use only \
+         letters, digits, '.', '_' or '-', like `ana.silva` or `p1`)"
+    );
+    assert_eq!(e.place.path.as_deref(), Some("$.people[1].id"), "{e}");
+    assert_eq!(e.place.line, Some(6), "{e}");
+    assert!(e.to_string().starts_with("org.json (line 6, column"), "{e}");
+    // In a reference, the same words at the reference's place.
+    let e = json_err(&MINIMAL.replace("[\"p1\"]", "[\"ana/silva\"]"));
+    assert!(
+        e.message.contains("`ana/silva` is not a valid person id"),
+        "{e}"
+    );
+    assert_eq!(
+        e.place.path.as_deref(),
+        Some("$.teams[0].product_owners[0]"),
+        "{e}"
+    );
+    assert_eq!(e.place.line, Some(9), "{e}");
+    let e = json_err(&MINIMAL.replace("\"g1\", \"name\"", "\"sos payments\", \"name\""));
+    assert!(
+        e.message.contains("`sos payments` is not a valid group id"),
+        "{e}"
+    );
+    assert_eq!(e.place.path.as_deref(), Some("$.groups[0].id"), "{e}");
+    for bad in ["", "-x", "zoë", &"a".repeat(65)] {
+        let e = json_err(&MINIMAL.replace("\"t1\"", &format!("\"{bad}\"")));
+        assert!(e.message.contains("not a valid team id"), "{bad}: {e}");
+        assert_eq!(e.place.path.as_deref(), Some("$.teams[0].id"), "{e}");
+    }
+}
+
+#[test]
+fn duplicate_and_dangling_slugs_are_refused() {
+    let slugged = MINIMAL
+        .replace("\"p1\"", "\"ana.silva\"")
+        .replace("\"g1\"", "\"shop\"");
+    json::from_str(Path::new("org.json"), &slugged).expect("slugs load");
+    let e = json_err(&slugged.replace("\"p2\", \"name\"", "\"ana.silva\", \"name\""));
+    assert!(
+        e.message.contains("person id ana.silva is used twice"),
+        "{e}"
+    );
+    assert_eq!(e.place.path.as_deref(), Some("$.people[1].id"));
+    assert_eq!(e.place.line, Some(6));
+    let e = json_err(&slugged.replace("[\"ana.silva\"]", "[\"bob\"]"));
+    assert!(e.message.contains("refers to person bob,"), "{e}");
+    assert_eq!(
+        e.place.path.as_deref(),
+        Some("$.teams[0].product_owners[0]")
+    );
+    assert_eq!(e.place.line, Some(9));
+    let e = json_err(&slugged.replace("\"group\": \"shop\"", "\"group\": \"mall\""));
+    assert!(e.message.contains("group mall, which is not in"), "{e}");
+    // Lists of people are sets (read in id order), yet the place is the element in the file.
+    let e = json_err(&MINIMAL.replace(
+        "\"product_owners\": [\"p1\"]",
+        "\"product_owners\": [\"p1\"], \"developers\": [\"p2\", \"p10\", \"p9\"]",
+    ));
+    assert!(e.message.contains("refers to person p9,"), "{e}");
+    assert_eq!(
+        e.place.path.as_deref(),
+        Some("$.teams[0].developers[2]"),
+        "{e}"
+    );
+    assert_eq!((e.place.line, e.place.column), (Some(9), Some(105)), "{e}");
+    let e = json_err(&slugged.replace(
+        "\"groups\"",
+        "\"eat\": {\"members\": [\"zed\", \"ana.silva\", \"bob\"]}, \"groups\"",
+    ));
+    assert!(e.message.contains("refers to person bob,"), "{e}");
+    assert_eq!(e.place.path.as_deref(), Some("$.eat.members[2]"), "{e}");
+    // `p1` in a team's field is a team slug, not the person p1.
+    let e = json_err(&MINIMAL.replace("\"group\": \"g1\"", "\"group\": \"p1\""));
+    assert!(e.message.contains("group p1, which is not in"), "{e}");
 }
 
 #[test]

@@ -29,7 +29,8 @@ fn label(lines: &[String]) -> String {
     quote(&lines.join("\n"))
 }
 
-/// The org as a DOT digraph (deterministic: same org, same text).
+/// The org as a DOT digraph (deterministic: same org, same text). Node and cluster names are the
+/// ids' [`ident`](crate::model::TeamId::ident)s, plain for any slug.
 pub fn to_dot(org: &Org) -> String {
     let s = org.structure();
     let t = Thresholds::from_settings(org.rules());
@@ -72,10 +73,11 @@ pub fn to_dot(org: &Org) -> String {
     for team in &s.loose_teams {
         let _ = writeln!(
             out,
-            "  {team} [label={}];",
+            "  {} [label={}];",
+            team.ident(),
             label(&team_lines(org, &t, *team))
         );
-        row.push(team.to_string());
+        row.push(team.ident());
     }
     // Invisible hints: every team on one row, in outline order, below the EAT and EMS (without
     // them Graphviz ranks the teams an edge touches lower and may reverse the groups).
@@ -100,7 +102,12 @@ pub fn to_dot(org: &Org) -> String {
             continue;
         }
         for &g in &s.top_groups {
-            let _ = writeln!(out, "  {body} -> {} [lhead=cluster_{g}];", anchor(&s, g));
+            let _ = writeln!(
+                out,
+                "  {body} -> {} [lhead=cluster_{}];",
+                anchor(&s, g),
+                g.ident()
+            );
         }
     }
     out.push_str("}\n");
@@ -110,9 +117,9 @@ pub fn to_dot(org: &Org) -> String {
 /// A node inside the cluster of `g` to attach edges to.
 fn anchor(s: &crate::model::Structure, g: GroupId) -> String {
     match s.children(g).first() {
-        Some(Unit::Team(t)) => t.to_string(),
+        Some(Unit::Team(t)) => t.ident(),
         Some(Unit::Group(c)) => anchor(s, *c),
-        None => format!("empty_{g}"),
+        None => format!("empty_{}", g.ident()),
     }
 }
 
@@ -127,7 +134,7 @@ fn write_group(
 ) {
     let pad = "  ".repeat(depth);
     let c = colors(CardKind::Group { level: s.level(g) }, false);
-    let _ = writeln!(out, "{pad}subgraph cluster_{g} {{");
+    let _ = writeln!(out, "{pad}subgraph cluster_{} {{", g.ident());
     let _ = writeln!(
         out,
         "{pad}  label={}; style=\"rounded,filled\"; fillcolor=\"{}\"; color=\"{}\";",
@@ -140,19 +147,21 @@ fn write_group(
         // Graphviz leaves out empty clusters; keep the group visible.
         let _ = writeln!(
             out,
-            "{pad}  empty_{g} [label=\"(no members)\", shape=plaintext, style=\"\"];"
+            "{pad}  empty_{} [label=\"(no members)\", shape=plaintext, style=\"\"];",
+            g.ident()
         );
-        row.push(format!("empty_{g}"));
+        row.push(format!("empty_{}", g.ident()));
     }
     for child in kids {
         match child {
             Unit::Team(team) => {
                 let _ = writeln!(
                     out,
-                    "{pad}  {team} [label={}];",
+                    "{pad}  {} [label={}];",
+                    team.ident(),
                     label(&team_lines(org, t, *team))
                 );
-                row.push(team.to_string());
+                row.push(team.ident());
             }
             Unit::Group(c) => write_group(org, s, t, *c, depth + 1, out, row),
         }

@@ -26,7 +26,8 @@ fn quote(lines: &[String]) -> String {
     format!("\"{}\"", text.join("<br/>"))
 }
 
-/// The org as a Mermaid flowchart (deterministic: same org, same text).
+/// The org as a Mermaid flowchart (deterministic: same org, same text). Node and subgraph ids
+/// are the ids' [`ident`](crate::model::TeamId::ident)s, plain for any slug.
 pub fn to_mermaid(org: &Org) -> String {
     let s = org.structure();
     let t = Thresholds::from_settings(org.rules());
@@ -42,7 +43,12 @@ pub fn to_mermaid(org: &Org) -> String {
         write_group(org, &s, &t, g, 1, &mut out);
     }
     for team in &s.loose_teams {
-        let _ = writeln!(out, "  {team}[{}]", quote(&team_lines(org, &t, *team)));
+        let _ = writeln!(
+            out,
+            "  {}[{}]",
+            team.ident(),
+            quote(&team_lines(org, &t, *team))
+        );
     }
     for (body, present) in [
         ("eat", !org.eat().is_empty()),
@@ -50,7 +56,7 @@ pub fn to_mermaid(org: &Org) -> String {
     ] {
         if present {
             for g in &s.top_groups {
-                let _ = writeln!(out, "  {body} --- {g}");
+                let _ = writeln!(out, "  {body} --- {}", g.ident());
             }
         }
     }
@@ -73,7 +79,7 @@ pub fn to_mermaid(org: &Org) -> String {
         org.groups().keys().copied().partition(|g| s.level(*g) <= 1);
     for (class, ids) in [("sos", sos), ("upper", upper)] {
         if !ids.is_empty() {
-            let names: Vec<String> = ids.iter().map(|g| g.to_string()).collect();
+            let names: Vec<String> = ids.iter().map(|g| g.ident()).collect();
             let _ = writeln!(out, "  class {} {class}", names.join(","));
         }
     }
@@ -95,11 +101,21 @@ fn write_group(
     out: &mut String,
 ) {
     let pad = "  ".repeat(depth);
-    let _ = writeln!(out, "{pad}subgraph {g}[{}]", quote(&group_lines(org, s, g)));
+    let _ = writeln!(
+        out,
+        "{pad}subgraph {}[{}]",
+        g.ident(),
+        quote(&group_lines(org, s, g))
+    );
     for child in s.children(g) {
         match child {
             Unit::Team(team) => {
-                let _ = writeln!(out, "{pad}  {team}[{}]", quote(&team_lines(org, t, *team)));
+                let _ = writeln!(
+                    out,
+                    "{pad}  {}[{}]",
+                    team.ident(),
+                    quote(&team_lines(org, t, *team))
+                );
             }
             Unit::Group(c) => write_group(org, s, t, *c, depth + 1, out),
         }

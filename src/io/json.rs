@@ -13,7 +13,7 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::locate::{Seg, locate, render};
+use super::locate::{Seg, locate, render, resolve};
 use super::{LoadError, Place};
 use crate::model::{Eat, Ems, Group, GroupId, Org, Person, PersonId, RuleSettings, Team, TeamId};
 
@@ -191,9 +191,10 @@ pub fn from_str(path: &Path, text: &str) -> Result<Org, LoadError> {
         return Err(LoadError::new(path, Place::default(), "the file is empty"));
     }
     let at = |segs: &[Seg]| {
-        let (line, column) = locate(text, segs).unzip();
+        let segs = resolve(text, segs);
+        let (line, column) = locate(text, &segs).unzip();
         Place {
-            path: Some(render(segs)),
+            path: Some(render(&segs)),
             line,
             column,
         }
@@ -324,9 +325,10 @@ fn build(file: OrgFile) -> Result<Org, BuildError> {
             ("scrum_masters", &t.scrum_masters),
             ("developers", &t.developers),
         ] {
-            for (j, p) in set.iter().enumerate() {
+            for p in set {
+                // A set has lost the file's order: point at the element by its value.
                 let mut segs = with(&here, field);
-                segs.push(Seg::Index(j));
+                segs.push(Seg::Element(p.to_string()));
                 check_person(p, segs)?;
             }
         }
@@ -382,8 +384,11 @@ fn build(file: OrgFile) -> Result<Org, BuildError> {
         groups.insert(g.id, g);
     }
 
-    for (j, p) in file.eat.members.iter().enumerate() {
-        check_person(p, vec![key("eat"), key("members"), Seg::Index(j)])?;
+    for p in &file.eat.members {
+        check_person(
+            p,
+            vec![key("eat"), key("members"), Seg::Element(p.to_string())],
+        )?;
     }
     if let Some(p) = &file.eat.product_owner {
         check_person(p, vec![key("eat"), key("product_owner")])?;
@@ -391,8 +396,11 @@ fn build(file: OrgFile) -> Result<Org, BuildError> {
     if let Some(p) = &file.eat.scrum_master {
         check_person(p, vec![key("eat"), key("scrum_master")])?;
     }
-    for (j, p) in file.ems.attendees.iter().enumerate() {
-        check_person(p, vec![key("ems"), key("attendees"), Seg::Index(j)])?;
+    for p in &file.ems.attendees {
+        check_person(
+            p,
+            vec![key("ems"), key("attendees"), Seg::Element(p.to_string())],
+        )?;
     }
     if let Some(p) = &file.ems.facilitator {
         check_person(p, vec![key("ems"), key("facilitator")])?;

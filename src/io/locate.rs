@@ -8,6 +8,9 @@ use std::fmt::Write;
 pub enum Seg {
     Key(String),
     Index(usize),
+    /// The element of an array that is this string: for lists read into sets, whose order in the
+    /// file is gone once parsed. [`resolve`] turns it into its [`Seg::Index`].
+    Element(String),
 }
 
 /// Render as `$.teams[3].group`.
@@ -21,16 +24,40 @@ pub fn render(path: &[Seg]) -> String {
             Seg::Index(i) => {
                 let _ = write!(s, "[{i}]");
             }
+            Seg::Element(_) => s.push_str("[?]"),
         }
     }
     s
 }
 
+/// `path` with each [`Seg::Element`] replaced by the index of that string in the text's array.
+/// An element the text does not have ends the path at its array.
+pub fn resolve(text: &str, path: &[Seg]) -> Vec<Seg> {
+    let mut out = Vec::with_capacity(path.len());
+    for seg in path {
+        match seg {
+            Seg::Element(_) => match find(text, &out, Some(seg)) {
+                Some((_, Some(n))) => out.push(Seg::Index(n)),
+                _ => break,
+            },
+            seg => out.push(seg.clone()),
+        }
+    }
+    out
+}
+
 /// 1-based line and column of the value at `path`, if the text has it.
 pub fn locate(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
+    find(text, path, None).map(|(i, _)| line_col(text, i))
+}
+
+/// The byte offset of the value at `path` followed by `last`, and the index `last` found when it
+/// is a [`Seg::Element`].
+fn find(text: &str, path: &[Seg], last: Option<&Seg>) -> Option<(usize, Option<usize>)> {
     let bytes = text.as_bytes();
     let mut i = skip_ws(bytes, 0);
-    for seg in path {
+    let mut found = None;
+    for seg in path.iter().chain(last) {
         match (seg, bytes.get(i)?) {
             (Seg::Key(key), b'{') => {
                 i = skip_ws(bytes, i + 1);
@@ -70,10 +97,30 @@ pub fn locate(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
                     return None;
                 }
             }
+            (Seg::Element(want), b'[') => {
+                i = skip_ws(bytes, i + 1);
+                let mut n = 0;
+                loop {
+                    if bytes.get(i)? == &b']' {
+                        return None;
+                    }
+                    let end = skip_value(bytes, i)?;
+                    if bytes[i] == b'"' && read_string(bytes, i).is_some_and(|(s, _)| &s == want) {
+                        found = Some(n);
+                        break;
+                    }
+                    i = skip_ws(bytes, end);
+                    match bytes.get(i)? {
+                        b',' => i = skip_ws(bytes, i + 1),
+                        _ => return None,
+                    }
+                    n += 1;
+                }
+            }
             _ => return None,
         }
     }
-    Some(line_col(text, i))
+    Some((i, found))
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -168,5 +215,26 @@ mod tests {
             locate(text, &[Seg::Key("teams".into()), Seg::Index(5)]),
             None
         );
+    }
+
+    #[test]
+    fn resolves_elements_of_sets_to_their_place_in_the_file() {
+        let text = "{\"t\": [{\"devs\": [\"p3\", {\"x\": 1}, \"b\\u006fb\", \"ana\"]}]}";
+        let path = |v: &str| {
+            vec![
+                Seg::Key("t".into()),
+                Seg::Index(0),
+                Seg::Key("devs".into()),
+                Seg::Element(v.into()),
+            ]
+        };
+        let bob = resolve(text, &path("bob"));
+        assert_eq!(render(&bob), "$.t[0].devs[2]");
+        assert_eq!(locate(text, &bob), Some((1, 34)));
+        assert_eq!(render(&resolve(text, &path("ana"))), "$.t[0].devs[3]");
+        assert_eq!(render(&resolve(text, &path("p3"))), "$.t[0].devs[0]");
+        // Not there: the path ends at the array.
+        assert_eq!(render(&resolve(text, &path("zed"))), "$.t[0].devs");
+        assert_eq!(render(&path("zed")), "$.t[0].devs[?]");
     }
 }

@@ -134,23 +134,25 @@ impl Org {
         false
     }
 
+    /// A free id for a new person, team or group: one more than the largest numeric id in use
+    /// (slugs, which sort after every number, are passed over).
     pub fn next_person_id(&self) -> PersonId {
         self.people
-            .keys()
+            .range(..=PersonId::MAX_NUMERIC)
             .next_back()
-            .map_or(PersonId(1), |id| id.next())
+            .map_or(PersonId(1), |(id, _)| id.next())
     }
     pub fn next_team_id(&self) -> TeamId {
         self.teams
-            .keys()
+            .range(..=TeamId::MAX_NUMERIC)
             .next_back()
-            .map_or(TeamId(1), |id| id.next())
+            .map_or(TeamId(1), |(id, _)| id.next())
     }
     pub fn next_group_id(&self) -> GroupId {
         self.groups
-            .keys()
+            .range(..=GroupId::MAX_NUMERIC)
             .next_back()
-            .map_or(GroupId(1), |id| id.next())
+            .map_or(GroupId(1), |(id, _)| id.next())
     }
 
     /// Derived structure: children, levels, top groups. O(teams + groups).

@@ -11,6 +11,7 @@ mod changes;
 mod collect;
 mod impact;
 mod invert;
+mod marks;
 mod matching;
 pub mod plan;
 pub mod report;
@@ -19,6 +20,7 @@ use serde::Serialize;
 
 pub use changes::{Change, Named, Role, Section, Subject, Tint};
 pub use impact::{Impact, Stability, TeamStability};
+pub use marks::{Direction, Ghost, Marks, marks};
 pub use matching::{MatchBy, Matched, Matching, Pairs};
 pub use plan::{Plan, Refused, Step, WaveOutcome};
 

@@ -5,6 +5,7 @@ mod a11y;
 pub mod app;
 pub mod canvas;
 pub mod cards;
+pub mod compare;
 pub mod dialogs;
 pub mod document;
 pub mod findings;

@@ -99,6 +99,8 @@ pub enum Action {
     SetScope(crate::layout::Scope),
     /// Show the design view, fitted to the whole org (after the Growth view applied its part).
     ShowDesign,
+    /// Something for compare mode (the Changes panel).
+    Compare(compare::CompareAction),
     Undo,
     Redo,
 }

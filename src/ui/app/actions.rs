@@ -23,6 +23,7 @@ impl DesignerApp {
                     self.view = MainView::Design;
                     self.canvas.request_fit();
                 }
+                Action::Compare(a) => self.compare_action(a),
                 Action::Undo => self.undo(),
                 Action::Redo => self.redo(),
             }

@@ -39,6 +39,8 @@ impl DesignerApp {
         self.selection = None;
         self.canvas = Canvas::default();
         self.outline = Outline::default();
+        // A comparison belongs to the design it was made for.
+        self.compare = None;
         self.clear_recovery();
     }
 
@@ -94,6 +96,7 @@ impl DesignerApp {
             .map_or_else(|| "org".to_string(), |s| s.to_string_lossy().into_owned());
         match purpose {
             Purpose::Export(f) => format!("{stem}.{}", f.extension()),
+            Purpose::ExportChanges(f) => format!("{stem}-changes.{}", f.extension()),
             _ => format!("{stem}.json"),
         }
     }
@@ -212,6 +215,10 @@ impl DesignerApp {
                 (Purpose::Export(_), _) => "Export cancelled; nothing was written.".to_string(),
                 (Purpose::Open, _) => "Open cancelled.".to_string(),
                 (Purpose::Import, _) => "Import cancelled.".to_string(),
+                (Purpose::Compare, _) => "Compare cancelled.".to_string(),
+                (Purpose::ExportChanges(_), _) => {
+                    "Export cancelled; nothing was written.".to_string()
+                }
             };
             return false;
         };
@@ -240,6 +247,8 @@ impl DesignerApp {
                 true
             }
             Purpose::Export(format) => self.start_export(format, request.complete(path)),
+            Purpose::Compare => self.compare_with_file(&path),
+            Purpose::ExportChanges(format) => self.export_changes(format, &request.complete(path)),
         }
     }
 

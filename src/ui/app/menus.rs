@@ -134,6 +134,27 @@ impl DesignerApp {
                 if ui.button("Import CSV roster…").clicked() {
                     self.request(Pending::Import);
                 }
+                ui.separator();
+                if ui
+                    .button("Compare with…")
+                    .on_hover_text("Compare this design with another org file or roster")
+                    .clicked()
+                {
+                    self.ask_compare();
+                }
+                let saved = self.doc.path().is_some();
+                if ui
+                    .add_enabled(saved, egui::Button::new("Compare with saved version"))
+                    .on_hover_text("What the unsaved edits change")
+                    .on_disabled_hover_text("This design has not been saved yet")
+                    .clicked()
+                {
+                    self.compare_with_saved();
+                }
+                if self.compare.is_some() && ui.button("Leave compare").clicked() {
+                    self.leave_compare();
+                }
+                ui.separator();
                 // The export options stay open while they are set; a format closes the menu.
                 egui::containers::menu::SubMenuButton::new("Export")
                     .config(

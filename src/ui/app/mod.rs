@@ -2,6 +2,7 @@
 //! exports, recovery, menus, modals and the actions it carries out each have a file here.
 
 mod actions;
+mod compare;
 mod export_job;
 mod files;
 mod menus;
@@ -81,6 +82,8 @@ pub struct DesignerApp {
     file_dialog: Option<OpenDialog>,
     /// The Help window's page, while it is open.
     pub help: Option<super::help::Page>,
+    /// Compare mode: the design against another version, while it is on.
+    pub compare: Option<super::compare::Comparison>,
 }
 
 /// A file question being answered, and what to do after a save.
@@ -139,6 +142,7 @@ impl DesignerApp {
             export_job: None,
             file_dialog: None,
             help: None,
+            compare: None,
         };
         app.offered_recovery = app.read_recovery();
         app
@@ -349,6 +353,23 @@ impl DesignerApp {
                         dimmed(ui, dim.as_deref());
                         self.inspector.ui(ui, &mut cx)
                     });
+                });
+        }
+        if let Some(c) = self.compare.as_mut() {
+            c.refresh(self.doc.org(), self.doc.revision());
+            self.canvas.marks = Some(std::sync::Arc::clone(&c.marks));
+        } else {
+            self.canvas.marks = None;
+        }
+        if self.compare.is_some() && self.view == MainView::Design {
+            egui::Panel::right("compare")
+                .resizable(true)
+                .default_size(380.0)
+                .min_size(260.0)
+                .show(ui, |ui| {
+                    if let Some(c) = self.compare.as_ref() {
+                        keep_width(ui, |ui| super::compare::panel::ui(ui, c, &mut actions));
+                    }
                 });
         }
         let mut canvas_events = Vec::new();

@@ -69,6 +69,8 @@ pub struct Canvas {
     fit: bool,
     /// Whether the last frame ran the interactive GraphView (for tests and diagnostics).
     pub interactive: bool,
+    /// In compare mode, what to draw over the design (set by the app each frame).
+    pub marks: Option<Arc<crate::diff::Marks>>,
     /// Screen rect of the canvas in the last frame.
     pub last_rect: Rect,
     /// Each group's team column (union of its teams' boxes), and whether a team in it has an
@@ -110,6 +112,7 @@ impl Default for Canvas {
             preview: None,
             fit: true,
             interactive: false,
+            marks: None,
             last_rect: Rect::NOTHING,
             columns: Vec::new(),
             last_view: (1.0, Vec2::ZERO),

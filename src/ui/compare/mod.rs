@@ -7,6 +7,63 @@ use std::sync::Arc;
 use crate::diff::{self, Changes, Direction, Marks, MatchBy, Plan, WaveOutcome, marks};
 use crate::model::Org;
 
+pub mod panel;
+
+/// What the Changes panel asks the app to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareAction {
+    /// Swap which side the open design is.
+    Swap,
+    /// Leave compare mode.
+    Leave,
+    /// Split the plan into this many waves.
+    Waves(usize),
+    AddWave,
+    /// Move a step into a wave, before another step (or at the wave's end).
+    MoveStep {
+        from: usize,
+        wave: usize,
+        before: Option<usize>,
+    },
+    /// Apply a wave's steps to the open design (when it is the base) as one undo step.
+    ApplyWave(usize),
+    /// Write the changes to a file.
+    Export(ChangesFormat),
+}
+
+/// How the changes are exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChangesFormat {
+    Markdown,
+    Csv,
+}
+
+impl ChangesFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ChangesFormat::Markdown => "md",
+            ChangesFormat::Csv => "csv",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            ChangesFormat::Markdown => "Changes as Markdown",
+            ChangesFormat::Csv => "Changes as CSV",
+        }
+    }
+    /// The file's text.
+    pub fn write(self, c: &Comparison, current_label: &str) -> String {
+        let (base, target) = match c.direction {
+            Direction::FromOther => (c.label.as_str(), current_label),
+            Direction::ToOther => (current_label, c.label.as_str()),
+        };
+        match self {
+            ChangesFormat::Markdown => crate::diff::report::markdown(&c.changes, base, target),
+            ChangesFormat::Csv => crate::diff::report::csv(&c.changes),
+        }
+    }
+}
+
 /// An active comparison.
 pub struct Comparison {
     /// The other version.
@@ -18,7 +75,7 @@ pub struct Comparison {
     pub changes: Changes,
     pub plan: Plan,
     pub outcomes: Vec<WaveOutcome>,
-    pub marks: Marks,
+    pub marks: Arc<Marks>,
     revision: u64,
     /// Waves the user asked for (kept when the comparison is recomputed).
     waves: usize,
@@ -34,7 +91,7 @@ impl Comparison {
             direction: Direction::FromOther,
             plan: Plan::default(),
             outcomes: Vec::new(),
-            marks: Marks::default(),
+            marks: Arc::default(),
             revision: u64::MAX,
             waves: 1,
         };
@@ -64,7 +121,7 @@ impl Comparison {
         let mut plan = diff::plan_for(base, target, &changes);
         plan.split(self.waves);
         let (outcomes, _) = plan.run(base);
-        self.marks = marks(&changes, self.direction, revision);
+        self.marks = Arc::new(marks(&changes, self.direction, revision));
         self.changes = changes;
         self.plan = plan;
         self.outcomes = outcomes;
@@ -85,6 +142,11 @@ impl Comparison {
         self.waves = n.max(1);
         self.plan.split(self.waves);
         self.rerun(current);
+    }
+
+    /// After a wave was applied to the open design: one wave fewer remains.
+    pub fn wave_applied(&mut self) {
+        self.waves = self.waves.saturating_sub(1).max(1);
     }
 
     /// Re-check the plan's waves after the user rearranged its steps.

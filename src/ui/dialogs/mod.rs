@@ -25,6 +25,10 @@ pub enum Purpose {
     Import,
     /// Where to write an export.
     Export(Format),
+    /// An org file (or roster) to compare the design with.
+    Compare,
+    /// Where to write the changes of a comparison.
+    ExportChanges(crate::ui::compare::ChangesFormat),
 }
 
 /// One entry of a dialog's file-type list.
@@ -93,6 +97,18 @@ impl FileRequest {
                 format!("Export {}", f.label()),
                 vec![Filter::new(f.label(), &[f.extension()])],
             ),
+            Purpose::Compare => (
+                "Compare with".to_string(),
+                vec![
+                    Filter::new("Org files and rosters", &["json", "csv"]),
+                    Filter::new("orgscale org", &["json"]),
+                    Filter::new("CSV roster", &["csv"]),
+                ],
+            ),
+            Purpose::ExportChanges(f) => (
+                format!("Export {}", f.label().to_lowercase()),
+                vec![Filter::new(f.label(), &[f.extension()])],
+            ),
         };
         FileRequest {
             purpose,
@@ -113,7 +129,8 @@ impl FileRequest {
         match self.purpose {
             Purpose::Save => Some("json"),
             Purpose::Export(f) => Some(f.extension()),
-            Purpose::Open | Purpose::Import => None,
+            Purpose::ExportChanges(f) => Some(f.extension()),
+            Purpose::Open | Purpose::Import | Purpose::Compare => None,
         }
     }
 
@@ -127,7 +144,10 @@ impl FileRequest {
 }
 
 fn is_save(p: Purpose) -> bool {
-    matches!(p, Purpose::Save | Purpose::Export(_))
+    matches!(
+        p,
+        Purpose::Save | Purpose::Export(_) | Purpose::ExportChanges(_)
+    )
 }
 
 /// Which file dialog the designer uses (a preference).
@@ -245,7 +265,8 @@ pub struct ScriptedDialogs {
     pub save: std::collections::VecDeque<Option<PathBuf>>,
     pub import: std::collections::VecDeque<Option<PathBuf>>,
     pub export: std::collections::VecDeque<Option<PathBuf>>,
-    /// Every question asked of the system dialog, in order ("open", "save", "import", "export").
+    /// Every question asked of the system dialog, in order ("open", "save", "import", "export",
+    /// "compare"; a compare question takes its answer from `open`).
     pub asked: std::sync::Arc<std::sync::Mutex<Vec<&'static str>>>,
     /// Act as a desktop without a system file dialog (no portal).
     pub unavailable: bool,
@@ -267,7 +288,8 @@ impl Dialogs for ScriptedDialogs {
             Purpose::Open => ("open", &mut self.open),
             Purpose::Save => ("save", &mut self.save),
             Purpose::Import => ("import", &mut self.import),
-            Purpose::Export(_) => ("export", &mut self.export),
+            Purpose::Export(_) | Purpose::ExportChanges(_) => ("export", &mut self.export),
+            Purpose::Compare => ("compare", &mut self.open),
         };
         self.asked.lock().expect("lock").push(kind);
         *self.last_request.lock().expect("lock") = Some(request.clone());

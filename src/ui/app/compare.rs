@@ -1,0 +1,141 @@
+//! Compare mode from the app's side: starting it (with a file, or with the saved version),
+//! what the Changes panel asks for, applying a wave, exporting the changes.
+
+use super::*;
+use crate::ui::compare::{ChangesFormat, CompareAction, Comparison};
+
+impl DesignerApp {
+    /// Compare the design with another org (the other side is the base).
+    pub fn compare_with(&mut self, other: Org, label: &str) {
+        let c = Comparison::new(other, label, self.doc.org(), self.doc.revision());
+        self.status = format!("Comparing with {label}: {}", c.changes.headline());
+        self.compare = Some(c);
+        self.view = MainView::Design;
+    }
+
+    /// File › Compare with…: ask for the file.
+    pub fn ask_compare(&mut self) {
+        self.ask(Purpose::Compare, None);
+    }
+
+    pub(super) fn compare_with_file(&mut self, path: &Path) -> bool {
+        match io::load(path) {
+            Ok(org) => {
+                let label = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                );
+                self.compare_with(org, &label);
+                true
+            }
+            Err(e) => {
+                self.error = Some(format!(
+                    "Could not compare with {}:\n\n{e}\n\nYour design is unchanged.",
+                    path.display()
+                ));
+                false
+            }
+        }
+    }
+
+    /// File › Compare with saved version: what the unsaved edits change.
+    pub fn compare_with_saved(&mut self) {
+        let Some(path) = self.doc.path().map(Path::to_path_buf) else {
+            self.status =
+                "This design has not been saved yet, so there is no saved version to compare with."
+                    .to_string();
+            return;
+        };
+        match io::load(&path) {
+            Ok(org) => self.compare_with(org, "the saved version"),
+            Err(e) => {
+                self.error = Some(format!(
+                    "Could not read the saved version ({}):\n\n{e}\n\nYour design is unchanged.",
+                    path.display()
+                ))
+            }
+        }
+    }
+
+    /// Leave compare mode: the normal canvas returns.
+    pub fn leave_compare(&mut self) {
+        if self.compare.take().is_some() {
+            self.status = "Left compare mode".to_string();
+        }
+    }
+
+    pub(super) fn compare_action(&mut self, a: CompareAction) {
+        let Some(c) = self.compare.as_mut() else {
+            return;
+        };
+        match a {
+            CompareAction::Swap => c.swap(self.doc.org(), self.doc.revision()),
+            CompareAction::Leave => self.leave_compare(),
+            CompareAction::Waves(n) => c.set_waves(n, self.doc.org()),
+            CompareAction::AddWave => {
+                c.plan.add_wave();
+                c.rerun(self.doc.org());
+            }
+            CompareAction::MoveStep { from, wave, before } => {
+                c.plan.move_step(from, wave, before);
+                c.rerun(self.doc.org());
+            }
+            CompareAction::ApplyWave(w) => self.apply_wave(w),
+            CompareAction::Export(f) => {
+                self.ask(Purpose::ExportChanges(f), None);
+            }
+        }
+    }
+
+    /// Apply one wave of the plan to the design (the base) as one undo step.
+    pub fn apply_wave(&mut self, wave: usize) {
+        let Some(c) = self.compare.as_ref() else {
+            return;
+        };
+        if c.direction != crate::diff::Direction::ToOther {
+            self.status =
+                "Waves apply to the base: swap sides so that this design is the base.".to_string();
+            return;
+        }
+        let batch = c.plan.wave_batch(wave);
+        let count = match &batch {
+            Command::Batch { commands, .. } => commands.len(),
+            _ => 1,
+        };
+        if count == 0 {
+            self.status = format!("Wave {} has no steps", wave + 1);
+            return;
+        }
+        if self.apply(batch) {
+            if let Some(c) = self.compare.as_mut() {
+                c.wave_applied();
+            }
+            self.status = format!(
+                "Applied wave {} ({}); Undo takes it back",
+                wave + 1,
+                crate::words::plural(count, "step", "steps")
+            );
+        }
+    }
+
+    pub(super) fn export_changes(&mut self, format: ChangesFormat, path: &Path) -> bool {
+        let Some(c) = self.compare.as_ref() else {
+            return false;
+        };
+        let text = format.write(c, &self.doc.display_name());
+        match io::save_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                self.status = format!("Wrote {} to {}", format.label(), path.display());
+                true
+            }
+            Err(e) => {
+                self.error = Some(format!(
+                    "Could not write {}: {}.",
+                    path.display(),
+                    io::io_reason(&e)
+                ));
+                false
+            }
+        }
+    }
+}

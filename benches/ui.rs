@@ -16,6 +16,11 @@
 //! frame that grows on by one team, staffs it and rebuilds the statistics, picture and curves).
 //! `growth_view/10000_teams/step_every_frame`: the same up to the view's largest org, 10,000
 //! teams (once in 101 frames it goes back to 9,900, which regrows from empty). Target: <= 16 ms.
+//!
+//! `compare_view/10000_teams/*`: compare mode on a 10,000-team design against a version that
+//! differs in a few hundred places: `open` (diff, impact, plan and its waves checked), then
+//! `idle` and `pointer_moving` frames with the tinted canvas and the Changes panel. Target
+//! (issue 11): frames <= 16 ms.
 
 use std::hint::black_box;
 
@@ -185,5 +190,78 @@ fn growth_frames(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, growth_frames, frames);
+/// A 10,000-team design compared with a version of it that differs in some hundred places
+/// (renames, moves between groups, removed teams).
+fn compared_versions() -> (Org, Org) {
+    use orgscale::model::{Command, Unit};
+    let base = orgscale::sample::balanced("Bench", 10_000, 5, 7);
+    let mut other = base.clone();
+    let teams: Vec<_> = base.teams().keys().copied().collect();
+    let sos: Vec<_> = base
+        .groups()
+        .keys()
+        .copied()
+        .filter(|g| base.structure().level(*g) == 1)
+        .collect();
+    for (i, t) in teams.iter().enumerate() {
+        let cmd = match i % 97 {
+            0 => Command::RenameTeam {
+                team: *t,
+                name: format!("Renamed {i}"),
+            },
+            1 => Command::Move {
+                item: Unit::Team(*t),
+                to: Some(Unit::Group(sos[(i * 7) % sos.len()])),
+            },
+            2 if i % 3 == 0 => Command::RemoveTeam(*t),
+            _ => continue,
+        };
+        let _ = cmd.apply(&mut other);
+    }
+    (base, other)
+}
+
+/// Compare mode on 10,000 teams: the frames while the tinted canvas and the Changes panel show.
+/// Target (issue 11): <= 16 ms.
+fn compare_frames(c: &mut Criterion) {
+    let mut g = c.benchmark_group("compare_view");
+    g.sample_size(20);
+    let (base, other) = compared_versions();
+    let mut rig = Rig::new(other);
+    let (current, revision) = (rig.app.doc.org().clone(), rig.app.doc.revision());
+    g.bench_function("10000_teams/open", |b| {
+        b.iter(|| {
+            black_box(
+                orgscale::ui::compare::Comparison::new(base.clone(), "base", &current, revision)
+                    .changes
+                    .changes
+                    .len(),
+            )
+        })
+    });
+    rig.app.compare_with(base, "base.json");
+    for _ in 0..3 {
+        rig.frame(None);
+    }
+    assert!(
+        rig.app
+            .compare
+            .as_ref()
+            .is_some_and(|c| !c.changes.is_empty())
+    );
+    g.bench_function("10000_teams/idle", |b| {
+        b.iter(|| black_box(rig.frame(None)))
+    });
+    let mut k = 0u32;
+    g.bench_function("10000_teams/pointer_moving", |b| {
+        b.iter(|| {
+            k += 1;
+            let p = Pos2::new(700.0 + (k % 7) as f32, 400.0 + (k % 5) as f32);
+            black_box(rig.frame(Some(p)))
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, growth_frames, frames, compare_frames);
 criterion_main!(benches);

@@ -15,7 +15,8 @@ use orgscale::ui::{DesignerApp, Selection};
 #[path = "common/ui.rs"]
 mod common;
 use common::{
-    app_with, copy_example, document_at, kittest_harness_sized, menu, rename_team, team_in,
+    app_with, copy_example, document_at, drag_towards, kittest_harness_sized, menu, rename_team,
+    team_in,
 };
 
 const WINDOW: (f32, f32) = (1500.0, 950.0);
@@ -240,14 +241,7 @@ fn a_step_dragged_onto_another_wave_moves_there() {
     // Drag the first step of wave 1 onto the heading of wave 2.
     let a = h.get_by_label(&format!("1. {first}")).rect().center();
     let b = h.get_by_label_contains("Wave 2 (").rect().center();
-    h.hover_at(a);
-    h.run_steps(1);
-    h.drag_at(a);
-    h.run_steps(1);
-    for i in 1..=6 {
-        h.hover_at(a + (b - a) * (i as f32 / 6.0));
-        h.run_steps(1);
-    }
+    drag_towards(&mut h, a, b);
     h.drop_at(b);
     h.run_steps(3);
     assert_eq!(wave_of(&h, first), Some(1), "{}", h.state().status);

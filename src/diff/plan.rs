@@ -166,52 +166,25 @@ struct Ids {
 
 impl Ids {
     fn of(base: &Org, target: &Org, m: &Matching) -> Ids {
-        let mut next_p = base.next_person_id().max(target.next_person_id());
-        let mut next_t = base.next_team_id().max(target.next_team_id());
-        let mut next_g = base.next_group_id().max(target.next_group_id());
-        let mut people = HashMap::default();
-        for id in target.people().keys() {
-            let r = m.people.base_of(*id).unwrap_or_else(|| {
-                if base.person(*id).is_none() {
-                    *id
-                } else {
-                    let r = next_p;
-                    next_p = next_p.next();
-                    r
-                }
-            });
-            people.insert(*id, r);
-        }
-        let mut teams = HashMap::default();
-        for id in target.teams().keys() {
-            let r = m.teams.base_of(*id).unwrap_or_else(|| {
-                if base.team(*id).is_none() {
-                    *id
-                } else {
-                    let r = next_t;
-                    next_t = next_t.next();
-                    r
-                }
-            });
-            teams.insert(*id, r);
-        }
-        let mut groups = HashMap::default();
-        for id in target.groups().keys() {
-            let r = m.groups.base_of(*id).unwrap_or_else(|| {
-                if base.group(*id).is_none() {
-                    *id
-                } else {
-                    let r = next_g;
-                    next_g = next_g.next();
-                    r
-                }
-            });
-            groups.insert(*id, r);
-        }
         Ids {
-            people,
-            teams,
-            groups,
+            people: result_ids(
+                target.people().keys(),
+                |id| base.person(id).is_some(),
+                |id| m.people.base_of(id),
+                base.next_person_id().max(target.next_person_id()),
+            ),
+            teams: result_ids(
+                target.teams().keys(),
+                |id| base.team(id).is_some(),
+                |id| m.teams.base_of(id),
+                base.next_team_id().max(target.next_team_id()),
+            ),
+            groups: result_ids(
+                target.groups().keys(),
+                |id| base.group(id).is_some(),
+                |id| m.groups.base_of(id),
+                base.next_group_id().max(target.next_group_id()),
+            ),
         }
     }
     fn p(&self, t: PersonId) -> PersonId {
@@ -237,6 +210,51 @@ impl Ids {
         v.sort();
         v
     }
+}
+
+/// Any id type of the model: it can name the one after it.
+trait NextId: Copy + Eq + std::hash::Hash {
+    fn following(self) -> Self;
+}
+
+impl NextId for PersonId {
+    fn following(self) -> Self {
+        self.next()
+    }
+}
+impl NextId for TeamId {
+    fn following(self) -> Self {
+        self.next()
+    }
+}
+impl NextId for GroupId {
+    fn following(self) -> Self {
+        self.next()
+    }
+}
+
+/// For each target id: the base id it was matched with, else itself when the base does not use
+/// it, else a fresh id from `fresh` on.
+fn result_ids<'a, I: NextId + 'a>(
+    target: impl Iterator<Item = &'a I>,
+    base_has: impl Fn(I) -> bool,
+    base_of: impl Fn(I) -> Option<I>,
+    mut fresh: I,
+) -> HashMap<I, I> {
+    target
+        .map(|id| {
+            let r = base_of(*id).unwrap_or_else(|| {
+                if !base_has(*id) {
+                    *id
+                } else {
+                    let r = fresh;
+                    fresh = fresh.following();
+                    r
+                }
+            });
+            (*id, r)
+        })
+        .collect()
 }
 
 struct Builder {

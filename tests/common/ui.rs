@@ -263,3 +263,15 @@ pub fn close_window(h: &mut Harness<'_, DesignerApp>) {
         .push(egui::ViewportEvent::Close);
     h.run_steps(2);
 }
+
+/// Press at `a` and move the pointer to `b` in small steps, as a hand would (no release).
+pub fn drag_towards(h: &mut Harness<'_, DesignerApp>, a: Pos2, b: Pos2) {
+    h.hover_at(a);
+    h.run_steps(1);
+    h.drag_at(a);
+    h.run_steps(1);
+    for i in 1..=6 {
+        h.hover_at(a + (b - a) * (i as f32 / 6.0));
+        h.run_steps(1);
+    }
+}

@@ -249,3 +249,16 @@ fn a_step_dragged_onto_another_wave_moves_there() {
     h.get_by_label_contains("After wave 1:");
     assert!(!h.state().doc.history().can_undo());
 }
+
+#[test]
+fn the_marks_and_arrows_of_the_changes_have_glyphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = on(&dir, "acme-proposed.json");
+    compare_with(&mut h, "acme.json");
+    let text = "→ ⇄ − … · “”";
+    let font = egui::FontId::proportional(14.0);
+    let ok = h
+        .ctx
+        .fonts_mut(|f| text.chars().filter(|c| *c != ' ').all(|c| f.has_glyph(&font, c)));
+    assert!(ok, "a glyph of {text:?} is missing from the UI font");
+}

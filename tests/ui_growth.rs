@@ -18,7 +18,7 @@ use orgscale::growth::{ChartPoint, Params, Policy, grow_from_empty};
 use orgscale::stats::Stats;
 use orgscale::ui::DesignerApp;
 use orgscale::ui::app::MainView;
-use orgscale::ui::growth::Start;
+use orgscale::ui::growth::{CONFIRM_TITLE, Start};
 
 /// A window of this size on the sample design, a few frames in. Unlike the shared
 /// [`common::harness_sized`], frames are kittest's default quarter of a second apart: the Play
@@ -345,6 +345,9 @@ fn apply_to_my_design_is_one_undoable_step() {
     let grown_groups = h.state().growth.current().unwrap().groups().len();
     h.get_by_label("Apply to my design").click();
     h.run_steps(3);
+    // It asks first.
+    assert!(h.state().growth.confirming());
+    press(&mut h, "Apply");
     let app = h.state();
     assert_eq!(app.view, MainView::Design, "back to the design");
     assert_eq!(app.doc.org().teams().len(), 30);
@@ -482,4 +485,187 @@ fn the_design_panels_are_dimmed_under_a_note_while_a_grown_org_is_shown() {
         })
         .unwrap();
     assert!(!row.accesskit_node().is_disabled());
+}
+
+/// The design as its canonical JSON, to tell "unchanged" exactly.
+fn design_json(h: &Harness<'_, DesignerApp>) -> String {
+    orgscale::io::json::to_string(h.state().doc.org())
+}
+
+/// Type a number into the field labelled `label` and press Enter.
+fn set_number(h: &mut Harness<'_, DesignerApp>, label: &str, n: usize) {
+    h.get_by_role_and_label(Role::SpinButton, label).focus();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run_steps(1);
+    h.get_by_label(label).type_text(&n.to_string());
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+}
+
+/// Click a button and let the app carry it out.
+fn press(h: &mut Harness<'_, DesignerApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run_steps(3);
+}
+
+/// The sample grown from the design to 30 teams at fan-out 4, *Apply to my design* clicked: the
+/// question is up. Returns the design's JSON from before.
+///
+/// At fan-out 4 growing to 30 teams moves the existing team Order Tracking from Fulfilment into
+/// a new Customer SoS; at the default fan-out of 5 the only existing unit that moves is the
+/// group Acme Online (see `the_summary_names_the_existing_units_that_move`).
+fn ask_to_apply_30(h: &mut Harness<'_, DesignerApp>) -> String {
+    open_growth(h);
+    h.get_by_label("My design").click();
+    h.run_steps(2);
+    set_number(h, "Fan-out", 4);
+    assert_eq!(h.state().growth.fanout, 4);
+    set_teams(h, 30);
+    assert_eq!(teams(h), 30);
+    let before = design_json(h);
+    h.get_by_label("Apply to my design").click();
+    h.run_steps(3);
+    assert!(h.state().growth.confirming());
+    before
+}
+
+/// Every label in the window that contains `text`.
+fn labels_containing(h: &Harness<'_, DesignerApp>, text: &str) -> Vec<String> {
+    h.query_all_by_label_contains(text)
+        .filter_map(|n| {
+            let n = n.accesskit_node();
+            n.label().or(n.value()).map(|l| l.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn apply_asks_first_naming_the_existing_teams_that_move() {
+    let mut h = harness((1400.0, 900.0));
+    let before = ask_to_apply_30(&mut h);
+    h.get_by_label(CONFIRM_TITLE);
+    assert_eq!(h.state().view, MainView::Growth, "still the Growth view");
+    // The existing team that moves is called out in the compare feature's words.
+    let moved = labels_containing(&h, "Order Tracking moved from Fulfilment to Customer SoS");
+    assert!(!moved.is_empty(), "no move of Order Tracking named");
+    // Called out first, counted as existing units, and listed under Teams too.
+    h.get_by_label("1 existing team and 1 group move:");
+    assert!(h.query_by_label_contains("Findings: ").is_some());
+    assert!(
+        h.query_by_label_contains("teams added").is_some(),
+        "the headline"
+    );
+    assert!(h.query_by_label_contains("Teams (").is_some(), "a section");
+    // Nothing changes while the question is up.
+    h.run_steps(5);
+    assert!(h.state().growth.confirming());
+    assert_eq!(design_json(&h), before);
+    assert!(h.state().doc.history().undo_label().is_none());
+}
+
+#[test]
+fn cancel_leaves_the_design_as_it_was() {
+    let mut h = harness((1400.0, 900.0));
+    let before = ask_to_apply_30(&mut h);
+    press(&mut h, "Cancel");
+    assert!(!h.state().growth.confirming());
+    assert!(h.query_by_label(CONFIRM_TITLE).is_none());
+    assert_eq!(h.state().view, MainView::Growth);
+    assert_eq!(design_json(&h), before);
+    assert!(h.state().doc.history().undo_label().is_none());
+    // Escape cancels too.
+    h.get_by_label("Apply to my design").click();
+    h.run_steps(3);
+    assert!(h.state().growth.confirming());
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(!h.state().growth.confirming());
+    assert_eq!(design_json(&h), before);
+}
+
+#[test]
+fn apply_in_the_question_applies_as_one_undo_step() {
+    let mut h = harness((1400.0, 900.0));
+    let before = ask_to_apply_30(&mut h);
+    let grown = orgscale::io::json::to_string(h.state().growth.current().unwrap());
+    press(&mut h, "Apply");
+    assert!(!h.state().growth.confirming());
+    assert_eq!(h.state().view, MainView::Design);
+    assert_eq!(h.state().doc.org().teams().len(), 30);
+    assert_eq!(design_json(&h), grown, "the design is the grown org shown");
+    assert_eq!(
+        h.state().doc.history().undo_label(),
+        Some("Grow to 30 teams")
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(design_json(&h), before, "one undo restores it exactly");
+    assert!(h.state().doc.history().undo_label().is_none());
+}
+
+#[test]
+fn enter_in_the_question_applies() {
+    let mut h = harness((1400.0, 900.0));
+    let before = ask_to_apply_30(&mut h);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert!(!h.state().growth.confirming());
+    assert_eq!(h.state().doc.org().teams().len(), 30);
+    assert_ne!(design_json(&h), before);
+    assert_eq!(
+        h.state().doc.history().undo_label(),
+        Some("Grow to 30 teams")
+    );
+}
+
+#[test]
+fn the_summary_names_the_existing_units_that_move() {
+    let mut h = harness((1400.0, 900.0));
+    open_growth(&mut h);
+    h.get_by_label("My design").click();
+    h.run_steps(2);
+    set_teams(&mut h, 30);
+    let line = labels_containing(&h, "existing");
+    assert_eq!(
+        line,
+        vec![
+            "1 existing group moves: Acme Online moved from the top level to Commerce level-3 \
+             group"
+        ],
+    );
+    set_number(&mut h, "Fan-out", 4);
+    let line = labels_containing(&h, "existing");
+    assert_eq!(line.len(), 1, "{line:?}");
+    assert!(
+        line[0].starts_with("1 existing team and 1 group move: ")
+            && line[0].contains("Order Tracking moved from Fulfilment to Customer SoS"),
+        "{line:?}"
+    );
+    // Grown from empty, the summary counts the moves growing took, as before.
+    h.get_by_label("Empty org").click();
+    h.run_steps(3);
+    assert!(labels_containing(&h, "existing").is_empty());
+    assert!(labels_containing(&h, " groups on ")[0].ends_with(" moves"));
+}
+
+/// A question about an older design is not answered: an edit made meanwhile (here straight on
+/// the document, as an undo from the keyboard would) closes it, and the design keeps that edit
+/// only.
+#[test]
+fn the_question_closes_when_the_design_changes_under_it() {
+    let mut h = harness((1400.0, 900.0));
+    let _ = ask_to_apply_30(&mut h);
+    h.state_mut()
+        .doc
+        .apply(orgscale::model::Command::SetOrgName("Renamed".into()))
+        .unwrap();
+    let edited = design_json(&h);
+    h.run_steps(3);
+    assert!(!h.state().growth.confirming());
+    assert!(h.query_by_label(CONFIRM_TITLE).is_none());
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(design_json(&h), edited, "Enter applies nothing now");
 }

@@ -84,6 +84,8 @@ pub struct DesignerApp {
     pub help: Option<super::help::Page>,
     /// Compare mode: the design against another version, while it is on.
     pub compare: Option<super::compare::Comparison>,
+    /// Whether the fallback font for arrows and symbols is installed in this window's context.
+    fonts_installed: bool,
 }
 
 /// A file question being answered, and what to do after a save.
@@ -143,6 +145,7 @@ impl DesignerApp {
             file_dialog: None,
             help: None,
             compare: None,
+            fonts_installed: false,
         };
         app.offered_recovery = app.read_recovery();
         app
@@ -253,6 +256,10 @@ impl DesignerApp {
     /// One frame of the whole designer.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
         self.poll_export(&ctx);
         // Window title: app, file, unsaved mark.
         let title = format!(
@@ -419,6 +426,24 @@ impl DesignerApp {
     pub fn may_close(&self) -> bool {
         self.allow_close || !self.doc.is_dirty()
     }
+}
+
+/// egui's text fonts lack arrows (→ ⇄ ←): its monospace font has them, so it backs up the
+/// proportional family for every glyph the others miss.
+fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    let mono = fonts
+        .families
+        .get(&egui::FontFamily::Monospace)
+        .and_then(|f| f.first().cloned());
+    if let (Some(mono), Some(prop)) = (
+        mono,
+        fonts.families.get_mut(&egui::FontFamily::Proportional),
+    ) && !prop.contains(&mono)
+    {
+        prop.push(mono);
+    }
+    ctx.set_fonts(fonts);
 }
 
 /// Under a note, the rest of a panel greyed out and inert.

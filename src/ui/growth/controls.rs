@@ -87,6 +87,8 @@ impl GrowthView {
             .request_repaint_after(Duration::from_secs_f64(wait));
     }
 
+    /// The controls; the batch *Apply to my design* would add, when it was clicked (the view
+    /// asks before applying it).
     pub(super) fn controls(
         &mut self,
         ui: &mut Ui,
@@ -184,7 +186,10 @@ impl GrowthView {
             };
             let button = ui
                 .add_enabled(why_not.is_none(), Button::new("Apply to my design"))
-                .on_hover_text("Add the grown teams and groups to the design as one undoable step");
+                .on_hover_text(
+                    "See what growing changes in the design, then add the grown teams and groups \
+                     as one undoable step",
+                );
             let button = match &why_not {
                 Some(w) => button.on_disabled_hover_text(w),
                 None => button,

@@ -1,6 +1,7 @@
 //! The Growth view: grow an org to N teams with the scale-free model (rulebook §6), play the
 //! growth from the start up to that target (once, or looping), compare the closed-form curves,
-//! and apply the grown part to the design as one undoable step.
+//! and apply the grown part to the design as one undoable step, after a question that says in
+//! the compare feature's words what it would change.
 //!
 //! The grown org is drawn by the view itself, in the fractal layout, as a read-only picture whose
 //! labels stay readable at any size: names are drawn at a legible size whatever the zoom, higher
@@ -16,10 +17,12 @@
 //! panel. Its parts:
 //! - this file: the view's state, what it grows and caches, and the frame's layout;
 //! - [`controls`]: the controls row, Play, Step and the animation;
+//! - [`confirm`]: the question *Apply to my design* asks first, with what it would change;
 //! - [`charts`]: the curves' data and the charts panel; [`plot`]: how one chart is drawn;
 //! - [`picture`]: the grown org as shapes, zoom and pan; [`paint`]: painting it and its labels.
 
 mod charts;
+mod confirm;
 mod controls;
 mod paint;
 mod picture;
@@ -28,6 +31,7 @@ mod plot;
 use egui::Ui;
 
 pub use charts::Charts;
+pub use confirm::CONFIRM_TITLE;
 use picture::{Picture, PictureView};
 
 use super::{Action, PanelCtx};
@@ -67,8 +71,11 @@ struct Key {
 /// What the view shows of the grown org (the org itself is the kept run's).
 struct Shown {
     groups: usize,
-    /// Existing teams or groups moved along the way.
+    /// Teams or groups moved along the way.
     moves: usize,
+    /// Grown from the design: which of its teams and groups sit in another group now, as a
+    /// line ("1 existing team moves: Order Tracking moved from …") and a line per move.
+    existing: Option<(String, String)>,
     stats: Stats,
     picture: Picture,
 }
@@ -105,6 +112,8 @@ pub struct GrowthView {
     run: Option<(Origin, Growth)>,
     result: Option<Outcome>,
     charts: Option<Charts>,
+    /// The question *Apply to my design* asks, while it is open.
+    confirm: Option<confirm::Confirm>,
     /// Height of the charts panel's content besides the plots (titles, legends, notes), as
     /// measured in the last frame, so the four plots share the rest and fit without scrolling.
     chart_overhead: f32,
@@ -127,6 +136,7 @@ impl Default for GrowthView {
             run: None,
             result: None,
             charts: None,
+            confirm: None,
             chart_overhead: 4.0 * 90.0,
         }
     }
@@ -221,9 +231,11 @@ impl GrowthView {
             };
             // The old picture goes first, so the new one is built in memory it frees.
             self.result = None;
+            let from_design = self.start == Start::Design;
             let grown = self.grow(key, design).map(|run| Shown {
                 groups: run.org().groups().len(),
                 moves: run.moves(),
+                existing: from_design.then(|| confirm::existing_moves(design.org(), run.org())),
                 stats: Stats::of(run.org()),
                 picture: Picture::new(run.org()),
             });
@@ -262,16 +274,23 @@ impl GrowthView {
         grown.map(|()| &*run)
     }
 
-    /// Show the view filling `ui`. Applying the grown part pushes the command that adds it to
-    /// the design, as one undoable step, and then asks for the design view.
+    /// Show the view filling `ui`. *Apply to my design* first asks, saying what would change;
+    /// Apply then pushes the command that adds the grown part to the design, as one undoable
+    /// step, and asks for the design view.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut PanelCtx<'_>) {
         let design = cx.doc;
+        let apply = self.confirm_ui(ui, design);
         let min = self.min_teams(design);
         self.teams = self.teams.clamp(min, MAX_TEAMS);
         self.reconcile(min);
         self.animate(ui, min);
-        let mut apply = None;
-        egui::Panel::top("growth_controls").show(ui, |ui| apply = self.controls(ui, design, min));
+        let mut ask = None;
+        egui::Panel::top("growth_controls").show(ui, |ui| ask = self.controls(ui, design, min));
+        if let Some(cmd) = ask
+            && let Some(why) = self.ask(ui, design, cmd)
+        {
+            cx.actions.push(Action::Status(why));
+        }
         self.reconcile(min);
         self.refresh(design);
         egui::Panel::right("growth_charts")

@@ -28,6 +28,7 @@ impl GrowthView {
         let Shown {
             groups,
             moves,
+            existing,
             stats,
             picture,
         } = match &r.grown {
@@ -42,13 +43,18 @@ impl GrowthView {
             Some(_) => format!(" (paused on the way to {})", thousands(self.teams as f64)),
             None => String::new(),
         };
+        // From empty, how many moves growing took; grown from the design, which of its teams
+        // and groups move, said on a line of their own below.
+        let moved = match existing {
+            Some(_) => String::new(),
+            None => format!(" · {} moves", thousands(*moves as f64)),
+        };
         let summary = format!(
-            "{} teams{way} · {} groups on {} levels · {} people · {} moves",
+            "{} teams{way} · {} groups on {} levels · {} people{moved}",
             thousands(stats.teams as f64),
             thousands(*groups as f64),
             stats.levels,
             thousands(stats.people as f64),
-            thousands(*moves as f64)
         );
         let mut zoom_by = None;
         let mut fit = false;
@@ -71,6 +77,17 @@ impl GrowthView {
                 }
             });
         });
+        if let Some((line, all)) = existing {
+            // "1 existing team moves: Order Tracking moved from Fulfilment to Customer SoS", on
+            // one line; all of them on hover.
+            ui.horizontal(|ui| {
+                ui.add_space(8.0);
+                let r = ui.add(egui::Label::new(egui::RichText::new(line).small()).truncate());
+                if !all.is_empty() {
+                    r.on_hover_text(all);
+                }
+            });
+        }
         if fit {
             self.view.auto_fit = true;
         }

@@ -101,9 +101,14 @@ fn large(c: &mut Criterion) {
             black_box(rig.frame(vec![pointer(p)]))
         })
     });
-    // Press on the canvas background, then move a few pixels each frame: a pan.
-    let start = Pos2::new(700.0, 900.0);
+    rig.frame(vec![pointer(Pos2::new(801.0, 401.0))]);
+    assert!(rig.app.canvas.interactive, "the pointer is over the canvas");
+    // Press on the canvas background (below the opening view's boxes, above the findings panel
+    // along the bottom of the window), then move a few pixels each frame: a pan.
+    let start = Pos2::new(700.0, 700.0);
     rig.frame(vec![pointer(start), button(start, true)]);
+    let top = rig.app.doc.layout().boxes[0].0;
+    let before = rig.app.canvas.node_screen_center(rig.app.doc.layout(), top);
     let mut x = 0.0f32;
     g.bench_function("100000_teams/panning", |b| {
         b.iter(|| {
@@ -112,6 +117,12 @@ fn large(c: &mut Criterion) {
             black_box(rig.frame(vec![pointer(p)]))
         })
     });
+    rig.frame(vec![pointer(start + vec2(50.0, 0.0))]);
+    let after = rig.app.canvas.node_screen_center(rig.app.doc.layout(), top);
+    assert!(
+        rig.app.canvas.preview().is_none() && before != after,
+        "the drag pans the view ({before:?} -> {after:?}), it moves no card"
+    );
     rig.frame(vec![button(start, false)]);
     g.finish();
 }

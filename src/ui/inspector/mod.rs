@@ -52,12 +52,15 @@ pub struct Inspector {
     cache: PickerCache,
     /// The team or group cut or copied for pasting.
     clip: Option<Clip>,
+    /// What the summary shows that needs a walk over the org.
+    summary: summary::Totals,
 }
 
 impl Inspector {
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut PanelCtx) {
         let doc = cx.doc;
         self.cache.sync(doc);
+        self.summary.sync(doc);
         let mut view = View {
             doc,
             org: doc.org(),
@@ -65,6 +68,7 @@ impl Inspector {
             actions: &mut *cx.actions,
             edits: &mut self.edits,
             cache: &mut self.cache,
+            totals: &self.summary,
         };
         view.commit_stale_drafts();
         egui::ScrollArea::vertical()
@@ -120,6 +124,7 @@ struct View<'a, 'd> {
     actions: &'a mut Vec<Action>,
     edits: &'a mut Edits,
     cache: &'a mut PickerCache,
+    totals: &'a summary::Totals,
 }
 
 impl View<'_, '_> {

@@ -2,12 +2,14 @@
 //! reader says for it, and the hover text with its details.
 //!
 //! Rows are small (an item, a depth, two flags); all of this is looked up from the org when a row
-//! is painted, so only the rows in view cost anything.
+//! is painted, so only the rows in view cost anything. Nothing here may walk the org: counts
+//! that need a walk (the EAT's and EMS's people, the people in no team) come from the [`Tree`],
+//! which builds them once per change (a 100,000-team org's EMS has 25,000 attendees).
 
 use egui::{Color32, RichText, Ui};
 
 use super::LOOSE_TEAMS;
-use super::rows::{Branch, Item, body_people};
+use super::rows::{Branch, Item, Tree};
 use crate::model::{Org, PersonId, Structure, Team, TeamKind, Unit};
 
 const NO_TEAM: &str = "People in no team";
@@ -28,7 +30,8 @@ pub(super) struct Look {
 }
 
 impl Look {
-    pub(super) fn of(org: &Org, s: &Structure, no_team: &[PersonId], item: Item) -> Self {
+    /// `tree`: the rows' tree, built for this org.
+    pub(super) fn of(org: &Org, s: &Structure, tree: &Tree, item: Item) -> Self {
         let mut look = Look {
             tag: None,
             name: String::new(),
@@ -63,7 +66,7 @@ impl Look {
             }
             Item::Branch(Branch::NoTeam) => {
                 look.name = NO_TEAM.to_string();
-                look.count = Some(no_team.len());
+                look.count = Some(tree.no_team().len());
                 look.header = true;
             }
             Item::Branch(b @ (Branch::Eat | Branch::Ems)) => {
@@ -78,7 +81,7 @@ impl Look {
                 };
                 look.tag = Some((short.to_string(), color));
                 look.name = long.to_string();
-                look.count = Some(body_people(org, b).len());
+                look.count = Some(tree.body(b).len());
             }
             Item::Person(under, p) => {
                 look.name = org.person_name(p);
@@ -217,4 +220,82 @@ pub(super) fn hover_details(ui: &mut Ui, org: &Org, s: &Structure, item: Item) {
             .small()
             .weak(),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::collections::BTreeSet;
+
+    use super::super::rows::tests::{BODY_BUILDS, tree};
+    use super::*;
+    use crate::model::{Body, Command};
+    use crate::ui::document::Document;
+
+    fn builds() -> usize {
+        BODY_BUILDS.with(Cell::get)
+    }
+
+    /// The people an EAT or EMS row counts: its seats and members, each once.
+    fn distinct(seats: impl IntoIterator<Item = PersonId>) -> usize {
+        seats.into_iter().collect::<BTreeSet<_>>().len()
+    }
+
+    /// Issue 10: the EMS row counted its attendees by rebuilding (and de-duplicating, in
+    /// quadratic time) the EMS's list of people each time it was painted, 90 ms a frame at
+    /// 100,000 teams. Painting rows must only read what the tree built for the revision.
+    #[test]
+    fn painting_rows_reads_the_body_lists_built_once_per_change() {
+        let mut doc = Document::new(crate::sample::symmetric(5, 3), None);
+        let mut tree = tree(&doc);
+        let before = builds();
+        let look = |tree: &Tree, doc: &Document, b: Branch| {
+            Look::of(doc.org(), doc.structure(), tree, Item::Branch(b))
+        };
+        for _ in 0..3 {
+            assert!(!tree.refresh(&doc), "nothing changed: nothing to rebuild");
+            for row in tree.rows() {
+                let _ = Look::of(doc.org(), doc.structure(), &tree, row.item);
+            }
+            let _ = look(&tree, &doc, Branch::Eat);
+            let _ = look(&tree, &doc, Branch::Ems);
+        }
+        assert_eq!(builds(), before, "frames without a change built body lists");
+
+        let ems = doc.org().ems().clone();
+        let attendees = distinct(ems.facilitator.into_iter().chain(ems.attendees.clone()));
+        assert!(attendees > 1);
+        let row = look(&tree, &doc, Branch::Ems);
+        assert_eq!(row.count, Some(attendees));
+        assert_eq!(
+            row.spoken,
+            format!("Executive MetaScrum, {attendees} people")
+        );
+        let eat = doc.org().eat().clone();
+        let members = eat.product_owner.into_iter().chain(eat.scrum_master);
+        let eat_people = distinct(members.chain(eat.members.clone()));
+        assert_eq!(look(&tree, &doc, Branch::Eat).count, Some(eat_people));
+
+        // A change rebuilds them, once, and the row follows it.
+        let newcomer = *doc
+            .org()
+            .people()
+            .keys()
+            .find(|p| !ems.attendees.contains(p) && ems.facilitator != Some(**p))
+            .expect("someone not in the EMS");
+        doc.apply(Command::SetBodyMember {
+            body: Body::Ems,
+            person: newcomer,
+            member: true,
+        })
+        .expect("applies");
+        assert!(tree.refresh(&doc));
+        assert_eq!(
+            builds(),
+            before + 2,
+            "one list each for the EAT and the EMS"
+        );
+        assert_eq!(look(&tree, &doc, Branch::Ems).count, Some(attendees + 1));
+        assert_eq!(builds(), before + 2);
+    }
 }

@@ -240,7 +240,7 @@ impl Outline {
         match e {
             RowEvent::Toggle(b, open) => self.tree.set_open(b, open),
             RowEvent::Rename(item) => {
-                let look = Look::of(org, cx.doc.structure(), self.tree.no_team(), item);
+                let look = Look::of(org, cx.doc.structure(), &self.tree, item);
                 self.rename = Some(Rename::new(item, look.name));
             }
             RowEvent::MoveTo(u) => self.open_picker(u),

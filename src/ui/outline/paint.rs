@@ -130,12 +130,7 @@ impl Outline {
             vec2(ui.available_width(), ROW_H),
         );
         let resp = ui.interact(rect, id, Sense::focusable_noninteractive());
-        let look = Look::of(
-            cx.doc.org(),
-            cx.doc.structure(),
-            self.tree.no_team(),
-            row.item,
-        );
+        let look = Look::of(cx.doc.org(), cx.doc.structure(), &self.tree, row.item);
         let selected = row
             .item
             .selection()
@@ -171,7 +166,7 @@ impl Outline {
         let resp = ui.interact(rect, id, sense);
         let sel = row.item.selection();
         let selected = sel.is_some() && sel == cx.selection;
-        let look = Look::of(org, structure, self.tree.no_team(), row.item);
+        let look = Look::of(org, structure, &self.tree, row.item);
         let focused = describe_row(ui, &resp, row, &look, selected);
         if focused && self.tree.cursor().is_none_or(|c| c.item != row.item) {
             // Tabbed into (or focused by a screen reader): the keys start from here.

@@ -24,7 +24,8 @@ pub(super) struct Matches {
 }
 
 impl Matches {
-    pub(super) fn find(org: &Org, needle: &str, no_team: &[PersonId]) -> Self {
+    /// `tree` gives the people in no team and those of the EAT and EMS, built for this org.
+    pub(super) fn find(org: &Org, needle: &str, tree: &Tree) -> Self {
         let hit = |name: &str| name.to_lowercase().contains(needle);
         let people: HashSet<PersonId> = org
             .people()
@@ -66,11 +67,11 @@ impl Matches {
             groups_below.extend(org.ancestors(Unit::Group(*g)));
         }
         for body in [Branch::Eat, Branch::Ems] {
-            if body_people(org, body).iter().any(|p| people.contains(p)) {
+            if tree.body(body).iter().any(|p| people.contains(p)) {
                 branches_below.insert(body);
             }
         }
-        if no_team.iter().any(|p| people.contains(p)) {
+        if tree.no_team.iter().any(|p| people.contains(p)) {
             branches_below.insert(Branch::NoTeam);
         }
         Matches {
@@ -117,9 +118,9 @@ impl Flatten<'_> {
             }
         }
         for body in [Branch::Eat, Branch::Ems] {
-            let people = body_people(self.org, body);
+            let people = self.tree.body(body);
             if self.branch(body, 0, !people.is_empty(), filtered) {
-                for p in people {
+                for &p in people {
                     self.person(body, p, 1, filtered);
                 }
             }
@@ -226,10 +227,16 @@ fn team_people(org: &Org, team: &Team) -> Vec<PersonId> {
 }
 
 /// The people of the EAT (PO, SM, members) or the EMS (facilitator, attendees), each once.
-pub(in crate::ui::outline) fn body_people(org: &Org, body: Branch) -> Vec<PersonId> {
+///
+/// The EMS of a large org has thousands of attendees (every group's CPO), so this costs a sort
+/// by name: the outline builds it once per change ([`Tree::body`]), never per frame.
+pub(super) fn body_people(org: &Org, body: Branch) -> Vec<PersonId> {
+    #[cfg(test)]
+    tests::BODY_BUILDS.with(|n| n.set(n.get() + 1));
     let mut people: Vec<PersonId> = Vec::new();
+    let mut seen: HashSet<PersonId> = HashSet::default();
     let mut add = |p: PersonId| {
-        if !people.contains(&p) {
+        if seen.insert(p) {
             people.push(p);
         }
     };
@@ -252,4 +259,14 @@ pub(in crate::ui::outline) fn body_people(org: &Org, body: Branch) -> Vec<Person
         _ => {}
     }
     people
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use std::cell::Cell;
+
+    thread_local! {
+        /// How often this thread built a body's list of people ([`super::body_people`]).
+        pub(in crate::ui::outline) static BODY_BUILDS: Cell<usize> = const { Cell::new(0) };
+    }
 }

@@ -16,12 +16,11 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use cursor::Cursor;
 pub(super) use cursor::{Open, Presses, scroll_into_view, scroll_to_show};
-pub(super) use flatten::body_people;
 
 use super::super::Selection;
 use super::super::document::Document;
 use crate::model::{GroupId, Org, PersonId, TeamId, Unit};
-use flatten::{Flatten, Matches};
+use flatten::{Flatten, Matches, body_people};
 
 /// Orgs with more teams than this open with only their top level expanded.
 const LARGE_ORG: usize = 200;
@@ -101,6 +100,9 @@ pub(super) struct Tree {
     rows: Vec<Row>,
     /// People holding no team seat, by name.
     no_team: Vec<PersonId>,
+    /// The people of the EAT and of the EMS, in the order their rows list them.
+    eat: Vec<PersonId>,
+    ems: Vec<PersonId>,
     /// Number of teams, groups and people whose name matches the search.
     matches: usize,
     /// Whether the org was large when first shown; decided once so that crossing the limit
@@ -134,8 +136,10 @@ impl Tree {
             .collect();
         no_team.sort_by_cached_key(|p| org.person_name(*p).to_lowercase());
         self.no_team = no_team;
+        self.eat = body_people(org, Branch::Eat);
+        self.ems = body_people(org, Branch::Ems);
         let needle = self.needle();
-        let matches = (!needle.is_empty()).then(|| Matches::find(org, &needle, &self.no_team));
+        let matches = (!needle.is_empty()).then(|| Matches::find(org, &needle, self));
         self.matches = matches.as_ref().map_or(0, Matches::count);
         let large = *self.large.get_or_insert(org.teams().len() > LARGE_ORG);
         let rows = Flatten {
@@ -160,6 +164,17 @@ impl Tree {
     /// People holding no team seat, by name.
     pub(super) fn no_team(&self) -> &[PersonId] {
         &self.no_team
+    }
+
+    /// The people of the EAT or the EMS (PO, SM, members; facilitator, attendees), each once,
+    /// as their rows list them; built with the rows, so a row's count costs nothing per frame.
+    /// Empty for any other branch.
+    pub(super) fn body(&self, b: Branch) -> &[PersonId] {
+        match b {
+            Branch::Eat => &self.eat,
+            Branch::Ems => &self.ems,
+            _ => &[],
+        }
     }
 
     /// Number of teams, groups and people whose name matches the search.
@@ -282,6 +297,7 @@ pub(super) fn exists(org: &Org, s: Selection) -> bool {
 pub(super) mod tests {
     use super::*;
     use crate::model::{Command, Group, Team};
+    pub(in crate::ui::outline) use flatten::tests::BODY_BUILDS;
 
     /// Two groups, "Shopping" (teams Cart, Checkout) above "Payments" (team Billing), a team in
     /// no group (Guild) and a person in no team (Zoe); Cart has Ana and Bo.

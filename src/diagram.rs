@@ -4,8 +4,9 @@
 
 use std::sync::Arc;
 
+use crate::diff::{Ghost, Marks, Tint};
 use crate::layout::{self, Node};
-use crate::model::{Org, Structure, TeamCount};
+use crate::model::{GroupId, Org, Structure, TeamCount, Unit};
 use crate::rules::{Finding, Severity, SubjectRef, Thresholds};
 
 /// A colour with straight (not premultiplied) alpha, in sRGB.
@@ -480,5 +481,414 @@ pub fn fold_card(card: &Card, level: u32, f: &Folded) -> Card {
         subtitle: format!("{} · {}", Structure::level_label(level), f.summary()),
         worst: f.worst,
         ..card.clone()
+    }
+}
+
+// Compare mode: how the designer's canvas and the tinted exports draw a comparison's marks
+// (`diff::Marks`) on a diagram: a tint per changed box, a line from each moved box to where it
+// is in the other version, and dashed ghosts of units the open design does not have, placed
+// beside the group they belong to.
+
+/// Colour of a compare tint: added green, moved blue, changed amber, removed red; the dark
+/// theme's are lighter so they read on dark cards.
+pub fn tint_color(t: Tint, dark: bool) -> Rgba {
+    match (t, dark) {
+        (Tint::Added, false) => Rgba::rgb(26, 140, 56),
+        (Tint::Added, true) => Rgba::rgb(74, 196, 96),
+        (Tint::Moved, false) => Rgba::rgb(28, 110, 230),
+        (Tint::Moved, true) => Rgba::rgb(96, 165, 255),
+        (Tint::Changed, false) => Rgba::rgb(200, 130, 0),
+        (Tint::Changed, true) => Rgba::rgb(240, 185, 60),
+        (Tint::Removed, false) => Rgba::rgb(207, 34, 46),
+        (Tint::Removed, true) => Rgba::rgb(250, 95, 90),
+    }
+}
+
+/// Text on a pill of a tint's colour.
+pub fn tint_ink(t: Tint, dark: bool) -> Rgba {
+    match (t, dark) {
+        (Tint::Changed, _) | (_, true) => Rgba::gray(20),
+        _ => Rgba::WHITE,
+    }
+}
+
+/// A card's fill washed with a tint's colour.
+pub fn tinted_fill(fill: Rgba, t: Tint, dark: bool) -> Rgba {
+    let c = tint_color(t, dark);
+    let tinted = fill.lerp(c, if dark { 0.24 } else { 0.16 });
+    Rgba {
+        a: fill.a,
+        ..tinted
+    }
+}
+
+/// "added", "moved", "changed", "removed".
+pub fn tint_word(t: Tint) -> &'static str {
+    match t {
+        Tint::Added => "added",
+        Tint::Moved => "moved",
+        Tint::Changed => "changed",
+        Tint::Removed => "removed",
+    }
+}
+
+/// "Added", "Moved", "Changed", "Removed" (the legend's words).
+pub fn tint_title(t: Tint) -> &'static str {
+    match t {
+        Tint::Added => "Added",
+        Tint::Moved => "Moved",
+        Tint::Changed => "Changed",
+        Tint::Removed => "Removed",
+    }
+}
+
+/// The lines under a ghost's name: "Removed team", "not in this design".
+pub fn ghost_lines(g: &Ghost) -> (String, &'static str) {
+    let what = if g.is_team { "team" } else { "group" };
+    (
+        format!("{} {what}", tint_title(g.tint)),
+        "not in this design",
+    )
+}
+
+/// "3 changes inside": what a box says of the changed units it stands for.
+pub fn inside_words(n: usize) -> String {
+    format!("{} inside", crate::words::plural(n, "change", "changes"))
+}
+
+/// A ghost's accessible name: "Legacy, team (removed, not in this design)".
+pub fn ghost_label(g: &Ghost) -> String {
+    let what = if g.is_team { "team" } else { "group" };
+    format!(
+        "{}, {what} ({}, not in this design)",
+        g.name,
+        tint_word(g.tint)
+    )
+}
+
+/// A line from a moved box to where the unit is in the other version.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MoveLine {
+    pub node: Node,
+    /// Where the line leaves the moved box and where it ends (on the other place's box, or
+    /// above the diagram for the top level), in layout units.
+    pub from: (f32, f32),
+    pub to: (f32, f32),
+    /// The box it ends on; none: the top level.
+    pub to_node: Option<Node>,
+    /// The group the unit is in in the other version (of the open design); none: the top level.
+    pub place: Option<GroupId>,
+}
+
+/// A ghost placed on the diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedGhost {
+    pub rect: layout::Rect,
+    pub ghost: Ghost,
+    /// The box it stands beside; none: along the top.
+    pub beside: Option<Node>,
+}
+
+/// One entry of a compare legend: the kind, how many units, and whether it is drawn dashed
+/// (ghosts, or boxes the other version lacks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TintCount {
+    pub tint: Tint,
+    pub count: usize,
+    pub dashed: bool,
+}
+
+impl TintCount {
+    /// "Added 2".
+    pub fn label(&self) -> String {
+        format!("{} {}", tint_title(self.tint), self.count)
+    }
+}
+
+/// A comparison's marks placed on one layout.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlacedMarks {
+    /// The tint of each box of the layout that has one.
+    pub tints: rustc_hash::FxHashMap<Node, Tint>,
+    /// How many tinted units each box stands for that the layout does not show (folded away,
+    /// or teams left out of a groups-only overview): counted on the nearest box shown above.
+    pub inside: rustc_hash::FxHashMap<Node, usize>,
+    pub moves: Vec<MoveLine>,
+    pub ghosts: Vec<PlacedGhost>,
+    /// Where a line to the top level ends, when there is one.
+    pub top: Option<(f32, f32)>,
+    /// The kinds present, in legend order, with their counts.
+    pub legend: Vec<TintCount>,
+    /// The layout's bounds grown by the ghosts and line ends.
+    pub bounds: layout::Rect,
+}
+
+/// Room left between a ghost and the boxes around it.
+const GHOST_GAP: f32 = 14.0;
+/// How far above the diagram a line to the top level ends.
+const TOP_GAP: f32 = 26.0;
+
+/// Where a box's outline meets the line from its centre towards `to`.
+fn edge_toward(r: layout::Rect, to: (f32, f32)) -> (f32, f32) {
+    let (cx, cy) = r.center();
+    let (dx, dy) = (to.0 - cx, to.1 - cy);
+    if dx.abs() < f32::EPSILON && dy.abs() < f32::EPSILON {
+        return (cx, cy);
+    }
+    let tx = if dx.abs() > f32::EPSILON {
+        (r.w / 2.0) / dx.abs()
+    } else {
+        f32::INFINITY
+    };
+    let ty = if dy.abs() > f32::EPSILON {
+        (r.h / 2.0) / dy.abs()
+    } else {
+        f32::INFINITY
+    };
+    let t = tx.min(ty).min(1.0);
+    (cx + dx * t, cy + dy * t)
+}
+
+/// Rects already taken on the diagram, in a coarse grid so that placing a ghost does not look
+/// at every box of a large org.
+struct Taken {
+    cells: rustc_hash::FxHashMap<(i32, i32), Vec<layout::Rect>>,
+}
+
+impl Taken {
+    const CELL: f32 = 400.0;
+
+    fn span(r: &layout::Rect) -> impl Iterator<Item = (i32, i32)> {
+        let c = |v: f32| (v / Self::CELL).floor() as i32;
+        let (x0, x1, y0, y1) = (c(r.x), c(r.right()), c(r.y), c(r.bottom()));
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    fn add(&mut self, r: layout::Rect) {
+        for k in Self::span(&r) {
+            self.cells.entry(k).or_default().push(r);
+        }
+    }
+
+    fn free(&self, r: &layout::Rect) -> bool {
+        let grown = layout::Rect::new(
+            r.x - GHOST_GAP / 2.0,
+            r.y - GHOST_GAP / 2.0,
+            r.w + GHOST_GAP,
+            r.h + GHOST_GAP,
+        );
+        Self::span(&grown).all(|k| {
+            self.cells
+                .get(&k)
+                .is_none_or(|v| v.iter().all(|o| !o.intersects(&grown)))
+        })
+    }
+}
+
+/// Place a comparison's marks on a layout of the open design `org` (`s` its structure): the
+/// tints of the boxes shown, lines from moved boxes to their place in the other version (the
+/// nearest box shown of it), and ghosts beside the box of the group they belong to (the
+/// nearest shown), clear of the boxes, or in a row above the diagram.
+pub fn place_marks(
+    org: &Org,
+    s: &Structure,
+    layout: &layout::Layout,
+    marks: &Marks,
+) -> PlacedMarks {
+    let shown = |g: GroupId| -> Option<Node> {
+        std::iter::once(g)
+            .chain(org.ancestors(Unit::Group(g)))
+            .map(Node::Group)
+            .find(|n| layout.rect(*n).is_some())
+    };
+    let tints: rustc_hash::FxHashMap<Node, Tint> = marks
+        .tints
+        .iter()
+        .map(|(u, t)| (Node::from(*u), *t))
+        .filter(|(n, _)| layout.rect(*n).is_some())
+        .collect();
+    let mut inside: rustc_hash::FxHashMap<Node, usize> = Default::default();
+    for u in marks.tints.keys() {
+        if layout.rect(Node::from(*u)).is_none()
+            && let Some(n) = org
+                .ancestors(*u)
+                .into_iter()
+                .map(Node::Group)
+                .find(|n| layout.rect(*n).is_some())
+        {
+            *inside.entry(n).or_default() += 1;
+        }
+    }
+    let b = layout.bounds;
+    let top_point = (b.x + b.w / 2.0, b.y - TOP_GAP);
+    let mut top = None;
+    let mut moves = Vec::new();
+    for (unit, place) in &marks.moved {
+        let node = Node::from(*unit);
+        let Some(r) = layout.rect(node) else {
+            continue; // Folded away: the folded group's card stands for it.
+        };
+        let to_node = place.and_then(shown).filter(|n| *n != node);
+        let (from, to) = match to_node.and_then(|n| layout.rect(n)) {
+            Some(t) => (edge_toward(r, t.center()), edge_toward(t, r.center())),
+            None => {
+                top = Some(top_point);
+                (edge_toward(r, top_point), top_point)
+            }
+        };
+        moves.push(MoveLine {
+            node,
+            from,
+            to,
+            to_node,
+            place: *place,
+        });
+    }
+
+    // Ghosts, the size of the boxes they stand for.
+    let first_box = |team: bool, default: (f32, f32)| {
+        layout
+            .boxes
+            .iter()
+            .zip(&layout.shapes)
+            .find(|((n, _), shape)| {
+                **shape == layout::Shape::Box && matches!(n, Node::Team(_)) == team
+            })
+            .map_or(default, |((_, r), _)| (r.w, r.h))
+    };
+    let sizes = if marks.ghosts.is_empty() {
+        ((0.0, 0.0), (0.0, 0.0))
+    } else {
+        (
+            first_box(true, (190.0, 60.0)),
+            first_box(false, (210.0, 60.0)),
+        )
+    };
+    let size_of = |team: bool| if team { sizes.0 } else { sizes.1 };
+    let mut ghosts: Vec<PlacedGhost> = Vec::new();
+    if !marks.ghosts.is_empty() {
+        let mut taken = Taken {
+            cells: Default::default(),
+        };
+        for (_, r) in &layout.boxes {
+            taken.add(*r);
+        }
+        let mut row: Option<(f32, f32)> = None;
+        let mut row_h = 0.0f32;
+        let row_y0 = b.y - TOP_GAP - GHOST_GAP;
+        for g in &marks.ghosts {
+            let (w, h) = size_of(g.is_team);
+            let beside = g.near.and_then(shown);
+            let mut at = None;
+            if let Some(n) = beside
+                && let Some(gr) = layout.rect(n)
+            {
+                let mut candidates: Vec<(f32, f32)> = Vec::new();
+                if g.is_team
+                    && layout.style == layout::Style::Tree
+                    && let Node::Group(gid) = n
+                {
+                    // At the foot of the group's column of teams, where it would stand.
+                    let column: Vec<layout::Rect> = s
+                        .child_teams(gid)
+                        .filter_map(|t| layout.rect(Node::Team(t)))
+                        .collect();
+                    let x = column.first().map_or(gr.x + 24.0, |r| r.x);
+                    let y = column
+                        .iter()
+                        .map(|r| r.bottom())
+                        .fold(gr.bottom(), f32::max);
+                    for k in 0..4 {
+                        candidates.push((x, y + GHOST_GAP + k as f32 * (h + GHOST_GAP)));
+                    }
+                }
+                // Beside the box, then at its corners, above and below it, then a step
+                // further out.
+                for ring in [1.0, 2.5] {
+                    let gap = GHOST_GAP * ring;
+                    let (right, left) = (gr.right() + gap, gr.x - gap - w);
+                    let (above, below) = (gr.y - gap - h, gr.bottom() + gap);
+                    candidates.extend([
+                        (right, gr.y),
+                        (left, gr.y),
+                        (right, above),
+                        (right, below),
+                        (left, above),
+                        (left, below),
+                        (gr.x, above),
+                        (gr.x, below),
+                        (right, gr.y + h + gap),
+                        (left, gr.y + h + gap),
+                    ]);
+                }
+                at = candidates
+                    .into_iter()
+                    .map(|(x, y)| layout::Rect::new(x, y, w, h))
+                    .find(|r| taken.free(r));
+            }
+            let rect = match at {
+                Some(r) => r,
+                None => {
+                    // Along the top, in rows as wide as the diagram, going up.
+                    let (mut x, mut y) = row.unwrap_or((b.x, row_y0));
+                    if x > b.x && x + w > b.right().max(b.x + w) {
+                        x = b.x;
+                        y -= row_h + GHOST_GAP;
+                        row_h = 0.0;
+                    }
+                    row_h = row_h.max(h);
+                    row = Some((x + w + GHOST_GAP, y));
+                    layout::Rect::new(x, y - h, w, h)
+                }
+            };
+            taken.add(rect);
+            ghosts.push(PlacedGhost {
+                rect,
+                ghost: g.clone(),
+                beside: if at.is_some() { beside } else { None },
+            });
+        }
+    }
+
+    let mut counts = [0usize; 4];
+    let mut dashed = [false; 4];
+    let slot = |t: Tint| match t {
+        Tint::Added => 0,
+        Tint::Moved => 1,
+        Tint::Changed => 2,
+        Tint::Removed => 3,
+    };
+    for t in marks.tints.values() {
+        counts[slot(*t)] += 1;
+        dashed[slot(*t)] |= *t == Tint::Removed;
+    }
+    for g in &marks.ghosts {
+        counts[slot(g.tint)] += 1;
+        dashed[slot(g.tint)] = true;
+    }
+    let legend = [Tint::Added, Tint::Moved, Tint::Changed, Tint::Removed]
+        .into_iter()
+        .filter(|t| counts[slot(*t)] > 0)
+        .map(|t| TintCount {
+            tint: t,
+            count: counts[slot(t)],
+            dashed: dashed[slot(t)],
+        })
+        .collect();
+    let mut bounds = b;
+    for g in &ghosts {
+        bounds = bounds.union(&g.rect);
+    }
+    if let Some((x, y)) = top {
+        bounds = bounds.union(&layout::Rect::new(x - 4.0, y - 4.0, 8.0, 8.0));
+    }
+    PlacedMarks {
+        tints,
+        inside,
+        moves,
+        ghosts,
+        top,
+        legend,
+        bounds,
     }
 }

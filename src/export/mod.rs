@@ -20,9 +20,9 @@ use crate::rules::{Thresholds, validate_with};
 
 pub use dot::to_dot;
 pub use mermaid::to_mermaid;
-pub use pdf::{Paper, to_pdf};
+pub use pdf::{Paper, to_pdf, to_pdf_marked};
 pub use png::{MAX_PIXELS, MAX_SIDE, svg_to_png};
-pub use svg::to_svg;
+pub use svg::{to_svg, to_svg_marked};
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -170,6 +170,18 @@ pub fn check_scale(scale: f32) -> Result<(), ExportError> {
 
 /// The org in a format. The designer and the CLI both call this, so they write the same bytes.
 pub fn export(org: &Org, format: Format, options: &Options) -> Result<Vec<u8>, ExportError> {
+    export_marked(org, format, options, None)
+}
+
+/// [`export`] with a comparison's marks of `org` (compare mode): the diagrams (SVG, PNG, PDF)
+/// are tinted as the canvas is, with lines from moved boxes, ghosts of what the org lacks and a
+/// key in the legend. Other formats, and `None`, are [`export`] itself.
+pub fn export_marked(
+    org: &Org,
+    format: Format,
+    options: &Options,
+    marks: Option<&crate::diff::Marks>,
+) -> Result<Vec<u8>, ExportError> {
     let findings = || {
         options
             .findings
@@ -184,19 +196,19 @@ pub fn export(org: &Org, format: Format, options: &Options) -> Result<Vec<u8>, E
         Format::Mermaid => to_mermaid(org).into_bytes(),
         Format::Svg => {
             let layout = layout::compute(org, options.style);
-            to_svg(org, &layout, findings().as_deref()).into_bytes()
+            svg::to_svg_marked(org, &layout, findings().as_deref(), marks).into_bytes()
         }
         Format::Png => {
             check_scale(options.scale)?;
             let layout = layout::compute(org, options.style);
-            let (svg, (w, h)) = svg::document(org, &layout, findings().as_deref());
+            let (svg, (w, h)) = svg::document(org, &layout, findings().as_deref(), marks);
             // Refuse an oversized picture before parsing what may be megabytes of SVG.
             png::check_size(w, h, options.scale)?;
             svg_to_png(&svg, options.scale)?
         }
         Format::Pdf => {
             let layout = layout::compute(org, options.style);
-            to_pdf(org, &layout, findings().as_deref(), options.paper)?
+            pdf::to_pdf_marked(org, &layout, findings().as_deref(), options.paper, marks)?
         }
     })
 }

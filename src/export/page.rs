@@ -294,7 +294,7 @@ mod tests {
     fn findings_listed_on_paper_shrink_the_diagram_and_all_stays_inside_the_margins() {
         let org = crate::sample::balanced("Paper", 30, 5, 7);
         let layout = crate::layout::compute(&org, Style::Tree);
-        let d = Diagram::new(&org, &layout, None);
+        let d = Diagram::marked(&org, &layout, None, None);
         let scene = d.whole();
         let (w, h, m) = (595.28, 841.89, 36.0);
         let bare = Page {

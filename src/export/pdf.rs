@@ -16,6 +16,7 @@ use super::page::{Note, Page, compose, scale_on};
 use super::svg::Diagram;
 use super::{ExportError, font};
 use crate::diagram::severity_color;
+use crate::diff::Marks;
 use crate::layout::{Layout, Node, Rect};
 use crate::model::{GroupId, Org, PersonId, Structure, TeamId};
 use crate::rules::{Finding, SubjectRef};
@@ -194,7 +195,19 @@ pub fn to_pdf(
     findings: Option<&[Finding]>,
     paper: Paper,
 ) -> Result<Vec<u8>, ExportError> {
-    let d = Diagram::new(org, layout, findings);
+    to_pdf_marked(org, layout, findings, paper, None)
+}
+
+/// [`to_pdf`] tinted with a comparison's marks of `org`: every page tints its boxes, draws the
+/// lines and ghosts among them, and the overview's legend has a key to them.
+pub fn to_pdf_marked(
+    org: &Org,
+    layout: &Layout,
+    findings: Option<&[Finding]>,
+    paper: Paper,
+    marks: Option<&Marks>,
+) -> Result<Vec<u8>, ExportError> {
+    let d = Diagram::marked(org, layout, findings, marks);
     let s = org.structure();
     let sos = scrums_of_scrums(&s);
     let total = 1 + sos.len();
@@ -220,8 +233,13 @@ pub fn to_pdf(
         legend_scale: LEGEND_SCALE,
         ..Page::overview(org, layout.style, findings)
     };
+    if let Some(counts) = d.tint_counts().filter(|c| !c.is_empty()) {
+        overview.legend = overview
+            .legend
+            .map(|l| l.with_compare(counts, d.has_moves()));
+    }
     let groups_layout = crate::layout::groups_tree(org);
-    let groups = Diagram::new(org, &groups_layout, findings);
+    let groups = Diagram::marked(org, &groups_layout, findings, marks);
     let groups_scene = groups.whole();
     let full_scale = scale_on(&whole, &overview);
     let use_groups = full_scale < READABLE_SCALE && s.depth() >= 2 && {

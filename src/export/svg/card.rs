@@ -7,6 +7,7 @@ use std::fmt::Write;
 use super::draw::{Anchor, Fill, Num, SMALL, StrokeAttr, dot, pentagon_points, text};
 use super::fit::{fit, fit_name, line_height};
 use crate::diagram::{self, Card, CardKind, Health, Rgba};
+use crate::diff::Tint;
 use crate::export::font;
 use crate::layout::{self, Rect, Shape};
 use crate::rules::Severity;
@@ -39,8 +40,22 @@ fn badge(out: &mut String, label: &str, health: Health, at: (f32, f32), size: f3
 
 /// A box card: rounded rectangle with an accent bar, title, subtitle, detail lines, a headcount
 /// badge and a finding marker, placed as the designer places them at zoom 1.
-pub(crate) fn box_card(out: &mut String, card: &Card, r: Rect) {
-    let c = diagram::colors(card.kind, false);
+/// What compare mode marks on a card: its tint, and how many changed units it stands for that
+/// the diagram does not show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Mark {
+    pub tint: Option<Tint>,
+    pub inside: usize,
+}
+
+/// A compare tint washes the card's fill and rings it in the tint's colour (dashed when the
+/// other version lacks it).
+pub(crate) fn box_card(out: &mut String, card: &Card, r: Rect, mark: Mark) {
+    let tint = mark.tint;
+    let mut c = diagram::colors(card.kind, false);
+    if let Some(t) = tint {
+        c.fill = diagram::tinted_fill(c.fill, t, false);
+    }
     let radius = 6.0;
     // The whole card in the accent colour, then the fill over all but a bar on the left: the
     // bar keeps the card's rounded left corners, as in the designer.
@@ -147,11 +162,97 @@ pub(crate) fn box_card(out: &mut String, card: &Card, r: Rect) {
             diagram::severity_color(sev),
         );
     }
+    if let Some(t) = tint {
+        let color = diagram::tint_color(t, false);
+        let _ = write!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"none\" {}{}/>",
+            Num(r.x - 2.0),
+            Num(r.y - 2.0),
+            Num(r.w + 4.0),
+            Num(r.h + 4.0),
+            Num(radius + 2.0),
+            StrokeAttr(color, 2.5),
+            dash(t)
+        );
+    }
+    mark_pills(out, mark, r.right() - pad, None, r.y - 2.0);
+}
+
+/// The dash pattern of a tint's ring: removed units are dashed.
+fn dash(t: Tint) -> &'static str {
+    if t == Tint::Removed {
+        " stroke-dasharray=\"7 4\""
+    } else {
+        ""
+    }
+}
+
+/// The pills of a mark along a card's top edge, centred on `y`: the tint's word ("added"),
+/// beside the colour for readers who cannot tell the colours apart, and the count of changed
+/// units the card stands for ("3 changes inside"). They end at `right`, or are centred on
+/// `centre`.
+fn mark_pills(out: &mut String, mark: Mark, right: f32, centre: Option<f32>, y: f32) {
+    let size = 9.5;
+    let mut pills: Vec<(String, Rgba, Rgba)> = Vec::new();
+    if let Some(t) = mark.tint {
+        pills.push((
+            diagram::tint_word(t).to_string(),
+            diagram::tint_color(t, false),
+            diagram::tint_ink(t, false),
+        ));
+    }
+    if mark.inside > 0 {
+        pills.push((
+            diagram::inside_words(mark.inside),
+            Rgba::gray(90),
+            Rgba::WHITE,
+        ));
+    }
+    if pills.is_empty() {
+        return;
+    }
+    let gap = 4.0;
+    let widths: Vec<f32> = pills
+        .iter()
+        .map(|(t, ..)| font::metrics().width(t, size) + size)
+        .collect();
+    let total = widths.iter().sum::<f32>() + gap * (widths.len() - 1) as f32;
+    let mut right = centre.map_or(right, |c| c + total / 2.0);
+    let h = line_height(size) + 2.0;
+    for ((word, fill, ink), w) in pills.iter().zip(widths) {
+        let _ = write!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" {}/>",
+            Num(right - w),
+            Num(y - h / 2.0),
+            Num(w),
+            Num(h),
+            Num(h / 2.0),
+            Fill(*fill)
+        );
+        text(
+            out,
+            right - w / 2.0,
+            y - h / 2.0 + 1.0,
+            size,
+            *ink,
+            Anchor::Middle,
+            word,
+        );
+        right -= w + gap;
+    }
 }
 
 /// A team pentagon or a group circle of the fractal layout.
-pub(crate) fn round_card(out: &mut String, card: &Card, r: Rect, shape: Shape) {
-    let c = diagram::colors(card.kind, false);
+pub(crate) fn round_card(out: &mut String, card: &Card, r: Rect, shape: Shape, mark: Mark) {
+    let tint = mark.tint;
+    let mut c = diagram::colors(card.kind, false);
+    if let Some(t) = tint
+        && !matches!(card.kind, CardKind::Group { .. })
+    {
+        c.fill = diagram::tinted_fill(c.fill, t, false);
+    }
     let centre = r.center();
     let radius = r.w / 2.0;
     let group = matches!(card.kind, CardKind::Group { .. });
@@ -234,6 +335,30 @@ pub(crate) fn round_card(out: &mut String, card: &Card, r: Rect, shape: Shape) {
             diagram::severity_color(sev),
         );
     }
+    if let Some(t) = tint {
+        let ring = StrokeAttr(diagram::tint_color(t, false), 2.5);
+        match shape {
+            Shape::Pentagon => {
+                let _ = write!(
+                    out,
+                    "<polygon points=\"{}\" fill=\"none\" {ring}{}/>",
+                    pentagon_points(centre, radius + 3.0),
+                    dash(t)
+                );
+            }
+            _ => {
+                let _ = write!(
+                    out,
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"none\" {ring}{}/>",
+                    Num(centre.0),
+                    Num(centre.1),
+                    Num(radius + 3.0),
+                    dash(t)
+                );
+            }
+        }
+    }
+    mark_pills(out, mark, 0.0, Some(centre.0), centre.1 - radius - 3.0);
 }
 
 /// The detail lines of a fractal shape: a group's level and member count, then its roles

@@ -6,7 +6,8 @@ use std::fmt::Write;
 
 use super::draw::{Anchor, Fill, INK, MUTED, Num, SMALL, StrokeAttr, dot, pentagon_points, text};
 use super::fit::line_height;
-use crate::diagram::{self, CardKind, Health, Rgba};
+use crate::diagram::{self, CardKind, Health, Rgba, TintCount};
+use crate::diff::Tint;
 use crate::export::font;
 use crate::layout::{Shape, Style};
 use crate::model::{Org, TeamCount};
@@ -25,6 +26,8 @@ pub(crate) struct Legend {
     ems: bool,
     /// Finding counts, when markers are shown.
     findings: Option<Counts>,
+    /// A comparison's kinds of change with their counts, and whether moved boxes have lines.
+    compare: Option<(Vec<TintCount>, bool)>,
 }
 
 impl Legend {
@@ -52,6 +55,15 @@ impl Legend {
             eat: !org.eat().is_empty(),
             ems: !org.ems().is_empty(),
             findings: findings.map(Counts::of),
+            compare: None,
+        }
+    }
+
+    /// The legend with a row for a comparison's tints.
+    pub fn with_compare(self, counts: Vec<TintCount>, moves: bool) -> Legend {
+        Legend {
+            compare: Some((counts, moves)),
+            ..self
         }
     }
 }
@@ -148,6 +160,56 @@ fn pill_item(label: String, health: Health) -> Item {
     })
 }
 
+/// A compare tint: a card swatch washed and ringed in its colour, dashed for ghosts.
+fn tint_item(c: TintCount) -> Item {
+    item(c.label(), 22.0, move |out, x, y| {
+        let color = diagram::tint_color(c.tint, false);
+        let fill = if c.dashed {
+            color.faded(0.08)
+        } else {
+            diagram::tinted_fill(Rgba::WHITE, c.tint, false)
+        };
+        let _ = write!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"14\" rx=\"3\" {} {}{}/>",
+            Num(x),
+            Num(y + 1.0),
+            Fill(fill),
+            StrokeAttr(color, 1.8),
+            if c.dashed {
+                " stroke-dasharray=\"3 2\""
+            } else {
+                ""
+            }
+        );
+    })
+}
+
+/// The line from a moved box to its place in the other version.
+fn move_item() -> Item {
+    item(
+        "line to where it is in the other version".into(),
+        22.0,
+        move |out, x, y| {
+            let _ = write!(
+                out,
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {} stroke-dasharray=\"4 3\"/>",
+                Num(x),
+                Num(y + 8.0),
+                Num(x + 19.0),
+                Num(y + 8.0),
+                StrokeAttr(diagram::tint_color(Tint::Moved, false).faded(0.6), 1.6)
+            );
+            dot(
+                out,
+                (x + 19.0, y + 8.0),
+                3.0,
+                diagram::tint_color(Tint::Moved, false).faded(0.8),
+            );
+        },
+    )
+}
+
 fn dot_item(label: String, color: Rgba) -> Item {
     item(label, 10.0, move |out, x, y| {
         dot(out, (x + 5.0, y + 8.0), 5.0, color)
@@ -205,6 +267,13 @@ fn legend_rows(l: &Legend) -> Vec<(&'static str, Vec<Item>)> {
         ],
     };
     let mut rows = vec![("Boxes", boxes), ("Team size", sizes)];
+    if let Some((counts, moves)) = &l.compare {
+        let mut items: Vec<Item> = counts.iter().map(|c| tint_item(*c)).collect();
+        if *moves {
+            items.push(move_item());
+        }
+        rows.push(("Compare", items));
+    }
     if let Some(c) = l.findings {
         let plural = |n: usize, one: &str| {
             if n == 1 {

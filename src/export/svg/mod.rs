@@ -12,6 +12,7 @@ mod fit;
 mod legend;
 mod scene;
 
+use crate::diff::Marks;
 use crate::layout::Layout;
 use crate::model::Org;
 use crate::rules::Finding;
@@ -25,7 +26,19 @@ pub(crate) use scene::{Diagram, Scene, write_scene};
 
 /// The org as a standalone SVG document sized to its diagram.
 pub fn to_svg(org: &Org, layout: &Layout, findings: Option<&[Finding]>) -> String {
-    document(org, layout, findings).0
+    document(org, layout, findings, None).0
+}
+
+/// [`to_svg`] tinted with a comparison's marks of `org`, as compare mode shows the canvas:
+/// tinted boxes, lines from moved boxes, ghosts of what the org lacks and a key to them in the
+/// legend. Without marks it is [`to_svg`].
+pub fn to_svg_marked(
+    org: &Org,
+    layout: &Layout,
+    findings: Option<&[Finding]>,
+    marks: Option<&Marks>,
+) -> String {
+    document(org, layout, findings, marks).0
 }
 
 /// The standalone SVG document and its width and height: the overview page sized to the whole
@@ -34,7 +47,12 @@ pub(crate) fn document(
     org: &Org,
     layout: &Layout,
     findings: Option<&[Finding]>,
+    marks: Option<&Marks>,
 ) -> (String, (f32, f32)) {
-    let d = Diagram::new(org, layout, findings);
-    super::page::compose(&d.whole(), &Page::overview(org, layout.style, findings))
+    let d = Diagram::marked(org, layout, findings, marks);
+    let mut page = Page::overview(org, layout.style, findings);
+    if let Some(counts) = d.tint_counts().filter(|c| !c.is_empty()) {
+        page.legend = page.legend.map(|l| l.with_compare(counts, d.has_moves()));
+    }
+    super::page::compose(&d.whole(), &page)
 }

@@ -17,14 +17,22 @@ impl DesignerApp {
         self.ask(Purpose::Export(format), None)
     }
 
-    /// Make and write an export on a worker thread.
+    /// Make and write an export on a worker thread. In compare mode the diagrams are tinted
+    /// with the comparison's marks, as the canvas is.
     pub(super) fn start_export(&mut self, format: crate::export::Format, path: PathBuf) -> bool {
         let options = self.prefs.export_options(self.doc.style());
         let org = self.doc.shared_org();
+        let marks = self.export_marks(format);
+        let tinted = marks.is_some();
         let (tx, rx) = std::sync::mpsc::channel();
         let target = path.clone();
         std::thread::spawn(move || {
-            let result = match crate::export::export(&org, format, &options) {
+            let result = match crate::export::export_marked(
+                &org,
+                format,
+                &options,
+                marks.as_deref(),
+            ) {
                 Err(e) => Err(format!(
                     "Could not export {}: {e}.\n\nNothing was written.",
                     target.display()
@@ -41,13 +49,27 @@ impl DesignerApp {
             };
             let _ = tx.send(result);
         });
-        self.status = format!("Exporting {}…", path.display());
+        self.status = if tinted {
+            format!("Exporting {} tinted with the comparison…", path.display())
+        } else {
+            format!("Exporting {}…", path.display())
+        };
         self.export_job = Some(ExportJob {
             path,
             format,
             done: rx,
         });
         true
+    }
+
+    /// The comparison's marks of the open design when a diagram is exported in compare mode.
+    fn export_marks(
+        &mut self,
+        format: crate::export::Format,
+    ) -> Option<std::sync::Arc<crate::diff::Marks>> {
+        let c = self.compare.as_mut().filter(|_| format.is_drawing())?;
+        c.refresh(self.doc.org(), self.doc.revision());
+        Some(std::sync::Arc::clone(&c.marks))
     }
 
     /// Whether an export is still being made.
@@ -93,7 +115,12 @@ impl DesignerApp {
         use crate::export::{Format, Paper};
         let style = self.doc.style();
         for format in Format::ALL {
-            let hint = if format.is_drawing() {
+            let hint = if format.is_drawing() && self.compare.is_some() {
+                format!(
+                    "The diagram in the {} layout, tinted as compare mode shows it",
+                    style.label().to_lowercase()
+                )
+            } else if format.is_drawing() {
                 format!("The diagram in the {} layout", style.label().to_lowercase())
             } else {
                 match format {

@@ -26,6 +26,8 @@ pub struct NodeData {
     pub drop_target: Option<bool>,
     /// A folded group.
     pub folded: bool,
+    /// What compare mode marks on it.
+    pub mark: Option<super::compare::CardMark>,
 }
 
 /// Payload of a graph edge.
@@ -107,6 +109,20 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for CardNode {
             state,
             self.data.outline,
         );
+        if let Some(mark) = self.data.mark {
+            let zoom = zoom * if self.state.dragged { 0.7 } else { 1.0 };
+            let dark = ctx.ctx.theme() == egui::Theme::Dark;
+            super::compare::mark_card(
+                ctx.painter,
+                &mut shapes,
+                &self.data.card,
+                screen,
+                zoom,
+                mark,
+                self.data.outline,
+                dark,
+            );
+        }
         if self.state.dragged {
             for s in &mut shapes {
                 fade(s, 0.85);

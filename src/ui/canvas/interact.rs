@@ -21,6 +21,14 @@ impl Canvas {
         // The canvas navigates by itself (wheel, trackpad, pinch in `navigate`, background drags
         // below), so egui_graphs' own navigation is off.
         let before = load_meta(ui.ctx(), self.view_id);
+        if self.compare.is_some() {
+            // Under the cards, which egui_graphs draws next.
+            let rect = ui.available_rect_before_wrap();
+            let pan = before.pan + rect.left_top().to_vec2();
+            let painter = ui.painter_at(rect);
+            let lines = self.move_shapes(&painter, before.zoom, pan, rect, ui.visuals().dark_mode);
+            painter.extend(lines);
+        }
         let response = GraphView::<FixedState, Fixed>::new()
             .with_id(Some(self.view_id.to_string()))
             .with_interactions(
@@ -191,6 +199,7 @@ impl Canvas {
                 }
             }
         }
+        shapes.extend(self.move_shapes(&painter, zoom, pan, clip, dark));
         let hover = ui.input(|i| i.pointer.hover_pos());
         for (node, r) in &layout.boxes {
             if far && matches!(node, Node::Team(_)) {
@@ -207,14 +216,21 @@ impl Canvas {
                 ..CardState::default()
             };
             if let Some(card) = self.cards.get(node) {
-                shapes.extend(cards::card_shapes(
-                    &painter,
-                    card,
-                    screen,
-                    zoom,
-                    state,
-                    layout.shape(*node),
-                ));
+                let mut card_shapes =
+                    cards::card_shapes(&painter, card, screen, zoom, state, layout.shape(*node));
+                if let Some(mark) = self.compare.as_ref().and_then(|c| c.mark(*node)) {
+                    compare::mark_card(
+                        &painter,
+                        &mut card_shapes,
+                        card,
+                        screen,
+                        zoom,
+                        mark,
+                        layout.shape(*node),
+                        dark,
+                    );
+                }
+                shapes.extend(card_shapes);
             }
         }
         painter.extend(shapes);

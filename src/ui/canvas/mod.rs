@@ -7,6 +7,7 @@
 //! the very same pan and zoom itself, which asks for no repaint, so an untouched window costs
 //! nothing. Both paths share `cards::card_shapes`, and both cull what is off screen.
 
+mod compare;
 mod drop;
 mod graph;
 mod interact;
@@ -71,6 +72,8 @@ pub struct Canvas {
     pub interactive: bool,
     /// In compare mode, what to draw over the design (set by the app each frame).
     pub marks: Option<Arc<crate::diff::Marks>>,
+    /// The marks placed on the cards, while there are marks.
+    compare: Option<compare::CompareLook>,
     /// Screen rect of the canvas in the last frame.
     pub last_rect: Rect,
     /// Each group's team column (union of its teams' boxes), and whether a team in it has an
@@ -113,6 +116,7 @@ impl Default for Canvas {
             fit: true,
             interactive: false,
             marks: None,
+            compare: None,
             last_rect: Rect::NOTHING,
             columns: Vec::new(),
             last_view: (1.0, Vec2::ZERO),
@@ -237,6 +241,7 @@ impl Canvas {
                     outline: layout.shape(*node),
                     drop_target: None,
                     folded: matches!(node, Node::Group(g) if self.folded.contains_key(g)),
+                    mark: None,
                 },
                 String::new(),
                 pos2(cx, cy),
@@ -304,6 +309,7 @@ impl Canvas {
         if self.built_revision != Some(doc.revision()) {
             self.rebuild(doc);
         }
+        self.refresh_compare(doc);
         let rect = ui.available_rect_before_wrap();
         let now = ui.input(|i| i.time);
         let (pointer_in, activity) = ui.input(|i| {
@@ -345,6 +351,7 @@ impl Canvas {
         self.overlay(ui, doc, rect, &mut events);
         self.toolbar(ui, rect);
         self.bars(ui, doc, rect, &mut events);
+        self.compare_legend(ui, rect);
         // Not while a card is dragged: the drop preview needs the room.
         if self.show_minimap && self.graph.dragged_node().is_none() {
             self.minimap_ui(ui, rect);

@@ -19,7 +19,7 @@ use crate::rules::Severity;
 
 /// Cards narrower than this on screen get no widget of their own: too small to point at or
 /// read (the painted card still selects by click).
-const CARD_WIDGET_PX: f32 = 36.0;
+pub(super) const CARD_WIDGET_PX: f32 = 36.0;
 /// Ring of a find match, and of the current one.
 const FIND_COLOR: Color32 = Color32::from_rgb(250, 204, 21);
 /// Ring of a box the selected person stands in.
@@ -178,6 +178,7 @@ impl Canvas {
                 self.fold_button(ui, doc, *g, screen, zoom, events);
             }
         }
+        self.ghosts(ui, rect, zoom, pan);
     }
 
     /// Whether a group has members to fold away.
@@ -227,6 +228,7 @@ impl Canvas {
         };
         let mut parts: Vec<String> = Vec::new();
         let mut subtitle = card.subtitle.split(" · ");
+        let change = self.change_words(node);
         match card.kind {
             CardKind::Team { virtual_team } => {
                 let kind = if virtual_team { "Virtual team" } else { "Team" };
@@ -253,6 +255,10 @@ impl Canvas {
             Some((role, who)) => format!("{role} {who}"),
             None => l.text.clone(),
         }));
+        if let (Some(first), Some(change)) = (parts.first_mut(), change) {
+            // What compare mode shows, right after the name: "Team Support Tools (added)".
+            first.push_str(&format!(" ({change})"));
+        }
         parts.push(findings_text(
             self.finding_counts.get(&node).copied().unwrap_or_default(),
         ));

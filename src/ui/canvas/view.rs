@@ -87,14 +87,19 @@ impl Canvas {
 
     pub(super) fn apply_view_requests(&mut self, ui: &Ui, rect: Rect, layout: &layout::Layout) {
         if self.fit && rect.width() > 10.0 && !layout.boxes.is_empty() {
-            let b = layout.bounds;
+            // In compare mode the ghosts and lines are part of the picture, and the legend
+            // takes a strip at the bottom.
+            let (b, legend) = match &self.compare {
+                Some(c) => (c.placed.bounds, compare::LEGEND_ROOM),
+                None => (layout.bounds, 0.0),
+            };
             let margin = 30.0;
             let zoom = ((rect.width() - 2.0 * margin) / b.w)
-                .min((rect.height() - 2.0 * margin) / b.h)
+                .min((rect.height() - 2.0 * margin - legend) / b.h)
                 .clamp(ZOOM_MIN, 1.2);
             let mut pan = vec2(
                 (rect.width() - b.w * zoom) / 2.0 - b.x * zoom,
-                (rect.height() - b.h * zoom) / 2.0 - b.y * zoom,
+                (rect.height() - legend - b.h * zoom) / 2.0 - b.y * zoom,
             );
             let mut zoom = zoom;
             if self.opening && zoom < READABLE_ZOOM {

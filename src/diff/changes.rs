@@ -481,11 +481,16 @@ impl Change {
                 vec![(t(team), Tint::Changed)]
             }
             PersonJoined { teams, .. } => teams.iter().map(|x| (t(x), Tint::Changed)).collect(),
-            PersonMoved { from, to, .. } => from
-                .iter()
-                .chain(to)
-                .map(|x| (t(x), Tint::Changed))
-                .collect(),
+            // Only the teams the person left or joined changed, not one they stay in.
+            PersonMoved { from, to, .. } => {
+                let same =
+                    |a: &Named<TeamId>, b: &Named<TeamId>| a.base == b.base && a.target == b.target;
+                from.iter()
+                    .filter(|x| !to.iter().any(|y| same(x, y)))
+                    .chain(to.iter().filter(|x| !from.iter().any(|y| same(x, y))))
+                    .map(|x| (t(x), Tint::Changed))
+                    .collect()
+            }
             PersonLeft { teams, .. } => teams.iter().map(|x| (t(x), Tint::Changed)).collect(),
             RoleGained { role, .. } | RoleLost { role, .. } => match role {
                 Role::Seat { team, .. } | Role::TeamSdsRep { team } => {

@@ -1,5 +1,7 @@
 //! Helpers shared by the export tests.
 
+#![allow(dead_code)] // each test file uses its own subset
+
 use std::path::Path;
 
 /// An org from `examples/`.

@@ -257,8 +257,10 @@ fn the_marks_and_arrows_of_the_changes_have_glyphs() {
     compare_with(&mut h, "acme.json");
     let text = "→ ⇄ − … · “”";
     let font = egui::FontId::proportional(14.0);
-    let ok = h
-        .ctx
-        .fonts_mut(|f| text.chars().filter(|c| *c != ' ').all(|c| f.has_glyph(&font, c)));
+    let ok = h.ctx.fonts_mut(|f| {
+        text.chars()
+            .filter(|c| *c != ' ')
+            .all(|c| f.has_glyph(&font, c))
+    });
     assert!(ok, "a glyph of {text:?} is missing from the UI font");
 }

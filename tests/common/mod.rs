@@ -1,7 +1,5 @@
 //! Helpers shared by the export tests.
 
-#![allow(dead_code)] // each test file uses its own subset
-
 use std::path::Path;
 
 /// An org from `examples/`.

@@ -310,6 +310,11 @@ pub(crate) fn changes(base: &Org, target: &Org, m: &Matching) -> Vec<Change> {
             }
             continue;
         };
+        let br = base_roles.get(&b.id).unwrap_or(&none);
+        // Most people do not change: say nothing and build nothing for them.
+        if br == tr && b.name == p.name && b.email == p.email {
+            continue;
+        }
         let person = namer.person(Some(b.id), Some(*id));
         if b.name != p.name {
             out.push(Change::PersonRenamed {
@@ -324,7 +329,6 @@ pub(crate) fn changes(base: &Org, target: &Org, m: &Matching) -> Vec<Change> {
                 to: p.email.clone(),
             });
         }
-        let br = base_roles.get(&b.id).unwrap_or(&none);
         let (bt, tt) = (teams_of(br), teams_of(tr));
         if bt != tt {
             out.push(Change::PersonMoved {

@@ -120,7 +120,10 @@ where
             let ids = by_id();
             let same = ids
                 .iter()
-                .filter(|(b, t)| name(&base[b]).trim() == name(&target[t]).trim())
+                .filter(|(b, t)| {
+                    let (b, t) = (name(&base[b]), name(&target[t]));
+                    b == t || b.trim() == t.trim()
+                })
                 .count();
             if same * 2 < ids.len() {
                 let names = by_name(base, target, &name);

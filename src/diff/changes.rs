@@ -359,6 +359,7 @@ impl Change {
     pub fn describe(&self) -> String {
         use Change::*;
         match self {
+            OrgRenamed { from, to } if from.is_empty() => format!("Organisation named {to}"),
             OrgRenamed { from, to } => format!("Organisation renamed from {from} to {to}"),
             ProfileChanged { from, to } => format!("Rule profile {from} → {to}"),
             ThresholdChanged { key, from, to } => {

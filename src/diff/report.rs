@@ -24,7 +24,7 @@ pub fn headline(c: &Changes) -> String {
                 if i == 0 {
                     format!("{} {verb}", plural(*n, noun.0, noun.1))
                 } else {
-                    format!("{n} {verb}")
+                    format!("{} {verb}", crate::words::thousands(*n))
                 }
             })
             .collect();

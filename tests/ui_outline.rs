@@ -96,14 +96,7 @@ fn menu(h: &mut H, row_label: &str, entry: &str) {
 fn drag_over(h: &mut H, from: &str, onto: &str) -> Pos2 {
     let a = row(h, from).rect().center();
     let b = row(h, onto).rect().center();
-    h.hover_at(a);
-    h.run_steps(1);
-    h.drag_at(a);
-    h.run_steps(1);
-    for i in 1..=5 {
-        h.hover_at(a + (b - a) * (i as f32 / 5.0));
-        h.run_steps(1);
-    }
+    common::drag_towards(h, a, b);
     h.run_steps(2);
     b
 }

@@ -5,7 +5,10 @@
 
 #[allow(dead_code)] // the export helpers this file does not use
 mod common;
+#[path = "common/svg.rs"]
+mod svg;
 use common::load;
+use svg::{parse, texts};
 
 use orgscale::diagram::{self, Rgba, tint_color};
 use orgscale::diff::{self, Direction, Marks, Tint};
@@ -13,7 +16,6 @@ use orgscale::export::{self, Format, Options};
 use orgscale::layout::{self, Style};
 use orgscale::model::{Command, Org};
 use resvg::tiny_skia::Pixmap;
-use resvg::usvg;
 
 /// The proposed design without Fraud Detection, compared with acme as the base: Support Tools
 /// added, Returns and Order Tracking moved, Invoicing changed, Fraud Detection removed (a ghost).
@@ -30,27 +32,6 @@ fn compared() -> (Org, Marks) {
     let changes = diff::diff(&base, &open);
     let marks = diff::marks(&changes, Direction::FromOther, 7);
     (open, marks)
-}
-
-fn texts(tree: &usvg::Tree) -> Vec<String> {
-    fn walk(g: &usvg::Group, out: &mut Vec<String>) {
-        for n in g.children() {
-            match n {
-                usvg::Node::Group(g) => walk(g, out),
-                usvg::Node::Text(t) => {
-                    out.push(t.chunks().iter().map(|c| c.text()).collect::<String>())
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(tree.root(), &mut out);
-    out
-}
-
-fn parse(svg: &str) -> usvg::Tree {
-    usvg::Tree::from_str(svg, &export::font::usvg_options()).expect("usvg parses the export")
 }
 
 fn options(style: Style) -> Options {

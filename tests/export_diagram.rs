@@ -4,7 +4,10 @@
 //! `UPDATE_GOLDEN=1 cargo test --test export_diagram`.
 
 mod common;
+#[path = "common/svg.rs"]
+mod svg;
 use common::{golden, load};
+use svg::{parse, texts};
 
 use std::process::Command;
 
@@ -12,7 +15,6 @@ use orgscale::export::{self, Format, Options, Paper};
 use orgscale::layout::{self, Node, Style};
 use orgscale::model::Org;
 use resvg::tiny_skia::Pixmap;
-use resvg::usvg;
 
 fn svg_of(org: &Org, style: Style, findings: bool) -> String {
     let bytes = export::export(
@@ -26,28 +28,6 @@ fn svg_of(org: &Org, style: Style, findings: bool) -> String {
     )
     .unwrap();
     String::from_utf8(bytes).unwrap()
-}
-
-/// Every string of text in a usvg tree, in document order.
-fn texts(tree: &usvg::Tree) -> Vec<String> {
-    fn walk(g: &usvg::Group, out: &mut Vec<String>) {
-        for n in g.children() {
-            match n {
-                usvg::Node::Group(g) => walk(g, out),
-                usvg::Node::Text(t) => {
-                    out.push(t.chunks().iter().map(|c| c.text()).collect::<String>())
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(tree.root(), &mut out);
-    out
-}
-
-fn parse(svg: &str) -> usvg::Tree {
-    usvg::Tree::from_str(svg, &export::font::usvg_options()).expect("usvg parses the export")
 }
 
 #[test]

@@ -53,12 +53,6 @@ impl<I: Copy + Eq + Hash + Ord> Pairs<I> {
         v.sort_unstable();
         v
     }
-    pub fn len(&self) -> usize {
-        self.forward.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.forward.is_empty()
-    }
 }
 
 /// The pairing of everything in two orgs.
@@ -78,23 +72,11 @@ impl Matching {
         }
     }
 
-    pub fn unit_target_of(&self, base: Unit) -> Option<Unit> {
-        match base {
-            Unit::Team(t) => self.teams.target_of(t).map(Unit::Team),
-            Unit::Group(g) => self.groups.target_of(g).map(Unit::Group),
-        }
-    }
-
     pub fn unit_base_of(&self, target: Unit) -> Option<Unit> {
         match target {
             Unit::Team(t) => self.teams.base_of(t).map(Unit::Team),
             Unit::Group(g) => self.groups.base_of(g).map(Unit::Group),
         }
-    }
-
-    /// Whether any kind was matched by name.
-    pub fn by_name(&self) -> bool {
-        [self.people.how, self.teams.how, self.groups.how].contains(&Matched::ByName)
     }
 }
 

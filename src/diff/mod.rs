@@ -24,7 +24,7 @@ pub use marks::{Direction, Ghost, Marks, marks};
 pub use matching::{MatchBy, Matched, Matching, Pairs};
 pub use plan::{Plan, Refused, Step, WaveOutcome};
 
-use crate::model::{Org, Unit};
+use crate::model::Org;
 
 /// How each kind of unit was matched, for the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -58,31 +58,6 @@ impl Changes {
     /// The changes of one section, in report order.
     pub fn section(&self, s: Section) -> impl Iterator<Item = &Change> {
         self.changes.iter().filter(move |c| c.section() == s)
-    }
-
-    /// How each unit of the target (and, for removals, of the base) is tinted: the strongest tint
-    /// wins (added over moved over changed).
-    pub fn tints(&self) -> rustc_hash::FxHashMap<Unit, Tint> {
-        let mut out: rustc_hash::FxHashMap<Unit, Tint> = Default::default();
-        for c in &self.changes {
-            for (u, t) in c.tints() {
-                if t == Tint::Removed {
-                    continue;
-                }
-                out.entry(u).and_modify(|e| *e = (*e).min(t)).or_insert(t);
-            }
-        }
-        out
-    }
-
-    /// Units of the base that the target no longer has.
-    pub fn removed_units(&self) -> Vec<Unit> {
-        self.changes
-            .iter()
-            .flat_map(|c| c.tints())
-            .filter(|(_, t)| *t == Tint::Removed)
-            .map(|(u, _)| u)
-            .collect()
     }
 
     /// A one-line count: "2 teams added, 1 removed · 3 people moved · 4 role changes", or

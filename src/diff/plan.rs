@@ -100,18 +100,6 @@ impl Plan {
         self.waves += 1;
     }
 
-    /// Remove an empty wave (its number is taken by the next).
-    pub fn remove_wave(&mut self, wave: usize) {
-        if self.waves > 1 && self.wave(wave).next().is_none() {
-            for s in &mut self.steps {
-                if s.wave > wave {
-                    s.wave -= 1;
-                }
-            }
-            self.waves -= 1;
-        }
-    }
-
     /// Keep the steps sorted by wave (stable within a wave).
     fn normalise(&mut self) {
         self.steps.sort_by_key(|s| s.wave);

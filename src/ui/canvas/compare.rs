@@ -231,13 +231,7 @@ fn tint_shapes(
         layout::Shape::Box => {
             let r = screen.expand(grow);
             if dashed {
-                let pts = [
-                    r.left_top(),
-                    r.right_top(),
-                    r.right_bottom(),
-                    r.left_bottom(),
-                    r.left_top(),
-                ];
+                let pts = corners(r);
                 shapes.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.6));
             } else {
                 let radius = CornerRadius::same(((6.0 * zoom).clamp(1.0, 10.0) + grow) as u8);
@@ -370,13 +364,7 @@ impl Canvas {
                 radius,
                 tint.gamma_multiply(if dark { 0.16 } else { 0.09 }),
             );
-            let pts = [
-                screen.left_top(),
-                screen.right_top(),
-                screen.right_bottom(),
-                screen.left_bottom(),
-                screen.left_top(),
-            ];
+            let pts = corners(screen);
             let dash = (7.0 * zoom).clamp(3.0, 8.0);
             painter.extend(Shape::dashed_line(
                 &pts,
@@ -510,13 +498,7 @@ fn legend_row(ui: &mut Ui, look: &CompareLook, dark: bool) {
                 let tint = color(c.tint, dark);
                 if c.dashed {
                     painter.rect_filled(r, 2.0, tint.gamma_multiply(0.12));
-                    let pts = [
-                        r.left_top(),
-                        r.right_top(),
-                        r.right_bottom(),
-                        r.left_bottom(),
-                        r.left_top(),
-                    ];
+                    let pts = corners(r);
                     painter.extend(Shape::dashed_line(&pts, Stroke::new(1.5, tint), 3.0, 2.0));
                 } else {
                     let fill = diagram::colors(
@@ -558,4 +540,15 @@ fn legend_row(ui: &mut Ui, look: &CompareLook, dark: bool) {
         "Compare mode: tinted cards differ from the other version; a dashed line leads from \
          each moved card to where it is there; dashed cards are units this design does not have.",
     );
+}
+
+/// The closed outline of a rectangle, for a dashed line around it.
+fn corners(r: Rect) -> [egui::Pos2; 5] {
+    [
+        r.left_top(),
+        r.right_top(),
+        r.right_bottom(),
+        r.left_bottom(),
+        r.left_top(),
+    ]
 }

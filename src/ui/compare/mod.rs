@@ -84,18 +84,19 @@ pub struct Comparison {
 impl Comparison {
     pub fn new(other: Org, label: impl Into<String>, current: &Org, revision: u64) -> Self {
         let other = Arc::new(other);
+        let changes = diff::diff(&other, current);
         let mut c = Comparison {
-            changes: diff::diff(&other, current),
             other,
             label: label.into(),
             direction: Direction::FromOther,
             plan: Plan::default(),
             outcomes: Vec::new(),
             marks: Arc::default(),
-            revision: u64::MAX,
+            revision,
             waves: 1,
+            changes,
         };
-        c.refresh(current, revision);
+        c.derive(current);
         c
     }
 
@@ -117,15 +118,19 @@ impl Comparison {
 
     fn recompute(&mut self, current: &Org, revision: u64) {
         let (base, target) = self.sides(current);
-        let changes = diff::diff_by(base, target, MatchBy::Auto);
-        let mut plan = diff::plan_for(base, target, &changes);
-        plan.split(self.waves);
-        let (outcomes, _) = plan.run(base);
-        self.marks = Arc::new(marks(&changes, self.direction, revision));
-        self.changes = changes;
-        self.plan = plan;
-        self.outcomes = outcomes;
+        self.changes = diff::diff_by(base, target, MatchBy::Auto);
         self.revision = revision;
+        self.derive(current);
+    }
+
+    /// The plan, its waves' outcomes and the marks, from the changes as they are.
+    fn derive(&mut self, current: &Org) {
+        let (base, target) = self.sides(current);
+        let mut plan = diff::plan_for(base, target, &self.changes);
+        plan.split(self.waves);
+        self.outcomes = plan.run(base).0;
+        self.plan = plan;
+        self.marks = Arc::new(marks(&self.changes, self.direction, self.revision));
     }
 
     /// Swap which side the open design is.

@@ -264,3 +264,55 @@ fn the_marks_and_arrows_of_the_changes_have_glyphs() {
     });
     assert!(ok, "a glyph of {text:?} is missing from the UI font");
 }
+
+/// Run frames until `done` holds, as a window does while a worker runs (at most a minute).
+fn wait_until(h: &mut Harness<'_, DesignerApp>, done: impl Fn(&DesignerApp) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(h.state()) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "still waiting: {}",
+            h.state().status
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+}
+
+#[test]
+fn a_large_design_is_compared_on_a_worker_while_the_window_keeps_drawing() {
+    // 1,000 teams on each side: compare mode works on a worker thread.
+    let base = orgscale::sample::balanced("Big", 1_000, 5, 7);
+    let doc = orgscale::ui::Document::new(base.clone(), None);
+    let mut h = kittest_harness_sized(app_with(doc, no_portal()), WINDOW);
+    let first = *h.state().doc.org().teams().keys().next().unwrap();
+    rename_team(&mut h, first, "Renamed Before Comparing");
+    h.state_mut().compare_with(base, "big.json");
+    h.run_steps(1);
+    h.get_by_label("Comparing this design with big.json…");
+    assert!(
+        h.state().compare.is_none(),
+        "nothing shown before it is made"
+    );
+    wait_until(&mut h, |a| a.compare.is_some());
+    h.get_by_label("1 team renamed");
+
+    // An edit while comparing: the panel says it is catching up, then shows the new changes.
+    let second = *h.state().doc.org().teams().keys().nth(1).unwrap();
+    h.state_mut().apply(orgscale::model::Command::RenameTeam {
+        team: second,
+        name: "Renamed While Comparing".into(),
+    });
+    // The frame after an edit starts the worker and shows the last comparison meanwhile.
+    h.run_steps(1);
+    assert!(h.state().compare.as_ref().unwrap().is_updating());
+    h.get_by_label("Updating to your latest edits…");
+    wait_until(&mut h, |a| {
+        a.compare
+            .as_ref()
+            .is_some_and(|c| c.is_current(a.doc.revision()))
+    });
+    h.get_by_label("2 teams renamed");
+    assert!(h.query_by_label("Updating to your latest edits…").is_none());
+}

@@ -136,7 +136,7 @@ fn swapping_sides_shows_what_the_other_version_adds_as_ghosts() {
     let mut h = proposed();
     compare_with_acme(&mut h);
     let app = h.state_mut();
-    let (org, revision) = (app.doc.org().clone(), app.doc.revision());
+    let (org, revision) = (app.doc.shared_org(), app.doc.revision());
     app.compare.as_mut().unwrap().swap(&org, revision);
     h.run_steps(4);
     // The open design is now the base: acme has Fraud Detection, this design does not.

@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::changes::{Change, Named, Role};
-use super::matching::Matching;
+use super::matching::{Matching, Pair};
+use super::touched::Touched;
 use crate::model::{GroupId, Org, PersonId, TeamId, TeamRole, Threshold, Unit};
 /// A unit or person as both sides can name it: the target id when it exists there, else the
 /// base id.
@@ -57,11 +58,17 @@ impl Keys<'_> {
     }
 }
 
-/// Every role of every person of one org, as [`RoleKey`]s.
-pub(crate) fn roles(org: &Org, keys: &Keys) -> HashMap<PersonId, BTreeSet<RoleKey>> {
+/// Every role of the people of one org that `wanted` picks, as [`RoleKey`]s.
+pub(crate) fn roles(
+    org: &Org,
+    keys: &Keys,
+    wanted: impl Fn(PersonId) -> bool,
+) -> HashMap<PersonId, BTreeSet<RoleKey>> {
     let mut out: HashMap<PersonId, BTreeSet<RoleKey>> = HashMap::default();
     let mut add = |p: PersonId, r: RoleKey| {
-        out.entry(p).or_default().insert(r);
+        if wanted(p) {
+            out.entry(p).or_default().insert(r);
+        }
     };
     for t in org.teams().values() {
         let k = keys.team(t.id);
@@ -189,29 +196,38 @@ impl Namer<'_> {
 }
 
 /// Every change from `base` to `target` under a matching, in report order.
-pub(crate) fn changes(base: &Org, target: &Org, m: &Matching) -> Vec<Change> {
+pub(crate) fn changes(base: &Org, target: &Org, m: &Matching, touched: &Touched) -> Vec<Change> {
     let namer = Namer { base, target, m };
     let bk = Keys { m, is_base: true };
     let mut out = Vec::new();
     organisation(base, target, &mut out);
 
     // Groups.
-    for (id, g) in target.groups() {
-        let named = namer.target_group(*id);
-        match m.groups.base_of(*id).and_then(|b| base.group(b)) {
-            None => out.push(Change::GroupAdded {
-                group: named,
+    m.groups
+        .each(base.groups(), target.groups(), |pair| match pair {
+            Pair::Added(id, g) => out.push(Change::GroupAdded {
+                group: namer.target_group(id),
                 parent: g.parent.map(|p| namer.target_group(p)),
             }),
-            Some(b) => {
+            Pair::Removed(id, g) => out.push(Change::GroupRemoved {
+                group: namer.base_group(id),
+                parent: g.parent.map(|p| namer.base_group(p)),
+            }),
+            Pair::Both(_, b, id, g) => {
+                let changed = b.name != g.name
+                    || b.parent.map(|p| bk.group(p)) != g.parent.map(Side::Target)
+                    || b.definition_of_done != g.definition_of_done;
+                if !changed {
+                    return;
+                }
+                let named = namer.target_group(id);
                 if b.name != g.name {
                     out.push(Change::GroupRenamed {
                         group: named.clone(),
                         from: b.name.clone(),
                     });
                 }
-                let was = b.parent.map(|p| bk.group(p));
-                if was != g.parent.map(Side::Target) {
+                if b.parent.map(|p| bk.group(p)) != g.parent.map(Side::Target) {
                     out.push(Change::GroupMoved {
                         group: named.clone(),
                         from: b.parent.map(|p| namer.base_group(p)),
@@ -226,33 +242,32 @@ pub(crate) fn changes(base: &Org, target: &Org, m: &Matching) -> Vec<Change> {
                     });
                 }
             }
-        }
-    }
-    for (id, g) in base.groups() {
-        if m.groups.target_of(*id).is_none() {
-            out.push(Change::GroupRemoved {
-                group: namer.base_group(*id),
-                parent: g.parent.map(|p| namer.base_group(p)),
-            });
-        }
-    }
+        });
 
     // Teams.
-    for (id, t) in target.teams() {
-        let named = namer.team(Side::Target(*id));
-        match m.teams.base_of(*id).and_then(|b| base.team(b)) {
-            None => out.push(Change::TeamAdded {
-                team: named,
+    m.teams
+        .each(base.teams(), target.teams(), |pair| match pair {
+            Pair::Added(id, t) => out.push(Change::TeamAdded {
+                team: namer.team(Side::Target(id)),
                 group: t.group.map(|p| namer.target_group(p)),
             }),
-            Some(b) => {
+            Pair::Removed(id, t) => out.push(Change::TeamRemoved {
+                team: namer.team(Side::BaseOnly(id)),
+                group: t.group.map(|p| namer.base_group(p)),
+            }),
+            Pair::Both(_, b, id, t) => {
+                let moved = b.group.map(|p| bk.group(p)) != t.group.map(Side::Target);
+                if b.name == t.name && !moved && b.kind == t.kind {
+                    return;
+                }
+                let named = namer.team(Side::Target(id));
                 if b.name != t.name {
                     out.push(Change::TeamRenamed {
                         team: named.clone(),
                         from: b.name.clone(),
                     });
                 }
-                if b.group.map(|p| bk.group(p)) != t.group.map(Side::Target) {
+                if moved {
                     out.push(Change::TeamMoved {
                         team: named.clone(),
                         from: b.group.map(|p| namer.base_group(p)),
@@ -267,20 +282,14 @@ pub(crate) fn changes(base: &Org, target: &Org, m: &Matching) -> Vec<Change> {
                     });
                 }
             }
-        }
-    }
-    for (id, t) in base.teams() {
-        if m.teams.target_of(*id).is_none() {
-            out.push(Change::TeamRemoved {
-                team: namer.team(Side::BaseOnly(*id)),
-                group: t.group.map(|p| namer.base_group(p)),
-            });
-        }
-    }
+        });
 
     // People and their roles.
-    let base_roles = roles(base, &bk);
-    let target_roles = roles(target, &Keys { m, is_base: false });
+    // Only people a changed unit touched can hold other roles; the rest are compared by name.
+    let base_roles = roles(base, &bk, |p| touched.base_person(p, m));
+    let target_roles = roles(target, &Keys { m, is_base: false }, |p| {
+        touched.target_person(p, m)
+    });
     let none = BTreeSet::new();
     let teams_of = |r: &BTreeSet<RoleKey>| -> BTreeSet<Side<TeamId>> {
         r.iter()
@@ -294,83 +303,86 @@ pub(crate) fn changes(base: &Org, target: &Org, m: &Matching) -> Vec<Change> {
         s.iter().map(|t| namer.team(*t)).collect()
     };
     let mut role_changes = Vec::new();
-    for (id, p) in target.people() {
-        let tr = target_roles.get(id).unwrap_or(&none);
-        let Some(b) = m.people.base_of(*id).and_then(|b| base.person(b)) else {
-            let person = namer.person(None, Some(*id));
-            out.push(Change::PersonJoined {
-                person: person.clone(),
-                teams: named_teams(&teams_of(tr)),
-            });
-            for r in tr.iter().filter(|r| !is_plain_seat(r)) {
-                role_changes.push(Change::RoleGained {
+    m.people
+        .each(base.people(), target.people(), |pair| match pair {
+            Pair::Added(id, _) => {
+                let tr = target_roles.get(&id).unwrap_or(&none);
+                let person = namer.person(None, Some(id));
+                out.push(Change::PersonJoined {
                     person: person.clone(),
-                    role: namer.role(*r),
+                    teams: named_teams(&teams_of(tr)),
                 });
+                for r in tr.iter().filter(|r| !is_plain_seat(r)) {
+                    role_changes.push(Change::RoleGained {
+                        person: person.clone(),
+                        role: namer.role(*r),
+                    });
+                }
             }
-            continue;
-        };
-        let br = base_roles.get(&b.id).unwrap_or(&none);
-        // Most people do not change: say nothing and build nothing for them.
-        if br == tr && b.name == p.name && b.email == p.email {
-            continue;
-        }
-        let person = namer.person(Some(b.id), Some(*id));
-        if b.name != p.name {
-            out.push(Change::PersonRenamed {
-                person: person.clone(),
-                from: b.name.clone(),
-            });
-        }
-        if b.email != p.email {
-            out.push(Change::EmailChanged {
-                person: person.clone(),
-                from: b.email.clone(),
-                to: p.email.clone(),
-            });
-        }
-        let (bt, tt) = (teams_of(br), teams_of(tr));
-        if bt != tt {
-            out.push(Change::PersonMoved {
-                person: person.clone(),
-                from: named_teams(&bt),
-                to: named_teams(&tt),
-            });
-        }
-        // A Developer seat that comes or goes with a team change is the move itself.
-        let shown = |r: &&RoleKey| match r {
-            RoleKey::Seat(TeamRole::Developer, t) => bt.contains(t) && tt.contains(t),
-            _ => true,
-        };
-        for r in tr.difference(br).filter(shown) {
-            role_changes.push(Change::RoleGained {
-                person: person.clone(),
-                role: namer.role(*r),
-            });
-        }
-        for r in br.difference(tr).filter(shown) {
-            role_changes.push(Change::RoleLost {
-                person: person.clone(),
-                role: namer.role(*r),
-            });
-        }
-    }
-    for id in base.people().keys() {
-        if m.people.target_of(*id).is_none() {
-            let br = base_roles.get(id).unwrap_or(&none);
-            let person = namer.person(Some(*id), None);
-            out.push(Change::PersonLeft {
-                person: person.clone(),
-                teams: named_teams(&teams_of(br)),
-            });
-            for r in br.iter().filter(|r| !is_plain_seat(r)) {
-                role_changes.push(Change::RoleLost {
+            Pair::Removed(id, _) => {
+                let br = base_roles.get(&id).unwrap_or(&none);
+                let person = namer.person(Some(id), None);
+                out.push(Change::PersonLeft {
                     person: person.clone(),
-                    role: namer.role(*r),
+                    teams: named_teams(&teams_of(br)),
                 });
+                for r in br.iter().filter(|r| !is_plain_seat(r)) {
+                    role_changes.push(Change::RoleLost {
+                        person: person.clone(),
+                        role: namer.role(*r),
+                    });
+                }
             }
-        }
-    }
+            Pair::Both(bid, b, id, p) => {
+                let (br, tr) = (
+                    base_roles.get(&bid).unwrap_or(&none),
+                    target_roles.get(&id).unwrap_or(&none),
+                );
+                // Most people do not change: say nothing and build nothing for them.
+                if br == tr && b.name == p.name && b.email == p.email {
+                    return;
+                }
+                let person = namer.person(Some(bid), Some(id));
+                if b.name != p.name {
+                    out.push(Change::PersonRenamed {
+                        person: person.clone(),
+                        from: b.name.clone(),
+                    });
+                }
+                if b.email != p.email {
+                    out.push(Change::EmailChanged {
+                        person: person.clone(),
+                        from: b.email.clone(),
+                        to: p.email.clone(),
+                    });
+                }
+                let (bt, tt) = (teams_of(br), teams_of(tr));
+                if bt != tt {
+                    out.push(Change::PersonMoved {
+                        person: person.clone(),
+                        from: named_teams(&bt),
+                        to: named_teams(&tt),
+                    });
+                }
+                // A Developer seat that comes or goes with a team change is the move itself.
+                let shown = |r: &&RoleKey| match r {
+                    RoleKey::Seat(TeamRole::Developer, t) => bt.contains(t) && tt.contains(t),
+                    _ => true,
+                };
+                for r in tr.difference(br).filter(shown) {
+                    role_changes.push(Change::RoleGained {
+                        person: person.clone(),
+                        role: namer.role(*r),
+                    });
+                }
+                for r in br.difference(tr).filter(shown) {
+                    role_changes.push(Change::RoleLost {
+                        person: person.clone(),
+                        role: namer.role(*r),
+                    });
+                }
+            }
+        });
     out.extend(role_changes);
     out
 }

@@ -1,13 +1,14 @@
 //! What a change does to the org: its figures side by side, the findings it adds and resolves,
 //! and how stable the teams stay.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 
 use super::changes::Named;
 use super::collect::{Keys, Namer, Side};
 use super::matching::Matching;
-use crate::model::{Org, PersonId, TeamId};
+use super::touched::Touched;
+use crate::model::{Org, PersonId, TeamId, TeamRole};
 use crate::rules::{Counts, Finding, RuleId, SubjectRef, validate};
 use crate::stats::Stats;
 
@@ -80,7 +81,7 @@ enum About {
     Person(Side<PersonId>),
 }
 
-pub(crate) fn impact(base: &Org, target: &Org, m: &Matching) -> Impact {
+pub(crate) fn impact(base: &Org, target: &Org, m: &Matching, touched: &Touched) -> Impact {
     let (bf, tf) = (validate(base), validate(target));
     let (findings_added, findings_resolved) = compare_findings(&bf, &tf, m);
     Impact {
@@ -90,7 +91,7 @@ pub(crate) fn impact(base: &Org, target: &Org, m: &Matching) -> Impact {
         target_counts: Counts::of(&tf),
         findings_added,
         findings_resolved,
-        stability: stability(base, target, m),
+        stability: stability(base, target, m, touched),
     }
 }
 
@@ -150,24 +151,33 @@ pub(crate) fn compare_findings(
     (added, resolved)
 }
 
-fn stability(base: &Org, target: &Org, m: &Matching) -> Stability {
+fn stability(base: &Org, target: &Org, m: &Matching, touched: &Touched) -> Stability {
     let namer = Namer { base, target, m };
     let bk = Keys { m, is_base: true };
     let tk = Keys { m, is_base: false };
-    let teams_of = |org: &Org, keys: &Keys| -> HashMap<PersonId, Vec<Side<TeamId>>> {
+    // The teams of the people a changed unit touched; everyone else keeps every team.
+    let teams_of = |org: &Org, keys: &Keys, wanted: &dyn Fn(PersonId) -> bool| {
         let mut out: HashMap<PersonId, Vec<Side<TeamId>>> = HashMap::default();
         for t in org.teams().values() {
-            for p in t.people() {
-                out.entry(p).or_default().push(keys.team(t.id));
+            for p in TeamRole::ALL.into_iter().flat_map(|r| t.seats(r)) {
+                if wanted(*p) {
+                    out.entry(*p).or_default().push(keys.team(t.id));
+                }
             }
         }
         for v in out.values_mut() {
             v.sort_unstable();
+            v.dedup();
         }
         out
     };
-    let (bt, tt) = (teams_of(base, &bk), teams_of(target, &tk));
-    let mut people_kept = 0;
+    let bt = teams_of(base, &bk, &|p| touched.base_person(p, m));
+    let tt = teams_of(target, &tk, &|p| touched.target_person(p, m));
+    let mut seated: HashSet<PersonId> = HashSet::default();
+    for t in base.teams().values() {
+        seated.extend(TeamRole::ALL.into_iter().flat_map(|r| t.seats(r)));
+    }
+    let mut people_kept = seated.len() - bt.len();
     for (p, teams) in &bt {
         if let Some(tp) = m.people.target_of(*p)
             && tt.get(&tp) == Some(teams)
@@ -175,8 +185,15 @@ fn stability(base: &Org, target: &Org, m: &Matching) -> Stability {
             people_kept += 1;
         }
     }
+    // Only matched teams whose seats differ can have lost or gained members; in base id order.
+    let mut changed: Vec<(TeamId, TeamId)> = touched
+        .teams
+        .iter()
+        .filter_map(|t| Some((m.teams.base_of(*t)?, *t)))
+        .collect();
+    changed.sort_unstable();
     let mut teams = Vec::new();
-    for (b, t) in m.teams.pairs() {
+    for (b, t) in changed {
         let (Some(bteam), Some(tteam)) = (base.team(b), target.team(t)) else {
             continue;
         };
@@ -200,7 +217,7 @@ fn stability(base: &Org, target: &Org, m: &Matching) -> Stability {
             .count();
         if kept < members.len() || joined > 0 {
             teams.push(TeamStability {
-                team: namer.team(Side::Target(t)),
+                team: namer.team(Side::Target(tteam.id)),
                 kept,
                 of: members.len(),
                 joined,
@@ -208,7 +225,7 @@ fn stability(base: &Org, target: &Org, m: &Matching) -> Stability {
         }
     }
     Stability {
-        people_in_teams: bt.len(),
+        people_in_teams: seated.len(),
         people_kept,
         teams,
     }

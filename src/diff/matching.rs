@@ -2,12 +2,11 @@
 //! two files do not correspond (a CSV roster has no ids of its own; a file rebuilt by hand).
 
 use std::collections::BTreeMap;
-use std::hash::Hash;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 
-use crate::model::{GroupId, Org, PersonId, TeamId, Unit};
+use crate::model::{GroupId, Org, PersonId, RawId, TeamId, Unit, is_numeric_raw};
 
 /// How the caller wants units matched.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -34,24 +33,171 @@ pub enum Matched {
 #[derive(Clone, Debug)]
 pub struct Pairs<I> {
     pub how: Matched,
-    forward: HashMap<I, I>,
-    back: HashMap<I, I>,
+    map: PairMap<I>,
 }
 
-impl<I: Copy + Eq + Hash + Ord> Pairs<I> {
+#[derive(Clone, Debug)]
+enum PairMap<I> {
+    /// Matched by id: a unit pairs with the unit of the same id, when both sides have it.
+    Same { common: Vec<I>, set: IdSet },
+    /// Any other pairing.
+    Map {
+        forward: HashMap<I, I>,
+        back: HashMap<I, I>,
+    },
+}
+
+impl<I: RawId> Pairs<I> {
     /// The target unit that a base unit became.
     pub fn target_of(&self, base: I) -> Option<I> {
-        self.forward.get(&base).copied()
+        match &self.map {
+            PairMap::Same { set, .. } => set.contains(base.raw()).then_some(base),
+            PairMap::Map { forward, .. } => forward.get(&base).copied(),
+        }
     }
     /// The base unit that a target unit was.
     pub fn base_of(&self, target: I) -> Option<I> {
-        self.back.get(&target).copied()
+        match &self.map {
+            PairMap::Same { set, .. } => set.contains(target.raw()).then_some(target),
+            PairMap::Map { back, .. } => back.get(&target).copied(),
+        }
     }
     /// Matched pairs, base id order.
     pub fn pairs(&self) -> Vec<(I, I)> {
-        let mut v: Vec<(I, I)> = self.forward.iter().map(|(b, t)| (*b, *t)).collect();
-        v.sort_unstable();
-        v
+        match &self.map {
+            PairMap::Same { common, .. } => common.iter().map(|i| (*i, *i)).collect(),
+            PairMap::Map { forward, .. } => {
+                let mut v: Vec<(I, I)> = forward.iter().map(|(b, t)| (*b, *t)).collect();
+                v.sort_unstable();
+                v
+            }
+        }
+    }
+
+    fn same(common: Vec<I>) -> Self {
+        let set = IdSet::of(common.iter().map(|i| i.raw()), common.len());
+        Pairs {
+            how: Matched::ById,
+            map: PairMap::Same { common, set },
+        }
+    }
+
+    fn map(how: Matched, pairs: &[(I, I)]) -> Self {
+        Pairs {
+            how,
+            map: PairMap::Map {
+                forward: pairs.iter().copied().collect(),
+                back: pairs.iter().map(|(b, t)| (*t, *b)).collect(),
+            },
+        }
+    }
+
+    /// Every unit of the two sides with its counterpart, as [`Pair`]s: the target's units
+    /// first, in target id order (with their base unit, if any), then the base units that have
+    /// none, in base id order.
+    pub(crate) fn each<'a, V>(
+        &self,
+        base: &'a BTreeMap<I, V>,
+        target: &'a BTreeMap<I, V>,
+        mut f: impl FnMut(Pair<'a, I, V>),
+    ) {
+        match &self.map {
+            PairMap::Same { .. } => {
+                // One walk through both maps in id order: no lookups.
+                let mut removed = Vec::new();
+                let (mut b, mut t) = (base.iter().peekable(), target.iter().peekable());
+                loop {
+                    match (b.peek(), t.peek()) {
+                        (None, None) => break,
+                        (Some(_), None) => removed.extend(b.by_ref()),
+                        (None, Some(_)) => {
+                            for (id, v) in t.by_ref() {
+                                f(Pair::Added(*id, v));
+                            }
+                        }
+                        (Some((bi, _)), Some((ti, _))) => match bi.cmp(ti) {
+                            std::cmp::Ordering::Less => removed.extend(b.next()),
+                            std::cmp::Ordering::Greater => {
+                                let (id, v) = t.next().expect("peeked");
+                                f(Pair::Added(*id, v));
+                            }
+                            std::cmp::Ordering::Equal => {
+                                let ((bi, bv), (ti, tv)) =
+                                    (b.next().expect("peeked"), t.next().expect("peeked"));
+                                f(Pair::Both(*bi, bv, *ti, tv));
+                            }
+                        },
+                    }
+                }
+                for (id, v) in removed {
+                    f(Pair::Removed(*id, v));
+                }
+            }
+            PairMap::Map { forward, back } => {
+                for (id, v) in target {
+                    match back.get(id).and_then(|b| base.get_key_value(b)) {
+                        Some((bi, bv)) => f(Pair::Both(*bi, bv, *id, v)),
+                        None => f(Pair::Added(*id, v)),
+                    }
+                }
+                for (id, v) in base {
+                    if !forward.contains_key(id) {
+                        f(Pair::Removed(*id, v));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A unit and its counterpart, as [`Pairs::each`] gives them.
+pub(crate) enum Pair<'a, I, V> {
+    /// On both sides: base id and unit, target id and unit.
+    Both(I, &'a V, I, &'a V),
+    /// Only in the target.
+    Added(I, &'a V),
+    /// Only in the base.
+    Removed(I, &'a V),
+}
+
+/// A set of ids: a bit per numeric id (numeric ids are dense: the designer counts them up from
+/// 1), and a hash set for slugs and for numbers too far apart for the bits.
+#[derive(Clone, Debug, Default)]
+struct IdSet {
+    bits: Vec<u64>,
+    other: HashSet<u32>,
+}
+
+impl IdSet {
+    fn of(raw: impl Iterator<Item = u32> + Clone, len: usize) -> IdSet {
+        let max = raw.clone().filter(|r| is_numeric_raw(*r)).max();
+        // No more than 16 bits per id, whatever the largest number is.
+        let words = match max {
+            Some(m) if (m as usize) < 16 * len + 4096 => m as usize / 64 + 1,
+            _ => 0,
+        };
+        let mut set = IdSet {
+            bits: vec![0; words],
+            other: HashSet::default(),
+        };
+        for r in raw {
+            let i = r as usize;
+            match set.bits.get_mut(i / 64) {
+                Some(w) => *w |= 1 << (i % 64),
+                None => {
+                    set.other.insert(r);
+                }
+            }
+        }
+        set
+    }
+
+    fn contains(&self, r: u32) -> bool {
+        let i = r as usize;
+        match self.bits.get(i / 64) {
+            Some(w) => w >> (i % 64) & 1 == 1,
+            None => !self.other.is_empty() && self.other.contains(&r),
+        }
     }
 }
 
@@ -87,41 +233,41 @@ fn pair<I, V>(
     by: MatchBy,
 ) -> Pairs<I>
 where
-    I: Copy + Eq + Hash + Ord,
+    I: RawId,
 {
-    let by_id = || {
-        base.keys()
-            .filter(|id| target.contains_key(id))
-            .map(|id| (*id, *id))
-            .collect::<Vec<_>>()
-    };
-    let (how, pairs) = match by {
-        MatchBy::Id => (Matched::ById, by_id()),
-        MatchBy::Name => (Matched::ByName, by_name(base, target, &name)),
-        MatchBy::Auto => {
-            let ids = by_id();
-            let same = ids
-                .iter()
-                .filter(|(b, t)| {
-                    let (b, t) = (name(&base[b]), name(&target[t]));
-                    b == t || b.trim() == t.trim()
-                })
-                .count();
-            if same * 2 < ids.len() {
-                let names = by_name(base, target, &name);
-                if names.len() > same {
-                    (Matched::ByName, names)
-                } else {
-                    (Matched::ById, ids)
+    if by == MatchBy::Name {
+        return Pairs::map(Matched::ByName, &by_name(base, target, &name));
+    }
+    // The ids both sides have, in order, and how many of them name the same thing.
+    let mut common = Vec::with_capacity(base.len().min(target.len()));
+    let mut same = 0;
+    let (mut b, mut t) = (base.iter().peekable(), target.iter().peekable());
+    while let (Some((bi, bv)), Some((ti, tv))) = (b.peek(), t.peek()) {
+        match bi.cmp(ti) {
+            std::cmp::Ordering::Less => {
+                b.next();
+            }
+            std::cmp::Ordering::Greater => {
+                t.next();
+            }
+            std::cmp::Ordering::Equal => {
+                let (bn, tn) = (name(bv), name(tv));
+                if bn == tn || bn.trim() == tn.trim() {
+                    same += 1;
                 }
-            } else {
-                (Matched::ById, ids)
+                common.push(**bi);
+                b.next();
+                t.next();
             }
         }
-    };
-    let forward: HashMap<I, I> = pairs.iter().copied().collect();
-    let back = pairs.iter().map(|(b, t)| (*t, *b)).collect();
-    Pairs { how, forward, back }
+    }
+    if by == MatchBy::Auto && same * 2 < common.len() {
+        let names = by_name(base, target, &name);
+        if names.len() > same {
+            return Pairs::map(Matched::ByName, &names);
+        }
+    }
+    Pairs::same(common)
 }
 
 /// Pairs units with equal (trimmed) names; the k-th of a repeated name in the base pairs with the
@@ -132,7 +278,7 @@ fn by_name<I, V>(
     name: &impl Fn(&V) -> &String,
 ) -> Vec<(I, I)>
 where
-    I: Copy + Eq + Hash + Ord,
+    I: RawId,
 {
     let mut waiting: HashMap<&str, std::collections::VecDeque<I>> = HashMap::default();
     for (id, v) in target {
@@ -145,4 +291,91 @@ where
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(raw: &[&str]) -> BTreeMap<PersonId, String> {
+        raw.iter()
+            .map(|s| {
+                let id = match s.strip_prefix('p').and_then(|n| n.parse().ok()) {
+                    Some(n) => PersonId(n),
+                    None => PersonId::slug(s).unwrap(),
+                };
+                (id, s.to_string())
+            })
+            .collect()
+    }
+
+    fn walk(
+        p: &Pairs<PersonId>,
+        b: &BTreeMap<PersonId, String>,
+        t: &BTreeMap<PersonId, String>,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        p.each(b, t, |pair| {
+            out.push(match pair {
+                Pair::Both(_, b, _, t) => format!("{b}={t}"),
+                Pair::Added(_, t) => format!("+{t}"),
+                Pair::Removed(_, b) => format!("-{b}"),
+            })
+        });
+        out
+    }
+
+    #[test]
+    fn ids_pair_with_themselves_numeric_slug_or_far_apart() {
+        // Dense numbers, a number far beyond the bits, and slugs on both sides.
+        let base = ids(&["p1", "p2", "p3", "p2000000000", "ana.silva", "bo"]);
+        let target = ids(&["p2", "p3", "p4", "p2000000000", "bo", "cy"]);
+        let p = pair(&base, &target, |v| v, MatchBy::Id);
+        assert_eq!(p.how, Matched::ById);
+        for (id, name) in &base {
+            assert_eq!(
+                p.target_of(*id).is_some(),
+                target.contains_key(id),
+                "{name}"
+            );
+        }
+        for id in target.keys() {
+            assert_eq!(p.base_of(*id).is_some(), base.contains_key(id));
+        }
+        assert_eq!(p.target_of(PersonId(1999999999)), None);
+        assert_eq!(p.pairs().len(), 4);
+        // The target's units in its order, then what only the base has.
+        assert_eq!(
+            walk(&p, &base, &target),
+            [
+                "p2=p2",
+                "p3=p3",
+                "+p4",
+                "p2000000000=p2000000000",
+                "bo=bo",
+                "+cy",
+                "-p1",
+                "-ana.silva"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_pair_when_ids_do_not_correspond() {
+        let base: BTreeMap<PersonId, String> = [
+            (PersonId(1), "Ana".to_string()),
+            (PersonId(2), "Bo".to_string()),
+        ]
+        .into();
+        let target: BTreeMap<PersonId, String> = [
+            (PersonId(1), "Bo".to_string()),
+            (PersonId(7), "Ana".to_string()),
+        ]
+        .into();
+        let p = pair(&base, &target, |v| v, MatchBy::Auto);
+        assert_eq!(p.how, Matched::ByName);
+        assert_eq!(p.target_of(PersonId(1)), Some(PersonId(7)));
+        assert_eq!(p.base_of(PersonId(1)), Some(PersonId(2)));
+        assert_eq!(walk(&p, &base, &target), ["Bo=Bo", "Ana=Ana"]);
+    }
 }

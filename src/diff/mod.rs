@@ -15,6 +15,7 @@ mod marks;
 mod matching;
 pub mod plan;
 pub mod report;
+mod touched;
 
 use serde::Serialize;
 
@@ -76,8 +77,9 @@ pub fn diff(base: &Org, target: &Org) -> Changes {
 /// Compare with an explicit matching.
 pub fn diff_by(base: &Org, target: &Org, by: MatchBy) -> Changes {
     let matching = Matching::of(base, target, by);
-    let changes = collect::changes(base, target, &matching);
-    let impact = impact::impact(base, target, &matching);
+    let touched = touched::Touched::of(base, target, &matching);
+    let changes = collect::changes(base, target, &matching, &touched);
+    let impact = impact::impact(base, target, &matching, &touched);
     Changes {
         matching,
         changes,

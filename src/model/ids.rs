@@ -117,6 +117,17 @@ fn refusal(s: &str, what: &str, slug_example: &str, prefix: char) -> String {
     }
 }
 
+/// An id as its `u32`, for code that keeps ids of any kind in dense tables (numeric ids are
+/// small and dense: the designer counts them up from 1).
+pub trait RawId: Copy + Eq + std::hash::Hash + Ord {
+    fn raw(self) -> u32;
+}
+
+/// Whether a raw id is numeric (below 2^31), not a slug.
+pub fn is_numeric_raw(raw: u32) -> bool {
+    raw & SLUG_BIT == 0
+}
+
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident, $prefix:literal, $what:literal, $example:literal) => {
         $(#[$doc])*
@@ -200,6 +211,12 @@ macro_rules! id_type {
                     Some(n) => Self(n.saturating_add(1).min(SLUG_BIT - 1)),
                     None => Self(1),
                 }
+            }
+        }
+
+        impl RawId for $name {
+            fn raw(self) -> u32 {
+                self.0
             }
         }
 

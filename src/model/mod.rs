@@ -13,7 +13,7 @@ pub use entities::{
     Body, Eat, Ems, Group, Person, RoleHolder, ScaledRole, Team, TeamKind, TeamRole,
 };
 pub use history::History;
-pub use ids::{GroupId, PersonId, TeamId, Unit};
+pub use ids::{GroupId, PersonId, RawId, TeamId, Unit, is_numeric_raw};
 pub use org::{Org, Structure};
 pub use settings::{
     FANOUT, Overrides, ProfileName, RuleSettings, TeamCount, Threshold, ThresholdSpec,

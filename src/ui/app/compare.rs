@@ -2,15 +2,56 @@
 //! what the Changes panel asks for, applying a wave, exporting the changes.
 
 use super::*;
-use crate::ui::compare::{ChangesFormat, CompareAction, Comparison};
+use crate::ui::compare::{ChangesFormat, CompareAction, Comparison, Opening};
+
+/// How soon to look again for a comparison being made on a worker.
+const POLL: std::time::Duration = std::time::Duration::from_millis(30);
 
 impl DesignerApp {
     /// Compare the design with another org (the other side is the base).
+    /// A large design is compared on a worker: the Changes panel says so until it is done.
     pub fn compare_with(&mut self, other: Org, label: &str) {
+        self.view = MainView::Design;
+        if Comparison::wants_worker(&other, self.doc.org()) {
+            self.compare = None;
+            self.comparing = Some(Opening::start(
+                other,
+                label,
+                self.doc.shared_org(),
+                self.doc.revision(),
+            ));
+            self.status = format!("Comparing with {label}…");
+            return;
+        }
         let c = Comparison::new(other, label, self.doc.org(), self.doc.revision());
         self.status = format!("Comparing with {label}: {}", c.changes.headline());
         self.compare = Some(c);
-        self.view = MainView::Design;
+        self.comparing = None;
+        self.compare_shows_inspector = false;
+        // The whole design, so that every tint and ghost is in view.
+        self.canvas.request_fit();
+    }
+
+    /// Once a frame: pick up a comparison made on a worker and bring the open one up to the
+    /// design; while a worker runs, look again shortly.
+    pub(super) fn poll_compare(&mut self, ctx: &egui::Context) {
+        if let Some(c) = self.comparing.as_ref().and_then(Opening::poll) {
+            self.status = format!("Comparing with {}: {}", c.label, c.changes.headline());
+            self.compare = Some(c);
+            self.comparing = None;
+            self.compare_shows_inspector = false;
+            self.canvas.request_fit();
+        }
+        if self.comparing.is_some() {
+            ctx.request_repaint_after(POLL);
+        }
+        let org = self.doc.shared_org();
+        if let Some(c) = self.compare.as_mut() {
+            c.refresh(&org, self.doc.revision());
+            if c.is_updating() {
+                ctx.request_repaint_after(POLL);
+            }
+        }
     }
 
     /// File › Compare with…: ask for the file.
@@ -59,26 +100,32 @@ impl DesignerApp {
 
     /// Leave compare mode: the normal canvas returns.
     pub fn leave_compare(&mut self) {
-        if self.compare.take().is_some() {
+        let opening = self.comparing.take().is_some();
+        if self.compare.take().is_some() || opening {
             self.status = "Left compare mode".to_string();
         }
     }
 
     pub(super) fn compare_action(&mut self, a: CompareAction) {
+        if a == CompareAction::Leave {
+            self.leave_compare();
+            return;
+        }
+        let org = self.doc.shared_org();
         let Some(c) = self.compare.as_mut() else {
             return;
         };
         match a {
-            CompareAction::Swap => c.swap(self.doc.org(), self.doc.revision()),
-            CompareAction::Leave => self.leave_compare(),
-            CompareAction::Waves(n) => c.set_waves(n, self.doc.org()),
+            CompareAction::Swap => c.swap(&org, self.doc.revision()),
+            CompareAction::Leave => {}
+            CompareAction::Waves(n) => c.set_waves(n, &org),
             CompareAction::AddWave => {
                 c.plan.add_wave();
-                c.rerun(self.doc.org());
+                c.rerun(&org);
             }
             CompareAction::MoveStep { from, wave, before } => {
                 c.plan.move_step(from, wave, before);
-                c.rerun(self.doc.org());
+                c.rerun(&org);
             }
             CompareAction::ApplyWave(w) => self.apply_wave(w),
             CompareAction::Export(f) => {
@@ -92,6 +139,11 @@ impl DesignerApp {
         let Some(c) = self.compare.as_ref() else {
             return;
         };
+        if !c.is_current(self.doc.revision()) {
+            self.status = "The comparison is still being updated; apply the wave when it is done."
+                .to_string();
+            return;
+        }
         if c.direction != crate::diff::Direction::ToOther {
             self.status =
                 "Waves apply to the base: swap sides so that this design is the base.".to_string();
@@ -119,9 +171,11 @@ impl DesignerApp {
     }
 
     pub(super) fn export_changes(&mut self, format: ChangesFormat, path: &Path) -> bool {
-        let Some(c) = self.compare.as_ref() else {
+        let Some(c) = self.compare.as_mut() else {
             return false;
         };
+        // The file says what the design is now, even if a worker is still catching up.
+        c.refresh_now(self.doc.org(), self.doc.revision());
         let text = format.write(c, &self.doc.display_name());
         match io::save_atomic(path, text.as_bytes()) {
             Ok(()) => {

@@ -68,7 +68,7 @@ impl DesignerApp {
         format: crate::export::Format,
     ) -> Option<std::sync::Arc<crate::diff::Marks>> {
         let c = self.compare.as_mut().filter(|_| format.is_drawing())?;
-        c.refresh(self.doc.org(), self.doc.revision());
+        c.refresh_now(self.doc.org(), self.doc.revision());
         Some(std::sync::Arc::clone(&c.marks))
     }
 

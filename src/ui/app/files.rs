@@ -41,6 +41,7 @@ impl DesignerApp {
         self.outline = Outline::default();
         // A comparison belongs to the design it was made for.
         self.compare = None;
+        self.comparing = None;
         self.clear_recovery();
     }
 

@@ -84,6 +84,10 @@ pub struct DesignerApp {
     pub help: Option<super::help::Page>,
     /// Compare mode: the design against another version, while it is on.
     pub compare: Option<super::compare::Comparison>,
+    /// Compare mode being opened on a large design (the first comparison runs on a worker).
+    pub comparing: Option<super::compare::Opening>,
+    /// In compare mode, whether the right side shows the inspector instead of the changes.
+    pub compare_shows_inspector: bool,
     /// Whether the fallback font for arrows and symbols is installed in this window's context.
     fonts_installed: bool,
 }
@@ -145,6 +149,8 @@ impl DesignerApp {
             file_dialog: None,
             help: None,
             compare: None,
+            comparing: None,
+            compare_shows_inspector: false,
             fonts_installed: false,
         };
         app.offered_recovery = app.read_recovery();
@@ -345,7 +351,12 @@ impl DesignerApp {
                     });
                 });
         }
-        if self.prefs.show_inspector {
+        // In compare mode the Changes panel and the inspector share the right side as two tabs,
+        // so that the canvas keeps its room.
+        self.poll_compare(ui.ctx());
+        let comparing =
+            (self.compare.is_some() || self.comparing.is_some()) && self.view == MainView::Design;
+        if self.prefs.show_inspector && !comparing {
             egui::Panel::right("inspector")
                 .resizable(true)
                 .default_size(345.0)
@@ -362,20 +373,35 @@ impl DesignerApp {
                     });
                 });
         }
-        if let Some(c) = self.compare.as_mut() {
-            c.refresh(self.doc.org(), self.doc.revision());
+        if let Some(c) = self.compare.as_ref() {
             self.canvas.marks = Some(std::sync::Arc::clone(&c.marks));
         } else {
             self.canvas.marks = None;
         }
-        if self.compare.is_some() && self.view == MainView::Design {
+        if comparing {
             egui::Panel::right("compare")
                 .resizable(true)
-                .default_size(380.0)
-                .min_size(260.0)
+                .default_size(400.0)
+                .min_size(280.0)
                 .show(ui, |ui| {
-                    if let Some(c) = self.compare.as_ref() {
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut self.compare_shows_inspector, false, "Changes")
+                            .on_hover_text("What differs, its impact and the transition plan");
+                        ui.selectable_value(&mut self.compare_shows_inspector, true, "Inspector")
+                            .on_hover_text("The selected team, group or person");
+                    });
+                    ui.separator();
+                    if self.compare_shows_inspector {
+                        let mut cx = PanelCtx {
+                            doc: &self.doc,
+                            selection: self.selection,
+                            actions: &mut actions,
+                        };
+                        keep_width(ui, |ui| self.inspector.ui(ui, &mut cx));
+                    } else if let Some(c) = self.compare.as_ref() {
                         keep_width(ui, |ui| super::compare::panel::ui(ui, c, &mut actions));
+                    } else if let Some(o) = self.comparing.as_ref() {
+                        super::compare::panel::opening(ui, &o.label, &mut actions);
                     }
                 });
         }
@@ -458,7 +484,7 @@ fn dimmed(ui: &mut Ui, note: Option<&str>) {
 /// instead of widening the panel, so a panel changes width only when the user drags its edge
 /// (otherwise a long name or a button appearing would shift the canvas sideways).
 fn keep_width(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
-    let rect = ui.max_rect();
+    let rect = ui.available_rect_before_wrap();
     let mut inner = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(*ui.layout()));
     inner.set_clip_rect(ui.clip_rect());
     add(&mut inner);

@@ -1,8 +1,10 @@
 //! Compare mode: the open design against another version of it (a file, or the saved version).
-//! The comparison is recomputed once per document revision; the canvas draws its [`Marks`], the
-//! Changes panel lists the changes and the plan.
+//! The comparison is recomputed once per document revision (on a worker thread for a large
+//! design, so that the window never waits for it); the canvas draws its [`Marks`], the Changes
+//! panel lists the changes and the plan.
 
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::diff::{self, Changes, Direction, Marks, MatchBy, Plan, WaveOutcome, marks};
 use crate::model::Org;
@@ -64,7 +66,100 @@ impl ChangesFormat {
     }
 }
 
-/// An active comparison.
+/// From this many teams (both sides together) a comparison is made on a worker thread, so that
+/// the window keeps drawing while it runs (a 10,000-team design takes about a tenth of a
+/// second); smaller ones are made at once, in the frame that asks.
+pub const ON_WORKER_FROM: usize = 2_000;
+
+/// Everything compare mode shows, made from the two sides at one revision of the open design.
+struct Derived {
+    changes: Changes,
+    plan: Plan,
+    outcomes: Vec<WaveOutcome>,
+    marks: Arc<Marks>,
+    revision: u64,
+}
+
+impl Derived {
+    fn of(other: &Org, current: &Org, direction: Direction, revision: u64, waves: usize) -> Self {
+        let (base, target) = sides(other, current, direction);
+        let changes = diff::diff_by(base, target, MatchBy::Auto);
+        let mut plan = diff::plan_for(base, target, &changes);
+        plan.split(waves);
+        let outcomes = plan.run(base).0;
+        let marks = Arc::new(marks(&changes, direction, revision));
+        Derived {
+            changes,
+            plan,
+            outcomes,
+            marks,
+            revision,
+        }
+    }
+}
+
+fn sides<'a>(other: &'a Org, current: &'a Org, d: Direction) -> (&'a Org, &'a Org) {
+    match d {
+        Direction::FromOther => (other, current),
+        Direction::ToOther => (current, other),
+    }
+}
+
+fn on_worker(other: &Org, current: &Org) -> bool {
+    other.teams().len() + current.teams().len() >= ON_WORKER_FROM
+}
+
+/// Work running on a worker thread.
+enum Job {
+    /// The whole comparison, for a revision and direction.
+    All {
+        direction: Direction,
+        done: Receiver<Derived>,
+    },
+    /// The waves' outcomes after the user rearranged the plan (`edit` counts those edits).
+    Outcomes {
+        edit: u64,
+        done: Receiver<Vec<WaveOutcome>>,
+    },
+}
+
+/// Compare mode being opened on a large design: the first comparison runs on a worker.
+pub struct Opening {
+    pub label: String,
+    other: Arc<Org>,
+    done: Receiver<Derived>,
+}
+
+impl Opening {
+    pub fn start(other: Org, label: impl Into<String>, current: Arc<Org>, revision: u64) -> Self {
+        let other = Arc::new(other);
+        let (tx, done) = channel();
+        let o = Arc::clone(&other);
+        std::thread::spawn(move || {
+            let _ = tx.send(Derived::of(&o, &current, Direction::FromOther, revision, 1));
+        });
+        Opening {
+            label: label.into(),
+            other,
+            done,
+        }
+    }
+
+    /// The comparison, once it is made.
+    pub fn poll(&self) -> Option<Comparison> {
+        let d = self.done.try_recv().ok()?;
+        Some(Comparison::from_derived(
+            Arc::clone(&self.other),
+            self.label.clone(),
+            Direction::FromOther,
+            1,
+            d,
+        ))
+    }
+}
+
+/// An active comparison. What it shows belongs to `revision`; while the open design moves on
+/// and a large comparison is being remade on a worker, it shows the last one it has.
 pub struct Comparison {
     /// The other version.
     pub other: Arc<Org>,
@@ -79,71 +174,175 @@ pub struct Comparison {
     revision: u64,
     /// Waves the user asked for (kept when the comparison is recomputed).
     waves: usize,
+    /// Rearrangements of the plan so far (a finished outcomes job for an older one is dropped).
+    plan_edits: u64,
+    job: Option<Job>,
 }
 
 impl Comparison {
+    /// A comparison made now, in this thread.
     pub fn new(other: Org, label: impl Into<String>, current: &Org, revision: u64) -> Self {
-        let other = Arc::new(other);
-        let changes = diff::diff(&other, current);
-        let mut c = Comparison {
+        let d = Derived::of(&other, current, Direction::FromOther, revision, 1);
+        Comparison::from_derived(Arc::new(other), label.into(), Direction::FromOther, 1, d)
+    }
+
+    /// Whether comparing `other` with `current` is large enough for a worker.
+    pub fn wants_worker(other: &Org, current: &Org) -> bool {
+        on_worker(other, current)
+    }
+
+    fn from_derived(
+        other: Arc<Org>,
+        label: String,
+        direction: Direction,
+        waves: usize,
+        d: Derived,
+    ) -> Self {
+        Comparison {
             other,
-            label: label.into(),
-            direction: Direction::FromOther,
-            plan: Plan::default(),
-            outcomes: Vec::new(),
-            marks: Arc::default(),
-            revision,
-            waves: 1,
-            changes,
-        };
-        c.derive(current);
-        c
+            label,
+            direction,
+            changes: d.changes,
+            plan: d.plan,
+            outcomes: d.outcomes,
+            marks: d.marks,
+            revision: d.revision,
+            waves,
+            plan_edits: 0,
+            job: None,
+        }
     }
 
     /// The base and the target, in that order.
     pub fn sides<'a>(&'a self, current: &'a Org) -> (&'a Org, &'a Org) {
-        match self.direction {
-            Direction::FromOther => (&self.other, current),
-            Direction::ToOther => (current, &self.other),
-        }
+        sides(&self.other, current, self.direction)
     }
 
-    /// Recompute after the open design changed (no-op for the same revision).
-    pub fn refresh(&mut self, current: &Org, revision: u64) {
-        if revision == self.revision {
+    /// Whether what it shows is older than the open design (a worker is remaking it).
+    pub fn is_updating(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Whether the comparison shows this revision of the open design, with its plan checked.
+    pub fn is_current(&self, revision: u64) -> bool {
+        self.job.is_none() && self.revision == revision
+    }
+
+    /// Bring the comparison up to the open design: at once when it is small, else on a worker
+    /// (picking up a finished one first). Call once a frame.
+    pub fn refresh(&mut self, current: &Arc<Org>, revision: u64) {
+        self.collect();
+        if self.job.is_some() || revision == self.revision {
             return;
         }
-        self.recompute(current, revision);
+        if on_worker(&self.other, current) {
+            self.start_all(current, revision);
+        } else {
+            self.adopt(Derived::of(
+                &self.other,
+                current,
+                self.direction,
+                revision,
+                self.waves,
+            ));
+        }
     }
 
-    fn recompute(&mut self, current: &Org, revision: u64) {
-        let (base, target) = self.sides(current);
-        self.changes = diff::diff_by(base, target, MatchBy::Auto);
-        self.revision = revision;
-        self.derive(current);
+    /// Make the comparison of this revision now, whatever its size (before an export that must
+    /// show exactly the open design).
+    pub fn refresh_now(&mut self, current: &Org, revision: u64) {
+        if self.is_current(revision) {
+            return;
+        }
+        self.job = None;
+        self.adopt(Derived::of(
+            &self.other,
+            current,
+            self.direction,
+            revision,
+            self.waves,
+        ));
     }
 
-    /// The plan, its waves' outcomes and the marks, from the changes as they are.
-    fn derive(&mut self, current: &Org) {
-        let (base, target) = self.sides(current);
-        let mut plan = diff::plan_for(base, target, &self.changes);
-        plan.split(self.waves);
-        self.outcomes = plan.run(base).0;
-        self.plan = plan;
-        self.marks = Arc::new(marks(&self.changes, self.direction, self.revision));
+    fn start_all(&mut self, current: &Arc<Org>, revision: u64) {
+        let (tx, done) = channel();
+        let (other, current, direction, waves) = (
+            Arc::clone(&self.other),
+            Arc::clone(current),
+            self.direction,
+            self.waves,
+        );
+        std::thread::spawn(move || {
+            let _ = tx.send(Derived::of(&other, &current, direction, revision, waves));
+        });
+        self.job = Some(Job::All { direction, done });
+    }
+
+    /// Take a finished job's result, if it is still wanted.
+    fn collect(&mut self) {
+        match &self.job {
+            None => {}
+            Some(Job::All { direction, done }) => match done.try_recv() {
+                Ok(d) => {
+                    let wanted = *direction == self.direction;
+                    self.job = None;
+                    if wanted {
+                        self.adopt(d);
+                    } else {
+                        // Swapped while it ran: made again the other way at the next refresh.
+                        self.revision = u64::MAX;
+                    }
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => self.job = None,
+            },
+            Some(Job::Outcomes { edit, done }) => match done.try_recv() {
+                Ok(o) => {
+                    if *edit == self.plan_edits {
+                        self.outcomes = o;
+                    }
+                    self.job = None;
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => self.job = None,
+            },
+        }
+    }
+
+    fn adopt(&mut self, d: Derived) {
+        self.changes = d.changes;
+        self.plan = d.plan;
+        self.outcomes = d.outcomes;
+        self.marks = d.marks;
+        self.revision = d.revision;
     }
 
     /// Swap which side the open design is.
-    pub fn swap(&mut self, current: &Org, revision: u64) {
+    pub fn swap(&mut self, current: &Arc<Org>, revision: u64) {
         self.direction = match self.direction {
             Direction::FromOther => Direction::ToOther,
             Direction::ToOther => Direction::FromOther,
         };
-        self.recompute(current, revision);
+        if on_worker(&self.other, current) {
+            // The old direction's job, if one runs, is dropped when it ends.
+            self.revision = u64::MAX;
+            if self.job.is_none() {
+                self.start_all(current, revision);
+            }
+        } else {
+            self.job = None;
+            self.adopt(Derived::of(
+                &self.other,
+                current,
+                self.direction,
+                revision,
+                self.waves,
+            ));
+        }
     }
 
     /// Split the plan into `n` waves.
-    pub fn set_waves(&mut self, n: usize, current: &Org) {
+    pub fn set_waves(&mut self, n: usize, current: &Arc<Org>) {
         self.waves = n.max(1);
         self.plan.split(self.waves);
         self.rerun(current);
@@ -154,10 +353,33 @@ impl Comparison {
         self.waves = self.waves.saturating_sub(1).max(1);
     }
 
-    /// Re-check the plan's waves after the user rearranged its steps.
-    pub fn rerun(&mut self, current: &Org) {
+    /// Re-check the plan's waves after the user rearranged its steps (on a worker for a large
+    /// design; the steps show in their new place at once).
+    pub fn rerun(&mut self, current: &Arc<Org>) {
         self.waves = self.plan.waves;
-        let (base, _) = self.sides(current);
-        self.outcomes = self.plan.run(base).0;
+        self.plan_edits += 1;
+        if !on_worker(&self.other, current) {
+            let (base, _) = self.sides(current);
+            self.outcomes = self.plan.run(base).0;
+            return;
+        }
+        if matches!(self.job, Some(Job::All { .. })) {
+            // The whole comparison is being remade; its plan replaces this one.
+            return;
+        }
+        let (tx, done) = channel();
+        let base = match self.direction {
+            Direction::FromOther => Arc::clone(&self.other),
+            Direction::ToOther => Arc::clone(current),
+        };
+        let plan = self.plan.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(plan.run(&base).0);
+        });
+        self.outcomes.clear();
+        self.job = Some(Job::Outcomes {
+            edit: self.plan_edits,
+            done,
+        });
     }
 }

@@ -16,32 +16,59 @@ const OPEN_MAX: usize = 40;
 #[derive(Clone, Copy, Debug)]
 struct DraggedStep(usize);
 
+/// The panel while compare mode opens on a large design.
+pub fn opening(ui: &mut Ui, label: &str, actions: &mut Vec<Action>) {
+    if ui
+        .button("Leave compare")
+        .on_hover_text("Stop comparing; the canvas stays as it is")
+        .clicked()
+    {
+        actions.push(Action::Compare(CompareAction::Leave));
+    }
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(format!("Comparing this design with {label}…"));
+    });
+    ui.label(
+        RichText::new("You can keep working; the changes appear here when they are ready.")
+            .small()
+            .weak(),
+    );
+}
+
 pub fn ui(ui: &mut Ui, c: &Comparison, actions: &mut Vec<Action>) {
     let act = |a: CompareAction| Action::Compare(a);
-    ui.horizontal(|ui| {
-        ui.heading("Changes");
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button("Leave compare")
-                .on_hover_text("Back to the normal canvas")
-                .clicked()
-            {
-                actions.push(act(CompareAction::Leave));
-            }
-            if ui
-                .button("⇄ Swap sides")
-                .on_hover_text("Compare the other way round: which side is the base")
-                .clicked()
-            {
-                actions.push(act(CompareAction::Swap));
-            }
-        });
-    });
     let (from, to) = match c.direction {
         Direction::FromOther => (c.label.as_str(), "this design"),
         Direction::ToOther => ("this design", c.label.as_str()),
     };
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("⇄ Swap sides")
+            .on_hover_text("Compare the other way round: which side is the base")
+            .clicked()
+        {
+            actions.push(act(CompareAction::Swap));
+        }
+        if ui
+            .button("Leave compare")
+            .on_hover_text("Back to the normal canvas")
+            .clicked()
+        {
+            actions.push(act(CompareAction::Leave));
+        }
+    });
     ui.label(format!("From {from} to {to}"));
+    if c.is_updating() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(
+                RichText::new("Updating to your latest edits…")
+                    .small()
+                    .weak(),
+            );
+        });
+    }
     ui.label(RichText::new(c.changes.headline()).strong());
     for n in report::matching_notes(&c.changes.summary_of_matching()) {
         ui.label(RichText::new(n).small().weak());
@@ -92,9 +119,13 @@ fn impact(ui: &mut Ui, c: &Comparison) {
                 Direction::FromOther => (c.label.as_str(), "This design"),
                 Direction::ToOther => ("This design", c.label.as_str()),
             };
+            // Three columns in the panel's width: long figures wrap instead of running out.
+            let column =
+                ((ui.available_width() - 2.0 * ui.spacing().item_spacing.x) / 3.0).max(60.0);
             egui::Grid::new("impact")
                 .striped(true)
                 .num_columns(3)
+                .max_col_width(column)
                 .show(ui, |ui| {
                     ui.label("");
                     ui.label(RichText::new(b).strong());
@@ -172,7 +203,7 @@ fn changes(ui: &mut Ui, c: &Comparison, actions: &mut Vec<Action>) {
             .show(ui, |ui| {
                 for ch in items {
                     let text = format!("{} {}", ch.mark(), ch.describe());
-                    let r = ui.selectable_label(false, text);
+                    let r = ui.add(egui::Button::selectable(false, text).wrap());
                     if r.clicked() {
                         match open_selection(ch.subject(), c.direction) {
                             Ok(Some(sel)) if matches!(sel, Selection::Person(_)) => {
@@ -228,7 +259,7 @@ fn plan(ui: &mut Ui, c: &Comparison, actions: &mut Vec<Action>) {
                 .small()
                 .weak(),
         );
-        let applies = c.direction == Direction::ToOther;
+        let applies = c.direction == Direction::ToOther && !c.is_updating();
         let mut n = 0;
         for w in 0..p.waves {
             let outcome = c.outcomes.get(w);
@@ -250,6 +281,8 @@ fn plan(ui: &mut Ui, c: &Comparison, actions: &mut Vec<Action>) {
                     let r = ui.add_enabled(applies && !steps.is_empty(), egui::Button::new(label));
                     let r = if applies {
                         r.on_hover_text("Apply this wave's steps to this design as one undo step")
+                    } else if c.is_updating() {
+                        r.on_disabled_hover_text("Wait until the comparison is up to date")
                     } else {
                         r.on_disabled_hover_text(
                             "Waves apply to the base: swap sides so that this design is the base",
@@ -275,6 +308,9 @@ fn plan(ui: &mut Ui, c: &Comparison, actions: &mut Vec<Action>) {
                             before: Some(*i),
                         }));
                     }
+                }
+                if outcome.is_none() && c.is_updating() {
+                    ui.label(RichText::new("Checking this wave…").small().weak());
                 }
                 if let Some(o) = outcome {
                     for r in &o.refused {

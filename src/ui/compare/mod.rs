@@ -238,13 +238,7 @@ impl Comparison {
         if on_worker(&self.other, current) {
             self.start_all(current, revision);
         } else {
-            self.adopt(Derived::of(
-                &self.other,
-                current,
-                self.direction,
-                revision,
-                self.waves,
-            ));
+            self.remake_here(current, revision);
         }
     }
 
@@ -254,6 +248,11 @@ impl Comparison {
         if self.is_current(revision) {
             return;
         }
+        self.remake_here(current, revision);
+    }
+
+    /// Make the comparison in this thread, dropping any job.
+    fn remake_here(&mut self, current: &Org, revision: u64) {
         self.job = None;
         self.adopt(Derived::of(
             &self.other,
@@ -331,13 +330,7 @@ impl Comparison {
             }
         } else {
             self.job = None;
-            self.adopt(Derived::of(
-                &self.other,
-                current,
-                self.direction,
-                revision,
-                self.waves,
-            ));
+            self.remake_here(current, revision);
         }
     }
 

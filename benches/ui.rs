@@ -20,7 +20,8 @@
 //! `compare_view/10000_teams/*`: compare mode on a 10,000-team design against a version that
 //! differs in a few hundred places: `open` (diff, impact, plan and its waves checked: the work
 //! the worker thread does), `opening_frame` (the frame in which compare mode opens),
-//! `edit_frame` (an edit while comparing), then `idle` and `pointer_moving` frames with the
+//! `edit_frame` (an edit while comparing; `edit_frame_not_comparing` is the same edit with compare
+//! mode off, the baseline), then `idle` and `pointer_moving` frames with the
 //! tinted canvas and the Changes panel. Target (issue 11): frames <= 16 ms.
 
 use std::hint::black_box;
@@ -275,11 +276,22 @@ fn compare_frames(c: &mut Criterion) {
             spent
         })
     });
+    // The same edit with compare mode off: the baseline the edit frame is measured against.
+    let first = *rig.app.doc.org().teams().keys().next().unwrap();
+    let mut n = 0u64;
+    g.bench_function("10000_teams/edit_frame_not_comparing", |b| {
+        b.iter(|| {
+            n += 1;
+            rig.app.apply(orgscale::model::Command::RenameTeam {
+                team: first,
+                name: format!("Edited {n}"),
+            });
+            black_box(rig.frame(None))
+        })
+    });
     // An edit while comparing: the frame that applies it and starts the worker.
     rig.app.compare_with(base.clone(), "base.json");
     rig.wait_for_comparison();
-    let first = *rig.app.doc.org().teams().keys().next().unwrap();
-    let mut n = 0u64;
     g.bench_function("10000_teams/edit_frame", |b| {
         b.iter_custom(|iters| {
             let mut spent = std::time::Duration::ZERO;

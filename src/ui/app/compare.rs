@@ -2,7 +2,7 @@
 //! what the Changes panel asks for, applying a wave, exporting the changes.
 
 use super::*;
-use crate::ui::compare::{ChangesFormat, CompareAction, Comparison, Opening};
+use crate::ui::compare::{ChangesFormat, CompareAction, Comparison, Opening, WorkerLost};
 
 /// How soon to look again for a comparison being made on a worker.
 const POLL: std::time::Duration = std::time::Duration::from_millis(30);
@@ -35,12 +35,22 @@ impl DesignerApp {
     /// Once a frame: pick up a comparison made on a worker and bring the open one up to the
     /// design; while a worker runs, look again shortly.
     pub(super) fn poll_compare(&mut self, ctx: &egui::Context) {
-        if let Some(c) = self.comparing.as_ref().and_then(Opening::poll) {
-            self.status = format!("Comparing with {}: {}", c.label, c.changes.headline());
-            self.compare = Some(c);
-            self.comparing = None;
-            self.compare_shows_inspector = false;
-            self.canvas.request_fit();
+        match self.comparing.as_ref().map(Opening::poll) {
+            Some(Ok(Some(c))) => {
+                self.status = format!("Comparing with {}: {}", c.label, c.changes.headline());
+                self.compare = Some(c);
+                self.comparing = None;
+                self.compare_shows_inspector = false;
+                self.canvas.request_fit();
+            }
+            Some(Err(WorkerLost)) => {
+                let label = self.comparing.take().map(|o| o.label).unwrap_or_default();
+                self.error = Some(format!(
+                    "Could not compare with {label}: the comparison stopped with an internal \
+                     error.\n\nYour design is unchanged."
+                ));
+            }
+            Some(Ok(None)) | None => {}
         }
         if self.comparing.is_some() {
             ctx.request_repaint_after(POLL);

@@ -114,6 +114,7 @@ enum Job {
     /// The whole comparison, for a revision and direction.
     All {
         direction: Direction,
+        revision: u64,
         done: Receiver<Derived>,
     },
     /// The waves' outcomes after the user rearranged the plan (`edit` counts those edits).
@@ -122,6 +123,10 @@ enum Job {
         done: Receiver<Vec<WaveOutcome>>,
     },
 }
+
+/// A worker ended without a result (it panicked): the comparison could not be made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorkerLost;
 
 /// Compare mode being opened on a large design: the first comparison runs on a worker.
 pub struct Opening {
@@ -145,16 +150,20 @@ impl Opening {
         }
     }
 
-    /// The comparison, once it is made.
-    pub fn poll(&self) -> Option<Comparison> {
-        let d = self.done.try_recv().ok()?;
-        Some(Comparison::from_derived(
-            Arc::clone(&self.other),
-            self.label.clone(),
-            Direction::FromOther,
-            1,
-            d,
-        ))
+    /// The comparison once it is made (`None` while it runs); `Err` when the worker died
+    /// without one.
+    pub fn poll(&self) -> Result<Option<Comparison>, WorkerLost> {
+        match self.done.try_recv() {
+            Ok(d) => Ok(Some(Comparison::from_derived(
+                Arc::clone(&self.other),
+                self.label.clone(),
+                Direction::FromOther,
+                1,
+                d,
+            ))),
+            Err(TryRecvError::Empty) => Ok(None),
+            Err(TryRecvError::Disconnected) => Err(WorkerLost),
+        }
     }
 }
 
@@ -177,6 +186,8 @@ pub struct Comparison {
     /// Rearrangements of the plan so far (a finished outcomes job for an older one is dropped).
     plan_edits: u64,
     job: Option<Job>,
+    /// A revision the worker could not compare (not tried again until the design moves on).
+    failed: Option<u64>,
 }
 
 impl Comparison {
@@ -210,6 +221,7 @@ impl Comparison {
             waves,
             plan_edits: 0,
             job: None,
+            failed: None,
         }
     }
 
@@ -223,6 +235,12 @@ impl Comparison {
         self.job.is_some()
     }
 
+    /// Whether the last attempt to bring the comparison up to the open design failed (what it
+    /// shows is older than the design).
+    pub fn has_failed(&self) -> bool {
+        self.failed.is_some()
+    }
+
     /// Whether the comparison shows this revision of the open design, with its plan checked.
     pub fn is_current(&self, revision: u64) -> bool {
         self.job.is_none() && self.revision == revision
@@ -232,7 +250,7 @@ impl Comparison {
     /// (picking up a finished one first). Call once a frame.
     pub fn refresh(&mut self, current: &Arc<Org>, revision: u64) {
         self.collect();
-        if self.job.is_some() || revision == self.revision {
+        if self.job.is_some() || revision == self.revision || self.failed == Some(revision) {
             return;
         }
         if on_worker(&self.other, current) {
@@ -254,6 +272,7 @@ impl Comparison {
     /// Make the comparison in this thread, dropping any job.
     fn remake_here(&mut self, current: &Org, revision: u64) {
         self.job = None;
+        self.failed = None;
         self.adopt(Derived::of(
             &self.other,
             current,
@@ -274,18 +293,27 @@ impl Comparison {
         std::thread::spawn(move || {
             let _ = tx.send(Derived::of(&other, &current, direction, revision, waves));
         });
-        self.job = Some(Job::All { direction, done });
+        self.job = Some(Job::All {
+            direction,
+            revision,
+            done,
+        });
     }
 
     /// Take a finished job's result, if it is still wanted.
     fn collect(&mut self) {
         match &self.job {
             None => {}
-            Some(Job::All { direction, done }) => match done.try_recv() {
+            Some(Job::All {
+                direction,
+                revision,
+                done,
+            }) => match done.try_recv() {
                 Ok(d) => {
                     let wanted = *direction == self.direction;
                     self.job = None;
                     if wanted {
+                        self.failed = None;
                         self.adopt(d);
                     } else {
                         // Swapped while it ran: made again the other way at the next refresh.
@@ -293,7 +321,12 @@ impl Comparison {
                     }
                 }
                 Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => self.job = None,
+                Err(TryRecvError::Disconnected) => {
+                    // Not tried again for this revision: a worker that panics once would
+                    // panic again, every frame.
+                    self.failed = Some(*revision);
+                    self.job = None;
+                }
             },
             Some(Job::Outcomes { edit, done }) => match done.try_recv() {
                 Ok(o) => {
@@ -329,7 +362,6 @@ impl Comparison {
                 self.start_all(current, revision);
             }
         } else {
-            self.job = None;
             self.remake_here(current, revision);
         }
     }
@@ -374,5 +406,32 @@ impl Comparison {
             edit: self.plan_edits,
             done,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A worker that dies is not restarted every frame, and the panel can say so.
+    #[test]
+    fn a_lost_worker_is_not_retried_for_the_same_revision() {
+        let org = Arc::new(crate::sample::balanced("Acme", 12, 4, 6));
+        let mut c = Comparison::new((*org).clone(), "saved", &org, 1);
+        let (tx, done) = channel::<Derived>();
+        drop(tx);
+        c.job = Some(Job::All {
+            direction: c.direction,
+            revision: 2,
+            done,
+        });
+        c.refresh(&org, 2);
+        assert!(c.has_failed());
+        assert!(!c.is_updating(), "no new worker for the revision that failed");
+        c.refresh(&org, 2);
+        assert!(!c.is_updating());
+        c.refresh(&org, 3);
+        assert!(!c.has_failed(), "the next edit is compared again");
+        assert!(c.is_current(3));
     }
 }

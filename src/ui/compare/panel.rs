@@ -68,6 +68,12 @@ pub fn ui(ui: &mut Ui, c: &Comparison, actions: &mut Vec<Action>) {
                     .weak(),
             );
         });
+    } else if c.has_failed() {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Could not compare your latest edits (internal error); this shows an earlier \
+             version of them. Edit again, or leave and compare again.",
+        );
     }
     ui.label(RichText::new(c.changes.headline()).strong());
     for n in report::matching_notes(&c.changes.summary_of_matching()) {

@@ -576,8 +576,11 @@ pub struct MoveLine {
     pub to: (f32, f32),
     /// The box it ends on; none: the top level.
     pub to_node: Option<Node>,
-    /// The group the unit is in in the other version (of the open design); none: the top level.
+    /// The group the unit is in in the other version (of the open design); none: the top level
+    /// or a group the open design lacks.
     pub place: Option<GroupId>,
+    /// The name of the group it is in in the other version; none: the top level.
+    pub parent: Option<String>,
 }
 
 /// A ghost placed on the diagram.
@@ -721,29 +724,6 @@ pub fn place_marks(
     }
     let b = layout.bounds;
     let top_point = (b.x + b.w / 2.0, b.y - TOP_GAP);
-    let mut top = None;
-    let mut moves = Vec::new();
-    for (unit, place) in &marks.moved {
-        let node = Node::from(*unit);
-        let Some(r) = layout.rect(node) else {
-            continue; // Folded away: the folded group's card stands for it.
-        };
-        let to_node = place.and_then(shown).filter(|n| *n != node);
-        let (from, to) = match to_node.and_then(|n| layout.rect(n)) {
-            Some(t) => (edge_toward(r, t.center()), edge_toward(t, r.center())),
-            None => {
-                top = Some(top_point);
-                (edge_toward(r, top_point), top_point)
-            }
-        };
-        moves.push(MoveLine {
-            node,
-            from,
-            to,
-            to_node,
-            place: *place,
-        });
-    }
 
     // Ghosts, the size of the boxes they stand for.
     let first_box = |team: bool, default: (f32, f32)| {
@@ -848,6 +828,40 @@ pub fn place_marks(
                 beside: if at.is_some() { beside } else { None },
             });
         }
+    }
+
+    // Lines from moved units to where they are on the other side: a box of the open design, the
+    // ghost of a group it lacks, or the top level.
+    let mut top = None;
+    let mut moves = Vec::new();
+    for m in &marks.moved {
+        let node = Node::from(m.unit);
+        let Some(r) = layout.rect(node) else {
+            continue; // Folded away: the folded group's card stands for it.
+        };
+        let to_node = m.place.and_then(shown).filter(|n| *n != node);
+        let ghost_parent = match (&m.place, &m.parent) {
+            (None, Some(name)) => ghosts
+                .iter()
+                .find(|g| !g.ghost.is_team && g.ghost.name == *name)
+                .map(|g| g.rect),
+            _ => None,
+        };
+        let (from, to) = match to_node.and_then(|n| layout.rect(n)).or(ghost_parent) {
+            Some(t) => (edge_toward(r, t.center()), edge_toward(t, r.center())),
+            None => {
+                top = Some(top_point);
+                (edge_toward(r, top_point), top_point)
+            }
+        };
+        moves.push(MoveLine {
+            node,
+            from,
+            to,
+            to_node,
+            place: m.place,
+            parent: m.parent.clone(),
+        });
     }
 
     let mut counts = [0usize; 4];

@@ -499,5 +499,12 @@ proptest! {
         forward.sort();
         back.sort();
         prop_assert_eq!(forward, back);
+        // Looking only where the seats differ finds every change, by id and by name.
+        for by in [MatchBy::Id, MatchBy::Name] {
+            let fast = diff::diff_by(&a, &b, by);
+            let slow = diff::diff_everyone(&a, &b, by);
+            prop_assert_eq!(&fast.changes, &slow.changes);
+            prop_assert_eq!(&fast.impact, &slow.impact);
+        }
     }
 }

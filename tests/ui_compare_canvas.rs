@@ -289,3 +289,54 @@ fn leaving_compare_mode_draws_the_very_same_canvas() {
         "and go again, pixel for pixel"
     );
 }
+
+/// Acme open, the proposal the other version: Returns sits in Customer Care there, a group acme
+/// lacks. Its card names that group, and its line ends at the group's ghost, not at the top.
+#[test]
+fn a_unit_moved_out_of_a_group_this_design_lacks_points_at_its_ghost() {
+    let org = orgscale::io::load(&example("acme.json")).unwrap();
+    let app = canvas_only(app_with(
+        Document::new(org, None),
+        ScriptedDialogs::default(),
+    ));
+    let mut h = kittest_harness_sized(app, WINDOW);
+    let other = orgscale::io::load(&example("acme-proposed.json")).unwrap();
+    let app = h.state_mut();
+    let c = Comparison::new(
+        other,
+        "acme-proposed.json",
+        app.doc.org(),
+        app.doc.revision(),
+    );
+    app.compare = Some(c);
+    fit(&mut h);
+    assert!(
+        card(&h, "Team Returns")
+            .starts_with("Team Returns (moved; in Customer Care in the other version), "),
+        "{}",
+        card(&h, "Team Returns")
+    );
+    h.get_by_label("Customer Care, group (removed, not in this design)");
+    let app = h.state();
+    let doc = &app.doc;
+    let marks = &app.compare.as_ref().unwrap().marks;
+    let placed = orgscale::diagram::place_marks(doc.org(), doc.structure(), doc.layout(), marks);
+    let ghost = placed
+        .ghosts
+        .iter()
+        .find(|g| g.ghost.name == "Customer Care")
+        .expect("a ghost of Customer Care");
+    let returns = team_in(&h, "Returns");
+    let line = placed
+        .moves
+        .iter()
+        .find(|l| l.node == orgscale::layout::Node::Team(returns))
+        .expect("a line from Returns");
+    let (gx, gy) = line.to;
+    let r = ghost.rect;
+    assert!(
+        gx >= r.x - 0.5 && gx <= r.right() + 0.5 && gy >= r.y - 0.5 && gy <= r.bottom() + 0.5,
+        "the line ends on the ghost {r:?}, not at {:?}",
+        line.to
+    );
+}

@@ -285,7 +285,8 @@ pub(crate) fn changes(base: &Org, target: &Org, m: &Matching, touched: &Touched)
         });
 
     // People and their roles.
-    // Only people a changed unit touched can hold other roles; the rest are compared by name.
+    // Only people a changed unit touched can hold other roles; the rest are compared by name
+    // and e-mail.
     let base_roles = roles(base, &bk, |p| touched.base_person(p, m));
     let target_roles = roles(target, &Keys { m, is_base: false }, |p| {
         touched.target_person(p, m)

@@ -39,10 +39,19 @@ pub struct Marks {
     /// Units of the open design and how they are tinted (a unit the other side lacks is
     /// `Added` when the open design is the target, `Removed` when it is the base).
     pub tints: HashMap<Unit, Tint>,
-    /// Moved units of the open design and the group (of the open design) they are in on the
-    /// other side; none: the top level there.
-    pub moved: Vec<(Unit, Option<GroupId>)>,
+    pub moved: Vec<Moved>,
     pub ghosts: Vec<Ghost>,
+}
+
+/// A moved unit of the open design and where it is on the other side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Moved {
+    pub unit: Unit,
+    /// The group it is in on the other side, as a group of the open design; none: the top
+    /// level there, or a group the open design lacks (then drawn as a ghost).
+    pub place: Option<GroupId>,
+    /// The name of the group it is in on the other side; none: the top level.
+    pub parent: Option<String>,
 }
 
 /// The marks of a comparison on the open design.
@@ -62,14 +71,20 @@ pub fn marks(c: &Changes, direction: Direction, revision: u64) -> Marks {
             _ => Some(g),
         }
     };
-    // Where a moved unit sits on the other side, as a group of the open design.
-    let elsewhere = |from: &Option<super::Named<GroupId>>, to: &Option<super::Named<GroupId>>| {
-        if open_is_target {
-            to_open(from.as_ref().and_then(|g| g.base), true)
-        } else {
-            to_open(to.as_ref().and_then(|g| g.target), false)
-        }
-    };
+    // Where a moved unit sits on the other side.
+    let moved =
+        |unit: Unit, from: &Option<super::Named<GroupId>>, to: &Option<super::Named<GroupId>>| {
+            let (other, place) = if open_is_target {
+                (from, to_open(from.as_ref().and_then(|g| g.base), true))
+            } else {
+                (to, to_open(to.as_ref().and_then(|g| g.target), false))
+            };
+            Moved {
+                unit,
+                place,
+                parent: other.as_ref().map(|g| g.name.clone()),
+            }
+        };
     for ch in &c.changes {
         use super::Change::*;
         for (unit, tint) in ch.tints() {
@@ -117,7 +132,7 @@ pub fn marks(c: &Changes, direction: Direction, revision: u64) -> Marks {
                     team.base
                 };
                 if let Some(u) = unit {
-                    out.moved.push((Unit::Team(u), elsewhere(from, to)));
+                    out.moved.push(moved(Unit::Team(u), from, to));
                 }
             }
             GroupMoved { group, from, to } => {
@@ -127,7 +142,7 @@ pub fn marks(c: &Changes, direction: Direction, revision: u64) -> Marks {
                     group.base
                 };
                 if let Some(u) = unit {
-                    out.moved.push((Unit::Group(u), elsewhere(from, to)));
+                    out.moved.push(moved(Unit::Group(u), from, to));
                 }
             }
             _ => {}

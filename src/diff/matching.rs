@@ -94,7 +94,7 @@ impl<I: RawId> Pairs<I> {
 
     /// Every unit of the two sides with its counterpart, as [`Pair`]s: the target's units
     /// first, in target id order (with their base unit, if any), then the base units that have
-    /// none, in base id order.
+    /// none, in base id order. `base` and `target` must be the maps the pairs were made from.
     pub(crate) fn each<'a, V>(
         &self,
         base: &'a BTreeMap<I, V>,
@@ -162,7 +162,7 @@ pub(crate) enum Pair<'a, I, V> {
 
 /// A set of ids: a bit per numeric id (numeric ids are dense: the designer counts them up from
 /// 1), and a hash set for slugs and for numbers too far apart for the bits.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 struct IdSet {
     bits: Vec<u64>,
     other: HashSet<u32>,
@@ -171,7 +171,7 @@ struct IdSet {
 impl IdSet {
     fn of(raw: impl Iterator<Item = u32> + Clone, len: usize) -> IdSet {
         let max = raw.clone().filter(|r| is_numeric_raw(*r)).max();
-        // No more than 16 bits per id, whatever the largest number is.
+        // At most 16 bits per id plus 4 Kbit, whatever the largest number is.
         let words = match max {
             Some(m) if (m as usize) < 16 * len + 4096 => m as usize / 64 + 1,
             _ => 0,

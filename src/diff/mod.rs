@@ -21,7 +21,7 @@ use serde::Serialize;
 
 pub use changes::{Change, Named, Role, Section, Subject, Tint};
 pub use impact::{Impact, Stability, TeamStability};
-pub use marks::{Direction, Ghost, Marks, marks};
+pub use marks::{Direction, Ghost, Marks, Moved, marks};
 pub use matching::{MatchBy, Matched, Matching, Pairs};
 pub use plan::{Plan, Refused, Step, WaveOutcome};
 
@@ -76,8 +76,25 @@ pub fn diff(base: &Org, target: &Org) -> Changes {
 
 /// Compare with an explicit matching.
 pub fn diff_by(base: &Org, target: &Org, by: MatchBy) -> Changes {
+    diff_with(base, target, by, touched::Touched::of)
+}
+
+/// [`diff_by`] without its shortcut of looking only at people and teams whose seats differ: every
+/// person's roles compared, every team's stability counted. Slower; for tests that check the
+/// shortcut changes nothing.
+#[doc(hidden)]
+pub fn diff_everyone(base: &Org, target: &Org, by: MatchBy) -> Changes {
+    diff_with(base, target, by, touched::Touched::everyone)
+}
+
+fn diff_with(
+    base: &Org,
+    target: &Org,
+    by: MatchBy,
+    touched: fn(&Org, &Org, &Matching) -> touched::Touched,
+) -> Changes {
     let matching = Matching::of(base, target, by);
-    let touched = touched::Touched::of(base, target, &matching);
+    let touched = touched(base, target, &matching);
     let changes = collect::changes(base, target, &matching, &touched);
     let impact = impact::impact(base, target, &matching, &touched);
     Changes {

@@ -21,7 +21,6 @@ use super::Canvas;
 use crate::diagram::{self, Card, CardKind, PlacedMarks, TintCount};
 use crate::diff::{Marks, Tint};
 use crate::layout::{self, Node};
-use crate::model::Unit;
 
 /// What the canvas draws for one comparison's marks on one build of its cards.
 pub(super) struct CompareLook {
@@ -40,18 +39,18 @@ impl CompareLook {
     fn build(doc: &Document, marks: Arc<Marks>, key: (u64, u64)) -> Self {
         let org = doc.org();
         let placed = diagram::place_marks(org, doc.structure(), doc.layout(), &marks);
-        let places: HashMap<Node, Option<crate::model::GroupId>> =
-            placed.moves.iter().map(|l| (l.node, l.place)).collect();
+        let places: HashMap<Node, Option<&str>> = placed
+            .moves
+            .iter()
+            .map(|l| (l.node, l.parent.as_deref()))
+            .collect();
         let mut words: HashMap<Node, String> = placed
             .tints
             .iter()
             .map(|(node, t)| {
                 let w = match t {
                     Tint::Moved => match places.get(node).copied().flatten() {
-                        Some(g) => format!(
-                            "moved; in {} in the other version",
-                            org.unit_name(Unit::Group(g))
-                        ),
+                        Some(g) => format!("moved; in {g} in the other version"),
                         None => "moved; at the top level in the other version".to_string(),
                     },
                     Tint::Removed => "removed; not in the other version".to_string(),

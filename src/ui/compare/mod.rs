@@ -427,7 +427,10 @@ mod tests {
         });
         c.refresh(&org, 2);
         assert!(c.has_failed());
-        assert!(!c.is_updating(), "no new worker for the revision that failed");
+        assert!(
+            !c.is_updating(),
+            "no new worker for the revision that failed"
+        );
         c.refresh(&org, 2);
         assert!(!c.is_updating());
         c.refresh(&org, 3);

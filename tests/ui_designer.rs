@@ -597,3 +597,38 @@ fn a_slow_export_runs_while_the_window_keeps_drawing() {
     h.get_by_label_contains("Exported");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
 }
+
+/// A menu item picked by a screen reader (an AccessKit click, no pointer) does its job and
+/// closes the menu, as a pointer click does; so does one in a submenu.
+#[test]
+fn a_menu_item_picked_by_a_screen_reader_closes_its_menu() {
+    let mut h = kittest_harness(sample_app());
+    h.get_by_label("Edit").click_accesskit();
+    h.run_steps(3);
+    h.get_by_label("Rules and thresholds…").click_accesskit();
+    h.run_steps(4);
+    assert!(
+        h.query_by_label("Delete selection").is_none(),
+        "the Edit menu closed"
+    );
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Rule profile");
+    h.get_by_label("View").click_accesskit();
+    h.run_steps(3);
+    h.get_by_label_contains("Fit to view").click_accesskit();
+    h.run_steps(4);
+    assert!(
+        h.query_by_label("Tree layout").is_none(),
+        "the View menu closed"
+    );
+    h.get_by_label("File").click_accesskit();
+    h.run_steps(3);
+    h.get_by_label_contains("Open recent").click_accesskit();
+    h.run_steps(3);
+    h.get_by_label("No recent files");
+    h.get_by_label("Open sample org").click_accesskit();
+    h.run_steps(4);
+    assert!(
+        h.query_by_label("Import CSV roster…").is_none(),
+        "the File menu closed"
+    );
+}

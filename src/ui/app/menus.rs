@@ -79,7 +79,7 @@ impl DesignerApp {
                             crate::ui::shortcuts::Act::New,
                         )),
                     )
-                    .clicked()
+                    .picked(ui)
                 {
                     self.request(Pending::New);
                 }
@@ -90,7 +90,7 @@ impl DesignerApp {
                             crate::ui::shortcuts::Act::Open,
                         )),
                     )
-                    .clicked()
+                    .picked(ui)
                 {
                     self.request(Pending::Open(None));
                 }
@@ -99,12 +99,12 @@ impl DesignerApp {
                         ui.label("No recent files");
                     }
                     for p in self.prefs.recent.clone() {
-                        if ui.button(p.display().to_string()).clicked() {
+                        if ui.button(p.display().to_string()).picked(ui) {
                             self.request(Pending::Open(Some(p)));
                         }
                     }
                 });
-                if ui.button("Open sample org").clicked() {
+                if ui.button("Open sample org").picked(ui) {
                     self.request(Pending::Sample);
                 }
                 ui.separator();
@@ -115,7 +115,7 @@ impl DesignerApp {
                             crate::ui::shortcuts::Act::Save,
                         )),
                     )
-                    .clicked()
+                    .picked(ui)
                 {
                     self.save();
                 }
@@ -126,19 +126,19 @@ impl DesignerApp {
                             crate::ui::shortcuts::Act::SaveAs,
                         )),
                     )
-                    .clicked()
+                    .picked(ui)
                 {
                     self.save_as();
                 }
                 ui.separator();
-                if ui.button("Import CSV roster…").clicked() {
+                if ui.button("Import CSV roster…").picked(ui) {
                     self.request(Pending::Import);
                 }
                 ui.separator();
                 if ui
                     .button("Compare with…")
                     .on_hover_text("Compare this design with another org file or roster")
-                    .clicked()
+                    .picked(ui)
                 {
                     self.ask_compare();
                 }
@@ -147,11 +147,11 @@ impl DesignerApp {
                     .add_enabled(saved, egui::Button::new("Compare with saved version"))
                     .on_hover_text("What the unsaved edits change")
                     .on_disabled_hover_text("This design has not been saved yet")
-                    .clicked()
+                    .picked(ui)
                 {
                     self.compare_with_saved();
                 }
-                if self.compare.is_some() && ui.button("Leave compare").clicked() {
+                if self.compare.is_some() && ui.button("Leave compare").picked(ui) {
                     self.leave_compare();
                 }
                 ui.separator();
@@ -176,7 +176,7 @@ impl DesignerApp {
                     }
                 });
                 ui.separator();
-                if ui.button("Quit").clicked() {
+                if ui.button("Quit").picked(ui) {
                     ui.ctx().send_viewport_cmd(ViewportCommand::Close);
                 }
             });
@@ -189,7 +189,7 @@ impl DesignerApp {
                             crate::ui::shortcuts::text(ui.ctx(), crate::ui::shortcuts::Act::Undo),
                         ),
                     )
-                    .clicked()
+                    .picked(ui)
                 {
                     self.undo();
                 }
@@ -201,7 +201,7 @@ impl DesignerApp {
                             crate::ui::shortcuts::text(ui.ctx(), crate::ui::shortcuts::Act::Redo),
                         ),
                     )
-                    .clicked()
+                    .picked(ui)
                 {
                     self.redo();
                 }
@@ -211,7 +211,7 @@ impl DesignerApp {
                     let enabled = self.inspector.can(op, self.doc.org(), self.selection);
                     let keys = crate::ui::shortcuts::text(ui.ctx(), act);
                     let button = egui::Button::new(label).shortcut_text(keys);
-                    if ui.add_enabled(enabled, button).clicked() {
+                    if ui.add_enabled(enabled, button).picked(ui) {
                         let a = self.inspector.edit(ui.ctx(), op, &self.doc, self.selection);
                         self.run_actions(vec![a]);
                     }
@@ -227,11 +227,11 @@ impl DesignerApp {
                             crate::ui::shortcuts::text(ui.ctx(), crate::ui::shortcuts::Act::Delete),
                         ),
                     )
-                    .clicked()
+                    .picked(ui)
                 {
                     self.delete_selection();
                 }
-                if ui.button("Rules and thresholds…").clicked() {
+                if ui.button("Rules and thresholds…").picked(ui) {
                     self.show_rules = true;
                 }
             });
@@ -241,7 +241,7 @@ impl DesignerApp {
                         crate::ui::shortcuts::text(ui.ctx(), crate::ui::shortcuts::Act::Fit),
                     ))
                     .on_hover_text("Show the whole org")
-                    .clicked()
+                    .picked(ui)
                 {
                     self.canvas.request_fit();
                 }
@@ -283,7 +283,7 @@ impl DesignerApp {
                 let dark = ui.visuals().dark_mode;
                 if ui
                     .button(if dark { "Light theme" } else { "Dark theme" })
-                    .clicked()
+                    .picked(ui)
                 {
                     ui.ctx().set_theme(if dark {
                         egui::Theme::Light
@@ -303,7 +303,7 @@ impl DesignerApp {
                             crate::ui::shortcuts::Act::Help,
                         ));
                     }
-                    if ui.add(b).clicked() {
+                    if ui.add(b).picked(ui) {
                         self.help = Some(page);
                     }
                 }
@@ -409,5 +409,21 @@ impl DesignerApp {
             .on_hover_text("Edit the org on the canvas");
         ui.selectable_value(&mut self.view, MainView::Growth, "Growth")
             .on_hover_text("Grow an org to N teams and compare the curves");
+    }
+}
+
+/// A menu item that was picked closes its menu, whether the pointer, the keyboard or a screen
+/// reader picked it (egui closes menus by itself only on a pointer click).
+trait Picked {
+    fn picked(self, ui: &Ui) -> bool;
+}
+
+impl Picked for egui::Response {
+    fn picked(self, ui: &Ui) -> bool {
+        let picked = self.clicked();
+        if picked {
+            ui.close();
+        }
+        picked
     }
 }

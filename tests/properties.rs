@@ -12,7 +12,7 @@ use orgscale::model::{
 use proptest::prelude::*;
 
 /// How many kinds of [`Op`] [`command`] knows.
-const KINDS: u8 = 29;
+const KINDS: u8 = 30;
 
 /// An abstract operation; indices are reduced modulo what exists when it runs.
 #[derive(Clone, Debug)]
@@ -207,6 +207,7 @@ fn command(org: &Org, op: &Op) -> Option<Command> {
         26 => Command::SetRules(rules(org, op)),
         // 2..=12 is allowed; 0, 1 and 13 are refused.
         27 => Command::SetFanout((!op.c.is_multiple_of(5)).then_some(op.a as u32 % 14)),
+        28 => Command::SetCadence(cadence(org, op, &teams, &groups)),
         _ => {
             // `RestorePerson` is what undoing a removal applies; build one the same way.
             let p = pick(&people, op.a)?;
@@ -223,6 +224,63 @@ fn command(org: &Org, op: &Op) -> Option<Command> {
             }
         }
     })
+}
+
+/// A cadence changed in one setting from the org's (or the defaults), sometimes with a Sprint
+/// override for a team or group, sometimes invalid (13-week Sprints: refused); or none.
+fn cadence(
+    org: &Org,
+    op: &Op,
+    teams: &[orgscale::model::TeamId],
+    groups: &[orgscale::model::GroupId],
+) -> Option<orgscale::model::Cadence> {
+    use orgscale::model::cadence::{Clock, EventKind, EventTiming, Recurrence, SprintOverride};
+    if op.a.is_multiple_of(7) {
+        return None;
+    }
+    let mut c = org.cadence().cloned().unwrap_or_default();
+    match op.b % 6 {
+        0 => c.sprint_weeks = 1 + (op.c as u32 % 13),
+        1 => {
+            c.events.insert(
+                EventKind::ALL[op.c % EventKind::ALL.len()],
+                EventTiming {
+                    start: Some(Clock::hm(8 + (op.a as u32 % 8), 5 * (op.c as u32 % 12))),
+                    minutes: op.flag.then_some(10 + op.a as u32),
+                },
+            );
+        }
+        2 => c.eat_meeting = Recurrence::ALL[op.c % 3],
+        3 => {
+            let (team, group) = if op.flag {
+                (pick(teams, op.c), None)
+            } else {
+                (None, pick(groups, op.c))
+            };
+            if team.is_some() || group.is_some() {
+                c.sprints.retain(|o| o.team != team || o.group != group);
+                c.sprints.push(SprintOverride {
+                    team,
+                    group,
+                    sprint_weeks: Some(1 + op.a as u32 % 4),
+                    first_sprint: None,
+                });
+            }
+        }
+        4 => {
+            c.first_sprint = Some(
+                format!("2027-0{}-0{}", 1 + op.a % 9, 1 + op.c % 9)
+                    .parse()
+                    .unwrap(),
+            )
+        }
+        _ => {
+            c.time_zone = ["UTC", "Europe/Berlin", "America/New_York"][op.c % 3]
+                .parse()
+                .unwrap()
+        }
+    }
+    Some(c)
 }
 
 /// Rule settings: a profile and one override changed from the org's current settings or the
@@ -280,13 +338,14 @@ fn variant(c: &Command) -> &'static str {
         Command::SetOrgName(_) => "SetOrgName",
         Command::SetRules(_) => "SetRules",
         Command::SetFanout(_) => "SetFanout",
+        Command::SetCadence(_) => "SetCadence",
         Command::Batch { .. } => "Batch",
         Command::RestorePerson(_) => "RestorePerson",
     }
 }
 
 /// All variants [`variant`] names.
-const VARIANTS: usize = 26;
+const VARIANTS: usize = 27;
 
 /// The org saves, loads back equal, and saves again to the same bytes.
 fn assert_round_trips(org: &Org) -> String {

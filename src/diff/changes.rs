@@ -106,6 +106,13 @@ pub enum Change {
         from: Option<u32>,
         to: Option<u32>,
     },
+    /// A cadence setting (`sprint_weeks`, `events.daily_scrum`, `sprints.Payments`, or
+    /// `section` when one side records no cadence at all) and its values in words.
+    CadenceChanged {
+        setting: String,
+        from: String,
+        to: String,
+    },
     GroupAdded {
         group: Named<GroupId>,
         parent: Option<Named<GroupId>>,
@@ -323,7 +330,8 @@ impl Change {
             | ProfileChanged { .. }
             | ThresholdChanged { .. }
             | TeamCountChanged { .. }
-            | FanoutChanged { .. } => Section::Organisation,
+            | FanoutChanged { .. }
+            | CadenceChanged { .. } => Section::Organisation,
             GroupAdded { .. }
             | GroupRemoved { .. }
             | GroupRenamed { .. }
@@ -370,6 +378,9 @@ impl Change {
                 let f =
                     |v: &Option<u32>| v.map_or_else(|| "default".to_string(), |v| v.to_string());
                 format!("Growth fan-out {} → {}", f(from), f(to))
+            }
+            CadenceChanged { setting, from, to } => {
+                format!("Cadence {setting}: {from} → {to}")
             }
             GroupAdded { group, parent } => format!("{} added {}", group.name, place_in(parent)),
             GroupRemoved { group, parent } => {
@@ -442,7 +453,8 @@ impl Change {
             | ProfileChanged { .. }
             | ThresholdChanged { .. }
             | TeamCountChanged { .. }
-            | FanoutChanged { .. } => Subject::Org,
+            | FanoutChanged { .. }
+            | CadenceChanged { .. } => Subject::Org,
             GroupAdded { group: g, .. }
             | GroupRemoved { group: g, .. }
             | GroupRenamed { group: g, .. }

@@ -423,10 +423,69 @@ fn organisation(base: &Org, target: &Org, out: &mut Vec<Change>) {
             });
         }
     }
+    cadence_changes(base, target, out);
     if base.fanout() != target.fanout() {
         out.push(Change::FanoutChanged {
             from: base.fanout(),
             to: target.fanout(),
         });
+    }
+}
+
+/// Every cadence setting that differs, in the settings' order; one change for the whole
+/// section when only one side records a cadence.
+fn cadence_changes(base: &Org, target: &Org, out: &mut Vec<Change>) {
+    let settings = |org: &Org| {
+        org.cadence()
+            .map(|c| c.settings(|u| org.unit_name(u)))
+            .unwrap_or_default()
+    };
+    match (base.cadence(), target.cadence()) {
+        (None, None) => {}
+        (Some(b), Some(t)) if b == t => {}
+        (None, Some(_)) | (Some(_), None) => out.push(Change::CadenceChanged {
+            setting: "section".into(),
+            from: if base.cadence().is_some() {
+                "recorded"
+            } else {
+                "not recorded"
+            }
+            .into(),
+            to: if target.cadence().is_some() {
+                "recorded"
+            } else {
+                "not recorded"
+            }
+            .into(),
+        }),
+        (Some(_), Some(_)) => {
+            let (b, t) = (settings(base), settings(target));
+            let none = String::from("none");
+            let keys: std::collections::BTreeSet<&String> =
+                b.iter().chain(&t).map(|(k, _)| k).collect();
+            let value = |list: &[(String, String)], k: &String| {
+                list.iter()
+                    .find(|(key, _)| key == k)
+                    .map(|(_, v)| v.clone())
+            };
+            // The fixed settings in their order first, then the overrides by name.
+            let mut order: Vec<&String> = b.iter().map(|(k, _)| k).collect();
+            for k in &keys {
+                if !order.contains(k) {
+                    order.push(k);
+                }
+            }
+            for k in order {
+                let (from, to) = (value(&b, k), value(&t, k));
+                if from != to {
+                    out.push(Change::CadenceChanged {
+                        setting: k.clone(),
+                        from: from.unwrap_or_else(|| none.clone()),
+                        to: to.unwrap_or_else(|| none.clone()),
+                    });
+                }
+            }
+            // Different only in ids that name the same units: nothing a reader would see.
+        }
     }
 }

@@ -58,6 +58,11 @@ impl Change {
                 from: *to,
                 to: *from,
             },
+            CadenceChanged { setting, from, to } => CadenceChanged {
+                setting: setting.clone(),
+                from: to.clone(),
+                to: from.clone(),
+            },
             GroupAdded { group, parent } => GroupRemoved {
                 group: n(group),
                 parent: o(parent),

@@ -573,6 +573,19 @@ pub fn plan(base: &Org, target: &Org, m: &Matching) -> Plan {
         b.push(Command::RemovePerson(*id));
     }
 
+    // The cadence last: its Sprint overrides name teams and groups that exist by now.
+    let cadence = target.cadence().map(|c| {
+        let mut c = c.clone();
+        for o in &mut c.sprints {
+            o.team = o.team.map(|t| ids.t(t));
+            o.group = o.group.map(|g| ids.g(g));
+        }
+        c
+    });
+    if b.work.cadence() != cadence.as_ref() {
+        b.push(Command::SetCadence(cadence));
+    }
+
     Plan {
         steps: b.steps,
         waves: 1,

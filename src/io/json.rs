@@ -15,10 +15,17 @@ use serde::{Deserialize, Serialize};
 
 use super::locate::{Seg, locate, render, resolve};
 use super::{LoadError, Place};
-use crate::model::{Eat, Ems, Group, GroupId, Org, Person, PersonId, RuleSettings, Team, TeamId};
+use crate::model::{
+    Cadence, Eat, Ems, Group, GroupId, Org, Person, PersonId, RuleSettings, Team, TeamId,
+};
 
-/// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The format version this build writes and reads. Version 2 added the optional `cadence`
+/// section; a file without one is written as version 1, byte for byte as before, so older
+/// orgscale versions still read it.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The version a file that records no cadence is written as.
+const FORMAT_VERSION_WITHOUT_CADENCE: u32 = 1;
 
 /// An orgscale org file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -49,12 +56,19 @@ pub struct OrgFile {
     /// The Executive MetaScrum.
     #[serde(default, skip_serializing_if = "Ems::is_empty")]
     pub ems: Ems,
+    /// When the org meets: Sprints, working days and hours, event times (format version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cadence: Option<Cadence>,
 }
 
 impl OrgFile {
     pub fn from_org(org: &Org) -> Self {
         OrgFile {
-            format_version: FORMAT_VERSION,
+            format_version: if org.cadence.is_some() {
+                FORMAT_VERSION
+            } else {
+                FORMAT_VERSION_WITHOUT_CADENCE
+            },
             name: org.name.clone(),
             rules: org.rules.clone(),
             fanout: org.fanout,
@@ -63,6 +77,7 @@ impl OrgFile {
             groups: org.groups.values().cloned().collect(),
             eat: org.eat.clone(),
             ems: org.ems.clone(),
+            cadence: org.cadence.clone(),
         }
     }
 }
@@ -162,7 +177,7 @@ fn check_version(
             "this is not an orgscale org file (it has no \"format_version\")",
         )),
         Some(serde_json::Value::Number(n)) => match n.as_u64() {
-            Some(v) if v == u64::from(FORMAT_VERSION) => Ok(()),
+            Some(v) if (1..=u64::from(FORMAT_VERSION)).contains(&v) => Ok(()),
             Some(v) if v > u64::from(FORMAT_VERSION) => Err(LoadError::new(
                 path,
                 version_at(),
@@ -414,6 +429,30 @@ fn build(file: OrgFile) -> Result<Org, BuildError> {
     if let Some(why) = file.fanout.and_then(crate::model::fanout_problem) {
         return Err((vec![key("fanout")], why));
     }
+    if let Some(c) = &file.cadence {
+        if let Some(why) = c.problem() {
+            return Err((vec![key("cadence")], why));
+        }
+        for (i, o) in c.sprints.iter().enumerate() {
+            let here = vec![key("cadence"), key("sprints"), Seg::Index(i)];
+            if let Some(t) = o.team
+                && !teams.contains_key(&t)
+            {
+                return Err((
+                    with(&here, "team"),
+                    format!("refers to team {t}, which is not in \"teams\""),
+                ));
+            }
+            if let Some(g) = o.group
+                && !groups.contains_key(&g)
+            {
+                return Err((
+                    with(&here, "group"),
+                    format!("refers to group {g}, which is not in \"groups\""),
+                ));
+            }
+        }
+    }
 
     let org = Org {
         name: file.name,
@@ -424,6 +463,7 @@ fn build(file: OrgFile) -> Result<Org, BuildError> {
         groups,
         eat: file.eat,
         ems: file.ems,
+        cadence: file.cadence,
     };
     if let Some(cycle) = org.cycles().into_iter().next() {
         let names: Vec<String> = cycle

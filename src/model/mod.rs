@@ -1,6 +1,7 @@
 //! The Scrum@Scale domain model: people, teams, groups at any depth, EAT and EMS, and the
 //! commands that change them. No UI code lives here.
 
+pub mod cadence;
 mod command;
 mod entities;
 mod history;
@@ -8,6 +9,7 @@ mod ids;
 mod org;
 mod settings;
 
+pub use cadence::Cadence;
 pub use command::{Command, CommandError, PersonSnapshot};
 pub use entities::{
     Body, Eat, Ems, Group, Person, RoleHolder, ScaledRole, Team, TeamKind, TeamRole,

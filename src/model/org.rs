@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::cadence::Cadence;
 use super::entities::{Eat, Ems, Group, Person, Team};
 use super::ids::{GroupId, PersonId, TeamId, Unit};
 use super::settings::RuleSettings;
@@ -21,6 +22,8 @@ pub struct Org {
     pub(crate) groups: BTreeMap<GroupId, Group>,
     pub(crate) eat: Eat,
     pub(crate) ems: Ems,
+    /// When the org meets; none: the defaults, and no overlay checks.
+    pub(crate) cadence: Option<Cadence>,
 }
 
 impl Org {
@@ -37,6 +40,10 @@ impl Org {
     }
     pub fn rules(&self) -> &RuleSettings {
         &self.rules
+    }
+    /// The cadence the file records, if any.
+    pub fn cadence(&self) -> Option<&Cadence> {
+        self.cadence.as_ref()
     }
     /// The preferred fan-out (members per group) for growth, when the file sets one.
     pub fn fanout(&self) -> Option<u32> {

@@ -211,6 +211,23 @@ impl Command {
                     return Err(CommandError::Invalid(why));
                 }
             }
+            Command::SetCadence(None) => {}
+            Command::SetCadence(Some(c)) => {
+                if let Some(why) = c.problem() {
+                    return Err(CommandError::Invalid(why));
+                }
+                for o in &c.sprints {
+                    match o.unit() {
+                        Some(Unit::Team(t)) if !org.teams.contains_key(&t) => {
+                            return Err(unknown("team", t));
+                        }
+                        Some(Unit::Group(g)) if !org.groups.contains_key(&g) => {
+                            return Err(unknown("group", g));
+                        }
+                        _ => {}
+                    }
+                }
+            }
             Command::Batch { .. } => unreachable!("batches are applied element by element"),
         }
         Ok(())

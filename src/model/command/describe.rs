@@ -99,7 +99,7 @@ pub(super) fn describe_rules(old: &RuleSettings, new: &RuleSettings) -> String {
         changed.push(match y {
             None => format!("Reset “{what}” to the profile"),
             Some(0) if t.optional() => format!("Switch off “{what}”"),
-            Some(v) => format!("Set “{what}” to {v}"),
+            Some(v) => format!("Set “{what}” to {}", t.value_text(Some(v), None)),
         });
     }
     match changed.len() {
@@ -203,8 +203,91 @@ impl Command {
             Command::SetRules(r) => describe_rules(&org.rules, r),
             Command::SetFanout(Some(k)) => format!("Set the growth fan-out to {k}"),
             Command::SetFanout(None) => "Use the default growth fan-out".to_string(),
+            Command::SetCadence(c) => describe_cadence(org, org.cadence.as_ref(), c.as_ref()),
             Command::Batch { label, .. } => label.clone(),
             Command::RestorePerson(s) => format!("Restore {}", s.person.name),
         }
+    }
+}
+
+/// "Set the Sprint length to 3 weeks", "Set the Daily Scrum to 09:30", "Change the cadence".
+fn describe_cadence(
+    org: &Org,
+    old: Option<&crate::model::Cadence>,
+    new: Option<&crate::model::Cadence>,
+) -> String {
+    use crate::model::cadence::EventKind;
+    let (old, new) = match (old, new) {
+        (_, None) => return "Remove the cadence (back to the defaults)".to_string(),
+        (None, Some(n)) if *n == crate::model::Cadence::default() => {
+            return "Record the cadence".to_string();
+        }
+        (None, Some(n)) => (crate::model::Cadence::default(), n.clone()),
+        (Some(o), Some(n)) => (o.clone(), n.clone()),
+    };
+    let mut changed = Vec::new();
+    if old.sprint_weeks != new.sprint_weeks {
+        changed.push(format!(
+            "Set the Sprint length to {} week{}",
+            new.sprint_weeks,
+            if new.sprint_weeks == 1 { "" } else { "s" }
+        ));
+    }
+    if old.first_sprint != new.first_sprint {
+        changed.push(match new.first_sprint {
+            Some(d) => format!("Start the first Sprint on {d}"),
+            None => "Clear the first Sprint's date".to_string(),
+        });
+    }
+    if old.working_days != new.working_days {
+        changed.push("Change the working days".to_string());
+    }
+    if old.time_zone != new.time_zone {
+        changed.push(format!("Set the time zone to {}", new.time_zone));
+    }
+    if (old.day_start, old.day_end) != (new.day_start, new.day_end) {
+        changed.push(format!(
+            "Set the working day to {}–{}",
+            new.day_start, new.day_end
+        ));
+    }
+    for kind in EventKind::ALL {
+        let w = new.sprint_weeks;
+        if old.timing(kind, w) != new.timing(kind, w)
+            || old.events.get(&kind) != new.events.get(&kind)
+        {
+            let (start, minutes) = new.timing(kind, w);
+            changed.push(format!(
+                "Set the {} to {start}, {minutes} min",
+                kind.label()
+            ));
+        }
+    }
+    if old.eat_meeting != new.eat_meeting {
+        changed.push(format!("Hold the EAT meeting {}", new.eat_meeting.label()));
+    }
+    if old.executive_meta_scrum != new.executive_meta_scrum {
+        changed.push(format!(
+            "Hold the Executive MetaScrum {}",
+            new.executive_meta_scrum.label()
+        ));
+    }
+    if old.sprints != new.sprints {
+        let named: Vec<String> = new
+            .sprints
+            .iter()
+            .filter(|o| !old.sprints.contains(o))
+            .filter_map(|o| o.unit())
+            .map(|u| org.unit_name(u))
+            .collect();
+        changed.push(match named.as_slice() {
+            [one] => format!("Change the Sprints of {one}"),
+            _ => "Change the Sprint overrides".to_string(),
+        });
+    }
+    match changed.len() {
+        0 => "Keep the cadence".to_string(),
+        1 => changed.remove(0),
+        n => format!("Change {n} cadence settings"),
     }
 }

@@ -37,7 +37,14 @@ impl Command {
             }
             Command::RemoveTeam(id) => {
                 let t = org.teams.remove(id).expect("checked");
-                Command::AddTeam(t)
+                let cadence = forget(org, Unit::Team(*id));
+                match cadence {
+                    None => Command::AddTeam(t),
+                    Some(c) => Command::Batch {
+                        label: format!("Restore team {}", t.name),
+                        commands: vec![Command::AddTeam(t), Command::SetCadence(Some(c))],
+                    },
+                }
             }
             Command::RenameTeam { team, name } => {
                 let t = org.teams.get_mut(team).expect("checked");
@@ -69,6 +76,9 @@ impl Command {
                 for c in org.groups.values_mut().filter(|c| c.parent == Some(*id)) {
                     c.parent = g.parent;
                     restore.push(Command::move_group(c.id, Some(*id)));
+                }
+                if let Some(c) = forget(org, Unit::Group(*id)) {
+                    restore.push(Command::SetCadence(Some(c)));
                 }
                 Command::Batch {
                     label: format!("Restore group {}", g.name),
@@ -194,6 +204,9 @@ impl Command {
             }
             Command::SetRules(r) => Command::SetRules(std::mem::replace(&mut org.rules, r.clone())),
             Command::SetFanout(k) => Command::SetFanout(std::mem::replace(&mut org.fanout, *k)),
+            Command::SetCadence(c) => {
+                Command::SetCadence(std::mem::replace(&mut org.cadence, c.clone()))
+            }
             Command::Batch { .. } => unreachable!("batches are applied element by element"),
         }
     }
@@ -285,4 +298,13 @@ pub(super) fn restore_person(org: &mut Org, s: &PersonSnapshot) {
     if s.ems_facilitator {
         org.ems.facilitator = Some(id);
     }
+}
+
+/// Drop a removed unit's Sprint override; returns the cadence as it was when it had one.
+fn forget(org: &mut Org, unit: Unit) -> Option<crate::model::Cadence> {
+    let c = org.cadence.as_mut()?;
+    c.sprint_of(unit)?;
+    let old = c.clone();
+    c.forget(unit);
+    Some(old)
 }

@@ -98,6 +98,8 @@ pub enum Command {
     SetOrgName(String),
     SetRules(RuleSettings),
     SetFanout(Option<u32>),
+    /// Record the org's cadence (none: remove the section, back to the defaults).
+    SetCadence(Option<crate::model::Cadence>),
     /// Several commands as one undoable step, applied all or nothing.
     Batch {
         label: String,

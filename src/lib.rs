@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod diagram;
 pub mod diff;
+pub mod events;
 pub mod export;
 pub mod growth;
 pub mod io;

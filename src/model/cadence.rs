@@ -559,9 +559,9 @@ impl Cadence {
         )
     }
 
-    /// Whether the start or length of `kind` was set in the file.
-    pub fn is_set(&self, kind: EventKind) -> bool {
-        self.events.get(&kind).is_some_and(|t| !t.is_empty())
+    /// Whether the file sets when `kind` starts (else it follows the cascade).
+    pub fn is_set_start(&self, kind: EventKind) -> bool {
+        self.events.get(&kind).is_some_and(|t| t.start.is_some())
     }
 
     /// The override for a unit, if it has its own.

@@ -182,6 +182,9 @@ fn stats_reports_levels_roles_and_paths() {
     assert_eq!(v["paths_hierarchical"], 310);
     assert_eq!(v["paths_all_to_all"], 7750);
     assert_eq!(v["average_team_size"], 5.0);
+    // The guide's three levels: the EMS seats the top two levels' CPOs (1 + 5).
+    assert_eq!(v["cpo_filled"], 31);
+    assert_eq!(v["ems_attendees"], 6);
 }
 
 #[test]
@@ -325,6 +328,9 @@ fn grow_writes_an_org_that_validates_without_errors() {
     assert_eq!(v["growth"]["canonical_scaled_roles"], 31);
     assert_eq!(v["growth"]["sds_seats"], 155);
     assert_eq!(v["growth"]["path_ratio"], 25.0);
+    // With ems_min_level auto the EMS holds the top two levels' CPOs, not all 31.
+    assert_eq!(v["cpo_filled"], 31);
+    assert_eq!(v["ems_attendees"], 6);
 
     // Growing an existing org keeps it and adds to it.
     let more = dir.path().join("more.json");

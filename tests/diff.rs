@@ -254,3 +254,41 @@ fn a_renamed_unit_with_the_same_id_is_a_rename_not_a_remove_and_an_add() {
     ));
     assert_eq!(changes.headline(), "1 team renamed");
 }
+
+/// A threshold set from a number to `auto` reads "auto" in words and `"auto"` in the JSON report;
+/// numbers stay numbers.
+#[test]
+fn a_threshold_changed_to_auto_says_auto() {
+    use orgscale::diff::{Change, ThresholdValue};
+    use orgscale::model::{Command, Threshold};
+    let base = orgscale::io::json::load(Path::new(BASE)).unwrap();
+    let with_level = |level: Option<u32>| {
+        let mut org = base.clone();
+        let mut rules = org.rules().clone();
+        rules.overrides.ems_min_level = level;
+        Command::SetRules(rules).apply(&mut org).unwrap();
+        org
+    };
+    let (one, auto) = (with_level(Some(1)), with_level(Some(Threshold::AUTO)));
+    let changes = orgscale::diff::diff(&one, &auto).changes;
+    assert_eq!(
+        changes,
+        [Change::ThresholdChanged {
+            key: "ems_min_level".into(),
+            from: Some(ThresholdValue::Number(1)),
+            to: Some(ThresholdValue::Auto),
+        }]
+    );
+    assert_eq!(changes[0].describe(), "Threshold ems_min_level: 1 → auto");
+    assert_eq!(
+        serde_json::to_value(&changes[0]).unwrap(),
+        serde_json::json!({
+            "change": "threshold_changed",
+            "key": "ems_min_level",
+            "from": 1,
+            "to": "auto",
+        })
+    );
+    // The profile's auto and an explicit auto are the same value in effect: no change.
+    assert!(orgscale::diff::diff(&with_level(None), &auto).is_empty());
+}

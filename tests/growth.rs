@@ -88,6 +88,102 @@ fn symmetric_growth_matches_the_worked_table_up_to_3125_teams() {
     }
 }
 
+/// The CPOs of the groups at `levels` of an org, sorted.
+fn cpos_at(org: &Org, levels: std::ops::RangeInclusive<u32>) -> Vec<orgscale::model::PersonId> {
+    let s = org.structure();
+    let mut v: Vec<_> = org
+        .groups()
+        .values()
+        .filter(|g| levels.contains(&s.level(g.id)))
+        .flat_map(|g| g.cpos.iter().map(|h| h.person))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// With the default `ems_min_level` (auto) a grown org's EMS holds the CPOs of its top two
+/// levels and its facilitator (the top CPO), not every CPO (rulebook §5, "EMS size at scale").
+#[test]
+fn a_grown_org_s_ems_holds_only_the_top_two_levels_cpos() {
+    let n = 2_000;
+    let org = grow_from_empty("g", n, Params::default()).unwrap().org;
+    let s = org.structure();
+    let levels = s.depth();
+    assert_eq!(levels, 5, "2,000 teams in groups of 5");
+    let top_two = cpos_at(&org, levels - 1..=levels);
+    let every_cpo = cpos_at(&org, 1..=levels);
+    assert_eq!(top_two.len(), 1 + 4, "the top group and its 4 members");
+    assert!(every_cpo.len() > 400, "{} CPOs in all", every_cpo.len());
+    let attendees: Vec<_> = org.ems().attendees.iter().copied().collect();
+    assert_eq!(attendees, top_two);
+    let top = org.groups()[&s.top_groups[0]].cpo();
+    assert!(top.is_some() && org.ems().facilitator == top);
+    assert!(attendees.contains(&top.unwrap()));
+    let stats = Stats::of(&org);
+    assert_eq!(stats.ems_attendees, 5);
+    assert_eq!(stats.cpo_filled, every_cpo.len());
+    let findings = validate(&org);
+    assert!(
+        findings.iter().all(|f| f.rule.0 != 15 && f.rule.0 != 16),
+        "{:?}",
+        findings
+            .iter()
+            .filter(|f| f.rule.0 == 15)
+            .take(3)
+            .collect::<Vec<_>>()
+    );
+    // Only notes remain (V21: more than 3 levels; V12: a group of 2 at level 4).
+    assert!(
+        findings.iter().all(|f| f.severity == Severity::Info),
+        "{findings:?}"
+    );
+
+    // A run that grows on past a level staffs the EMS afresh: the old top two levels' CPOs
+    // that are no longer at the top leave it.
+    let mut run = Growth::from_empty("g", Params::default()).unwrap();
+    run.grow_to(125).unwrap();
+    assert_eq!(run.org().ems().attendees.len(), 6);
+    run.grow_to(626).unwrap();
+    let org = run.org();
+    let levels = org.structure().depth();
+    assert_eq!(levels, 5);
+    let attendees: Vec<_> = org.ems().attendees.iter().copied().collect();
+    assert_eq!(attendees, cpos_at(org, levels - 1..=levels));
+}
+
+/// An org that sets `ems_min_level` to a number keeps it: growth seats every CPO from that level
+/// up; one group level staffs every SoS CPO and (with a single SoS) every team PO, as before.
+#[test]
+fn growth_follows_a_number_set_for_ems_min_level() {
+    let mut start = Org::new("g");
+    let mut rules = start.rules().clone();
+    rules.overrides.ems_min_level = Some(1);
+    orgscale::model::Command::SetRules(rules)
+        .apply(&mut start)
+        .unwrap();
+    let org = grow(&start, 200, Params::default()).unwrap().org;
+    let levels = org.structure().depth();
+    assert_eq!(levels, 4);
+    let attendees: Vec<_> = org.ems().attendees.iter().copied().collect();
+    assert_eq!(attendees, cpos_at(&org, 1..=levels), "every CPO");
+    assert_eq!(org.rules().overrides.ems_min_level, Some(1), "kept");
+    assert!(validate(&org).iter().all(|f| f.rule.0 != 15));
+
+    // One SoS: its CPO and every team PO attend.
+    let one = grow_from_empty("g", 4, Params::default()).unwrap().org;
+    assert_eq!(one.structure().depth(), 1);
+    let mut expected: Vec<_> = one
+        .teams()
+        .values()
+        .flat_map(|t| t.product_owners.iter().copied())
+        .chain(cpos_at(&one, 1..=1))
+        .collect();
+    expected.sort_unstable();
+    expected.dedup();
+    let attendees: Vec<_> = one.ems().attendees.iter().copied().collect();
+    assert_eq!(attendees, expected);
+}
+
 #[test]
 fn growth_is_deterministic_and_rejects_bad_parameters() {
     let a = grow_from_empty("g", 333, Params::default()).unwrap();

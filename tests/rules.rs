@@ -1339,7 +1339,7 @@ fn v15_applies_at_level_2_and_respects_ems_min_level() {
     set_member(&mut org, Body::Ems, f.cpo, false);
     expect_only(&validate(&org), 15, SubjectRef::Person(f.cpo), Warning);
 
-    // SoS CPO missing: warned at the default ems_min_level 1 ...
+    // SoS CPO missing: warned at the default ems_min_level, auto (= 1 with two levels) ...
     set_member(&mut f.org, Body::Ems, sos_cpo, false);
     expect_only(&validate(&f.org), 15, SubjectRef::Person(sos_cpo), Warning);
     // ... and not with ems_min_level 2.
@@ -1895,6 +1895,121 @@ fn v23_only_when_some_group_records_a_dod() {
 }
 
 // ---- the guide's own structures --------------------------------------------------------------
+
+fn example(name: &str) -> Org {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
+    orgscale::io::json::load(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The org without `p` in its EMS: no attendee and, if they are, no facilitator either.
+fn without_in_ems(org: &Org, p: PersonId) -> Org {
+    let mut org = org.clone();
+    if org.ems().attendees.contains(&p) {
+        set_member(&mut org, Body::Ems, p, false);
+    }
+    if org.ems().facilitator == Some(p) {
+        apply(&mut org, Command::SetEmsFacilitator(None));
+    }
+    org
+}
+
+/// The guide's symmetric structures with the default `auto`: the CPOs of the top two levels (with
+/// one level, the SoS CPO) must attend the EMS, lower CPOs need not.
+#[test]
+fn v15_auto_asks_the_top_two_levels_cpos_of_the_symmetric_structures() {
+    for (file, levels, must_attend) in [
+        ("symmetric-5.json", 1, 1),
+        ("symmetric-25.json", 2, 6),
+        ("symmetric-125.json", 3, 6),
+    ] {
+        let org = example(file);
+        assert!(org.rules().overrides.is_empty(), "{file} uses the profile");
+        let s = org.structure();
+        assert_eq!(s.depth(), levels, "{file}");
+        expect_none(&validate(&org), 15);
+        let mut attend = Vec::new();
+        for g in org.groups().values() {
+            let cpo = g.cpo().expect("staffed");
+            let level = s.level(g.id);
+            let fs = validate(&without_in_ems(&org, cpo));
+            if level >= levels.max(2) - 1 {
+                let m = expect_only(&fs, 15, SubjectRef::Person(cpo), Warning).message;
+                assert!(m.contains(&g.name), "{file}: {m}");
+                attend.push(level);
+            } else {
+                expect_none(&fs, 15);
+            }
+        }
+        assert_eq!(attend.len(), must_attend, "{file}: levels {attend:?}");
+        // The levels that must attend: the only one, both, or the top two of three.
+        attend.sort_unstable();
+        attend.dedup();
+        let top_two: Vec<u32> = (levels.max(2) - 1..=levels).collect();
+        assert_eq!(attend, top_two, "{file}");
+    }
+}
+
+#[test]
+fn v15_with_a_number_asks_every_cpo_from_that_level_up() {
+    // symmetric-125 as growth staffs it: only the top two levels' CPOs attend the EMS ...
+    let mut org = example("symmetric-125.json");
+    let s = org.structure();
+    let sos_cpos: Vec<PersonId> = org
+        .groups()
+        .values()
+        .filter(|g| s.level(g.id) == 1)
+        .filter_map(|g| g.cpo())
+        .collect();
+    assert_eq!(sos_cpos.len(), 25);
+    assert!(sos_cpos.iter().all(|p| !org.ems().attendees.contains(p)));
+    // ... so ems_min_level 1 warns about every SoS CPO, 2 and auto about none.
+    for (level, warned) in [(Some(1), 25), (Some(2), 0), (Some(3), 0), (None, 0)] {
+        set_rules(
+            &mut org,
+            ProfileName::TwoPizza,
+            Overrides {
+                ems_min_level: level,
+                ..Overrides::default()
+            },
+        );
+        let fs = validate(&org);
+        assert_eq!(of_rule(&fs, 15).len(), warned, "ems_min_level {level:?}");
+        for p in &sos_cpos {
+            if warned > 0 {
+                expect_one(&fs, 15, SubjectRef::Person(*p), Warning);
+            } else {
+                expect_none_for(&fs, 15, SubjectRef::Person(*p));
+            }
+        }
+    }
+    // ems_min_level 3 no longer asks the level-2 CPOs; auto does.
+    let s = org.structure();
+    let level_2 = org
+        .groups()
+        .values()
+        .find(|g| s.level(g.id) == 2)
+        .and_then(|g| g.cpo())
+        .unwrap();
+    let missing = without_in_ems(&org, level_2);
+    expect_only(
+        &validate(&missing),
+        15,
+        SubjectRef::Person(level_2),
+        Warning,
+    );
+    let mut at_3 = missing.clone();
+    set_rules(
+        &mut at_3,
+        ProfileName::TwoPizza,
+        Overrides {
+            ems_min_level: Some(3),
+            ..Overrides::default()
+        },
+    );
+    expect_none(&validate(&at_3), 15);
+}
 
 #[test]
 fn symmetric_structures_have_no_error_and_no_warning() {

@@ -439,6 +439,11 @@ fn the_profile_changes_from_the_edit_menu() {
 
 /// `rules_ui` on its own, applying what it asks for like the app does.
 fn rules_harness() -> Harness<'static, (Document, Vec<Action>)> {
+    rules_harness_on(sample_document())
+}
+
+/// `rules_ui` on its own on a document.
+fn rules_harness_on(doc: Document) -> Harness<'static, (Document, Vec<Action>)> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(700.0, 800.0))
         .build_ui_state(
@@ -456,7 +461,7 @@ fn rules_harness() -> Harness<'static, (Document, Vec<Action>)> {
                     }
                 }
             },
-            (sample_document(), Vec::new()),
+            (doc, Vec::new()),
         );
     h.run_steps(2);
     h
@@ -506,6 +511,84 @@ fn rules_ui_changes_the_profile_and_overrides_a_threshold() {
     h.run_steps(3);
     assert!(h.state().0.org().rules().overrides.is_empty());
     assert_eq!(h.state().0.org().rules().profile, ProfileName::Sas2022);
+}
+
+#[test]
+fn the_ems_level_is_picked_as_auto_or_a_number_with_undo() {
+    use orgscale::model::Threshold;
+    const EMS_LEVEL: &str = "Lowest level whose CPOs attend the EMS";
+    const AUTO: &str = "Lowest level whose CPOs attend the EMS: auto";
+    // The guide's 125 teams in three levels: auto is level 2 here, and growth seated only the
+    // top two levels' CPOs in the EMS.
+    let doc = Document::new(orgscale::sample::symmetric(5, 3), None);
+    let mut h = rules_harness_on(doc);
+    let v15 = |h: &Harness<'_, (Document, Vec<Action>)>| {
+        h.state()
+            .0
+            .findings()
+            .iter()
+            .filter(|f| f.rule.0 == 15)
+            .count()
+    };
+    let ems_level = |h: &Harness<'_, (Document, Vec<Action>)>| {
+        h.state().0.org().rules().overrides.ems_min_level
+    };
+    let ticked = |h: &Harness<'_, (Document, Vec<Action>)>| {
+        h.get_by_role_and_label(Role::CheckBox, AUTO)
+            .accesskit_node()
+            .toggled()
+            .map(|t| t == egui::accesskit::Toggled::True)
+    };
+    // The profile's value, in words, and the box ticked.
+    h.get_by_label("auto (= 2 here)");
+    assert_eq!(ticked(&h), Some(true));
+    assert_eq!(v15(&h), 0);
+
+    // Clearing auto sets the number it stood for: nothing else changes.
+    h.get_by_role_and_label(Role::CheckBox, AUTO).click();
+    h.run_steps(3);
+    assert_eq!(ems_level(&h), Some(2));
+    assert_eq!(ticked(&h), Some(false));
+    assert_eq!(
+        h.state().0.history().undo_label(),
+        Some("Set “Lowest level whose CPOs attend the EMS” to 2")
+    );
+    assert_eq!(v15(&h), 0);
+
+    // Typing 1 asks every SoS CPO to attend: the 25 who do not are V15 warnings.
+    h.get_by_label(EMS_LEVEL).focus();
+    h.run_steps(2);
+    h.get_by_label(EMS_LEVEL).type_text("1");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(ems_level(&h), Some(1));
+    assert_eq!(v15(&h), 25);
+
+    // Ticking auto again: saved as auto, and the warnings go.
+    h.get_by_role_and_label(Role::CheckBox, AUTO).click();
+    h.run_steps(3);
+    assert_eq!(ems_level(&h), Some(Threshold::AUTO));
+    assert!(h.state().0.org().rules().is_auto(Threshold::EmsMinLevel));
+    assert_eq!(ticked(&h), Some(true));
+    assert_eq!(
+        h.state().0.history().undo_label(),
+        Some("Set “Lowest level whose CPOs attend the EMS” to auto")
+    );
+    assert_eq!(v15(&h), 0);
+    let saved = orgscale::io::json::to_string(h.state().0.org());
+    assert!(saved.contains(r#""ems_min_level": "auto""#), "{saved:.300}");
+
+    // Undo goes back to 1, one step at a time; Reset drops the override.
+    h.state_mut().0.undo();
+    h.run_steps(2);
+    assert_eq!(ems_level(&h), Some(1));
+    assert_eq!(ticked(&h), Some(false));
+    h.get_by_label(&format!("Reset {EMS_LEVEL} to the profile"))
+        .click();
+    h.run_steps(3);
+    assert_eq!(ems_level(&h), None);
+    assert_eq!(ticked(&h), Some(true));
 }
 
 #[test]

@@ -2,7 +2,30 @@
 
 use serde::Serialize;
 
-use crate::model::{GroupId, PersonId, TeamId, TeamKind, TeamRole, Unit};
+use crate::model::{GroupId, PersonId, TeamId, TeamKind, TeamRole, Threshold, Unit};
+
+/// A rule threshold's value in a change: a number, or `auto` (written `"auto"`), worked out from
+/// the org's shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThresholdValue {
+    Auto,
+    #[serde(untagged)]
+    Number(u32),
+}
+
+impl ThresholdValue {
+    /// A value as [`crate::model::RuleSettings::value`] gives it (`None`: off).
+    pub fn of(t: Threshold, value: Option<u32>) -> Option<Self> {
+        value.map(|v| {
+            if t.auto() && v == Threshold::AUTO {
+                ThresholdValue::Auto
+            } else {
+                ThresholdValue::Number(v)
+            }
+        })
+    }
+}
 
 /// A unit or person named in a change: its name (the target's, else the base's) and its id on
 /// each side where it exists.
@@ -95,8 +118,8 @@ pub enum Change {
     /// A rule threshold's value in effect (`None`: the limit is off).
     ThresholdChanged {
         key: String,
-        from: Option<u32>,
-        to: Option<u32>,
+        from: Option<ThresholdValue>,
+        to: Option<ThresholdValue>,
     },
     TeamCountChanged {
         from: String,
@@ -308,8 +331,12 @@ fn team_list(teams: &[Named<TeamId>]) -> String {
     }
 }
 
-fn value(v: &Option<u32>) -> String {
-    v.map_or_else(|| "off".to_string(), |v| v.to_string())
+fn value(v: &Option<ThresholdValue>) -> String {
+    match v {
+        None => "off".to_string(),
+        Some(ThresholdValue::Auto) => "auto".to_string(),
+        Some(ThresholdValue::Number(v)) => v.to_string(),
+    }
 }
 
 fn text(t: &Option<String>) -> String {

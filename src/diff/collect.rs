@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::changes::{Change, Named, Role};
+use super::changes::{Change, Named, Role, ThresholdValue};
 use super::matching::{Matching, Pair};
 use super::touched::Touched;
 use crate::model::{GroupId, Org, PersonId, TeamId, TeamRole, Threshold, Unit};
@@ -414,7 +414,10 @@ fn organisation(base: &Org, target: &Org, out: &mut Vec<Change>) {
         });
     }
     for t in Threshold::ALL {
-        let (from, to) = (br.value(t), tr.value(t));
+        let (from, to) = (
+            ThresholdValue::of(t, br.value(t)),
+            ThresholdValue::of(t, tr.value(t)),
+        );
         if from != to {
             out.push(Change::ThresholdChanged {
                 key: t.key().to_string(),

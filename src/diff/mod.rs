@@ -19,7 +19,7 @@ mod touched;
 
 use serde::Serialize;
 
-pub use changes::{Change, Named, Role, Section, Subject, Tint};
+pub use changes::{Change, Named, Role, Section, Subject, ThresholdValue, Tint};
 pub use impact::{Impact, Stability, TeamStability};
 pub use marks::{Direction, Ghost, Marks, Moved, marks};
 pub use matching::{MatchBy, Matched, Matching, Pairs};

@@ -5,7 +5,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::model::{Body, Command, GroupId, Org, PersonId, ScaledRole, Structure, TeamRole};
+use crate::model::{
+    Body, Command, GroupId, Org, PersonId, ScaledRole, Structure, TeamRole, Threshold,
+};
 
 /// Give every group without a valid master or CPO one from its own subtree (the candidate
 /// with the fewest scaled roles, first in depth-first order), then keep the EAT and EMS filled.
@@ -105,12 +107,19 @@ fn staff_bodies(org: &mut Org, s: &Structure, run: &mut impl FnMut(&mut Org, Com
     }
 }
 
-/// Who should attend the Executive MetaScrum (rules V15 and V16): every group CPO and, while the
-/// org has a single Scrum of Scrums, every team PO in it. Sorted, without repeats.
+/// Who should attend the Executive MetaScrum (rules V15 and V16): the CPO of every group at or
+/// above the org's `ems_min_level` (by default `auto`: the top two group levels, every SoS CPO
+/// with one level) and, while the org has a single Scrum of Scrums, every team PO in it. Lower
+/// CPOs run their own MetaScrum and stand in for their teams' POs. Sorted, without repeats.
 pub fn expected_ems(org: &Org, s: &Structure) -> Vec<PersonId> {
+    let min_level = org
+        .rules()
+        .value_at(Threshold::EmsMinLevel, s.depth())
+        .unwrap_or(1);
     let mut attendees: Vec<PersonId> = org
         .groups()
         .values()
+        .filter(|g| s.level(g.id) >= min_level)
         .flat_map(|g| g.cpos.iter().map(|h| h.person))
         .collect();
     let sos: Vec<GroupId> = org

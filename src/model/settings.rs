@@ -81,7 +81,8 @@ pub enum TeamCount {
 
 /// Threshold overrides. Every key is optional; an absent key keeps the profile's value. For the
 /// limits a profile may leave unset (`team_min`, `team_max`, `doers_ideal_max`), `0` switches the
-/// check off.
+/// check off. `ems_min_level` is `"auto"` or a level in the file; in memory `auto` is
+/// [`Threshold::AUTO`] (0), as `0` is "off" for the optional limits.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Overrides {
@@ -116,8 +117,93 @@ pub struct Overrides {
     pub sm_max_teams: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_scaled_roles: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The lowest group level whose CPOs attend the EMS (rule V15): `"auto"` (the profiles'
+    /// default: max(1, L - 1) for an org of L group levels, the top two levels) or a level from 1.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "auto_or_level"
+    )]
+    #[schemars(schema_with = "auto_or_level::schema")]
     pub ems_min_level: Option<u32>,
+}
+
+/// `"auto"` or a level (at least 1) in the file, [`Threshold::AUTO`] or the level in memory.
+mod auto_or_level {
+    use std::fmt;
+
+    use serde::de::{self, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    use super::Threshold;
+
+    const AUTO: &str = "auto";
+
+    pub fn serialize<S: Serializer>(v: &Option<u32>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            None => s.serialize_none(),
+            Some(Threshold::AUTO) => s.serialize_str(AUTO),
+            Some(n) => s.serialize_u32(*n),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+        d.deserialize_option(Auto)
+    }
+
+    struct Auto;
+
+    impl<'de> Visitor<'de> for Auto {
+        type Value = Option<u32>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("\"auto\" or a level of at least 1")
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            if v == AUTO {
+                Ok(Some(Threshold::AUTO))
+            } else {
+                Err(E::invalid_value(de::Unexpected::Str(v), &self))
+            }
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            match u32::try_from(v) {
+                Ok(n) if n >= 1 => Ok(Some(n)),
+                _ => Err(E::invalid_value(de::Unexpected::Unsigned(v), &self)),
+            }
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            match u64::try_from(v) {
+                Ok(v) => self.visit_u64(v),
+                Err(_) => Err(E::invalid_value(de::Unexpected::Signed(v), &self)),
+            }
+        }
+    }
+
+    pub fn schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                { "type": "string", "const": AUTO },
+                { "type": "integer", "format": "uint32", "minimum": 1 },
+                { "type": "null" }
+            ]
+        })
+    }
 }
 
 impl Overrides {
@@ -126,7 +212,7 @@ impl Overrides {
     }
 
     /// The override of a numeric threshold, if the org sets one (`Some(0)` switches an optional
-    /// limit off).
+    /// limit off, and is `auto` for a threshold that has it: [`Threshold::AUTO`]).
     pub fn get(&self, t: Threshold) -> Option<u32> {
         *self.slot(t)
     }
@@ -211,11 +297,19 @@ pub struct ThresholdSpec {
     pub minimum: u32,
     /// Whether 0 switches the limit off (a profile may leave it unset).
     pub optional: bool,
+    /// What `auto` means, in words, for a threshold that can be `auto` ([`Threshold::AUTO`] in
+    /// memory, `"auto"` in the file): a value worked out from the org's shape
+    /// ([`Threshold::auto_at`]).
+    pub auto: Option<&'static str>,
     /// The value in each profile, in [`ProfileName::ALL`] order; `None` is "off".
     pub defaults: [Option<u32>; 4],
 }
 
 impl Threshold {
+    /// The value that stands for `auto` in memory, for thresholds that can be `auto`
+    /// ([`Threshold::auto`]); the file writes `"auto"`.
+    pub const AUTO: u32 = 0;
+
     pub const ALL: [Threshold; 15] = [
         Threshold::TeamMin,
         Threshold::TeamMax,
@@ -249,6 +343,7 @@ impl Threshold {
                 meaning,
                 minimum,
                 optional,
+                auto: None,
                 defaults,
             }
         }
@@ -349,13 +444,18 @@ impl Threshold {
                 false,
                 all(2),
             ),
-            EmsMinLevel => row(
-                "ems_min_level",
-                "Lowest level whose CPOs attend the EMS",
-                1,
-                false,
-                all(1),
-            ),
+            EmsMinLevel => ThresholdSpec {
+                auto: Some(
+                    "the CPOs of the top two group levels attend the EMS (with one level, every SoS CPO)",
+                ),
+                ..row(
+                    "ems_min_level",
+                    "Lowest level whose CPOs attend the EMS",
+                    1,
+                    false,
+                    all(Threshold::AUTO),
+                )
+            },
         }
     }
 
@@ -374,6 +474,41 @@ impl Threshold {
     /// Whether 0 switches this limit off.
     pub const fn optional(self) -> bool {
         self.spec().optional
+    }
+
+    /// Whether this threshold can be `auto` ([`Threshold::AUTO`]).
+    pub const fn auto(self) -> bool {
+        self.spec().auto.is_some()
+    }
+
+    /// What `auto` means for this threshold, in words; `None` when it cannot be `auto`.
+    pub const fn auto_meaning(self) -> Option<&'static str> {
+        self.spec().auto
+    }
+
+    /// What `auto` stands for in an org whose deepest group level is `depth` (0 without groups);
+    /// `None` for a threshold that cannot be `auto`. `ems_min_level`: max(1, L - 1), so that the
+    /// CPOs of the top two group levels attend the EMS (with one level, every SoS CPO).
+    pub const fn auto_at(self, depth: u32) -> Option<u32> {
+        match self {
+            Threshold::EmsMinLevel => Some(if depth > 2 { depth - 1 } else { 1 }),
+            _ => None,
+        }
+    }
+
+    /// A value of this threshold (as [`RuleSettings::value`] or [`Threshold::default_for`] give
+    /// it) in words: `off`, a number, or `auto`, with what it stands for in an org of `depth`
+    /// group levels when that is known: "auto (= 2 here)".
+    pub fn value_text(self, value: Option<u32>, depth: Option<u32>) -> String {
+        match value {
+            None => "off".to_string(),
+            Some(0) if self.optional() => "off".to_string(),
+            Some(Threshold::AUTO) if self.auto() => match depth.and_then(|d| self.auto_at(d)) {
+                Some(n) => format!("auto (= {n} here)"),
+                None => "auto".to_string(),
+            },
+            Some(v) => v.to_string(),
+        }
     }
 
     /// The value of a profile without overrides; `None` when the profile leaves it off.
@@ -456,7 +591,8 @@ impl RuleSettings {
 
     /// The value of a threshold in these settings: the org's override, else (for the upper-level
     /// band) the override of the SoS band it follows, else the profile's value. `None` when an
-    /// optional limit is off.
+    /// optional limit is off; [`Threshold::AUTO`] when it is `auto` ([`RuleSettings::value_at`]
+    /// works that out).
     pub fn value(&self, t: Threshold) -> Option<u32> {
         let set = self
             .overrides
@@ -467,6 +603,20 @@ impl RuleSettings {
             Some(v) => Some(v),
             None => t.default_for(self.profile),
         }
+    }
+
+    /// The number a threshold stands for in an org whose deepest group level is `depth`: like
+    /// [`RuleSettings::value`], with `auto` worked out ([`Threshold::auto_at`]).
+    pub fn value_at(&self, t: Threshold, depth: u32) -> Option<u32> {
+        match self.value(t) {
+            Some(Threshold::AUTO) if t.auto() => t.auto_at(depth),
+            v => v,
+        }
+    }
+
+    /// Whether a threshold is `auto` in these settings (by the override, else the profile).
+    pub fn is_auto(&self, t: Threshold) -> bool {
+        t.auto() && self.value(t) == Some(Threshold::AUTO)
     }
 
     /// Whether a value comes from this org's overrides rather than the profile.
@@ -526,7 +676,10 @@ impl RuleSettings {
                 ));
             }
         }
-        if let Some(t) = Threshold::ALL.into_iter().find(|t| n(*t) < t.minimum()) {
+        if let Some(t) = Threshold::ALL
+            .into_iter()
+            .find(|t| n(*t) < t.minimum() && !self.is_auto(*t))
+        {
             return Err(format!(
                 "“{}” ({}) must be at least {}, not {}",
                 t.meaning(),
@@ -616,5 +769,87 @@ mod tests {
             ..RuleSettings::default()
         };
         assert_eq!(r.team_count(), TeamCount::Doers);
+    }
+
+    #[test]
+    fn ems_min_level_is_auto_in_every_profile_and_stands_for_the_top_two_levels() {
+        let t = Threshold::EmsMinLevel;
+        assert!(t.auto() && !t.optional());
+        for p in ProfileName::ALL {
+            let r = RuleSettings {
+                profile: p,
+                ..RuleSettings::default()
+            };
+            assert!(r.is_auto(t), "{p}");
+            assert_eq!(r.value(t), Some(Threshold::AUTO));
+            // max(1, L - 1) for L group levels.
+            let at: Vec<_> = (0..=5).map(|l| r.value_at(t, l)).collect();
+            assert_eq!(at, [1, 1, 1, 2, 3, 4].map(Some), "{p}");
+        }
+        // A number overrides auto at every depth; auto is fine however low its minimum.
+        let mut r = RuleSettings::default();
+        r.overrides.set(t, Some(2));
+        assert!(!r.is_auto(t) && r.is_custom(t));
+        assert_eq!((r.value_at(t, 1), r.value_at(t, 5)), (Some(2), Some(2)));
+        r.overrides.set(t, Some(Threshold::AUTO));
+        assert!(r.is_auto(t) && r.is_custom(t));
+        assert_eq!(r.check(), Ok(()));
+        // Only ems_min_level can be auto.
+        let autos: Vec<_> = Threshold::ALL.into_iter().filter(|t| t.auto()).collect();
+        assert_eq!(autos, [t]);
+        assert!(
+            Threshold::ALL
+                .iter()
+                .all(|t| t.auto() == t.auto_at(3).is_some())
+        );
+    }
+
+    #[test]
+    fn values_in_words_say_off_auto_or_the_number() {
+        let t = Threshold::EmsMinLevel;
+        assert_eq!(
+            t.value_text(Some(Threshold::AUTO), Some(3)),
+            "auto (= 2 here)"
+        );
+        assert_eq!(
+            t.value_text(Some(Threshold::AUTO), Some(1)),
+            "auto (= 1 here)"
+        );
+        assert_eq!(t.value_text(Some(Threshold::AUTO), None), "auto");
+        assert_eq!(t.value_text(Some(2), Some(3)), "2");
+        assert_eq!(Threshold::TeamMax.value_text(Some(0), Some(3)), "off");
+        assert_eq!(Threshold::TeamMax.value_text(None, None), "off");
+        assert_eq!(Threshold::MaxDepth.value_text(Some(3), None), "3");
+    }
+
+    #[test]
+    fn ems_min_level_is_auto_or_a_level_in_the_file() {
+        let file = |o: &Overrides| serde_json::to_value(o).unwrap();
+        let read = |v: serde_json::Value| serde_json::from_value::<Overrides>(v);
+        let mut o = Overrides::default();
+        o.set(Threshold::EmsMinLevel, Some(Threshold::AUTO));
+        assert_eq!(file(&o), serde_json::json!({ "ems_min_level": "auto" }));
+        assert_eq!(read(file(&o)).unwrap(), o);
+        o.set(Threshold::EmsMinLevel, Some(2));
+        assert_eq!(file(&o), serde_json::json!({ "ems_min_level": 2 }));
+        assert_eq!(read(file(&o)).unwrap(), o);
+        assert_eq!(
+            read(serde_json::json!({ "ems_min_level": null })).unwrap(),
+            Overrides::default()
+        );
+        for bad in [
+            serde_json::json!({ "ems_min_level": 0 }),
+            serde_json::json!({ "ems_min_level": -1 }),
+            serde_json::json!({ "ems_min_level": "Auto" }),
+            serde_json::json!({ "ems_min_level": 1.5 }),
+        ] {
+            let e = read(bad.clone()).unwrap_err().to_string();
+            assert!(
+                e.contains("\"auto\" or a level of at least 1"),
+                "{bad}: {e}"
+            );
+        }
+        // The other thresholds stay plain numbers.
+        assert!(read(serde_json::json!({ "max_depth": "auto" })).is_err());
     }
 }

@@ -511,10 +511,11 @@ impl<'a> Ctx<'a> {
         }
         // The facilitator (usually the top CPO) attends by definition.
         let attends = |p: &PersonId| ems.attendees.contains(p) || ems.facilitator == Some(*p);
-        // V15: group CPOs at or above ems_min_level attend the EMS.
+        // V15: group CPOs at or above ems_min_level attend the EMS (auto: the top two levels).
+        let ems_min_level = self.t.ems_min_level.at(self.s.depth());
         for group in org.groups().values() {
             let level = self.s.level(group.id);
-            if level < self.t.ems_min_level {
+            if level < ems_min_level {
                 continue;
             }
             for h in &group.cpos {

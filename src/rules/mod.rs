@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::model::{GroupId, PersonId, TeamId};
 
 pub use engine::{validate, validate_in, validate_with};
-pub use profile::{Band, Thresholds};
+pub use profile::{Band, EmsLevel, Thresholds};
 
 /// How serious a finding is. Both guides give their numbers as typical values, so no numeric limit
 /// is ever stronger than a warning.

@@ -17,6 +17,27 @@ pub struct Band {
     pub warn_above: u32,
 }
 
+/// Which group CPOs attend the Executive MetaScrum (rule V15): those of every level from a fixed
+/// one up, or `auto`, the top two group levels of the org (max(1, L - 1) for L levels). Written
+/// `"auto"` or the level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EmsLevel {
+    Auto,
+    #[serde(untagged)]
+    From(u32),
+}
+
+impl EmsLevel {
+    /// The lowest level whose CPOs attend in an org whose deepest group level is `depth`.
+    pub fn at(self, depth: u32) -> u32 {
+        match self {
+            EmsLevel::From(n) => n,
+            EmsLevel::Auto => Threshold::EmsMinLevel.auto_at(depth).unwrap_or(1),
+        }
+    }
+}
+
 /// Every threshold the rule engine uses.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Thresholds {
@@ -30,7 +51,7 @@ pub struct Thresholds {
     pub max_depth: u32,
     pub sm_max_teams: u32,
     pub max_scaled_roles: u32,
-    pub ems_min_level: u32,
+    pub ems_min_level: EmsLevel,
     /// Thresholds whose value comes from the org's overrides rather than the profile.
     pub custom: Vec<Threshold>,
 }
@@ -70,7 +91,8 @@ impl Thresholds {
         }
     }
 
-    /// The value of one threshold; `None` when an optional limit is off.
+    /// The value of one threshold; `None` when an optional limit is off, [`Threshold::AUTO`] when
+    /// it is `auto`.
     pub fn value(&self, t: Threshold) -> Option<u32> {
         use Threshold::*;
         match t {
@@ -88,7 +110,10 @@ impl Thresholds {
             MaxDepth => Some(self.max_depth),
             SmMaxTeams => Some(self.sm_max_teams),
             MaxScaledRoles => Some(self.max_scaled_roles),
-            EmsMinLevel => Some(self.ems_min_level),
+            EmsMinLevel => Some(match self.ems_min_level {
+                EmsLevel::Auto => Threshold::AUTO,
+                EmsLevel::From(n) => n,
+            }),
         }
     }
 
@@ -126,7 +151,11 @@ impl Thresholds {
             max_depth: n(MaxDepth),
             sm_max_teams: n(SmMaxTeams),
             max_scaled_roles: n(MaxScaledRoles),
-            ems_min_level: n(EmsMinLevel),
+            ems_min_level: if settings.is_auto(EmsMinLevel) {
+                EmsLevel::Auto
+            } else {
+                EmsLevel::From(n(EmsMinLevel))
+            },
             custom: Threshold::ALL
                 .into_iter()
                 .filter(|t| settings.is_custom(*t))
@@ -159,7 +188,31 @@ mod tests {
                 t.max_scaled_roles,
                 t.ems_min_level
             ),
-            (3, 3, 2, 1)
+            (3, 3, 2, EmsLevel::Auto)
+        );
+        for p in ProfileName::ALL {
+            assert_eq!(Thresholds::profile(p).ems_min_level, EmsLevel::Auto, "{p}");
+        }
+    }
+
+    #[test]
+    fn the_ems_level_is_auto_or_the_file_s_number() {
+        let auto = Thresholds::profile(ProfileName::TwoPizza).ems_min_level;
+        let levels: Vec<u32> = (0..=4).map(|l| auto.at(l)).collect();
+        assert_eq!(levels, [1, 1, 1, 2, 3]);
+        let fixed = Thresholds::from_settings(&RuleSettings {
+            overrides: Overrides {
+                ems_min_level: Some(1),
+                ..Overrides::default()
+            },
+            ..RuleSettings::default()
+        });
+        assert_eq!(fixed.ems_min_level, EmsLevel::From(1));
+        assert_eq!(fixed.ems_min_level.at(5), 1);
+        assert_eq!(fixed.custom, [Threshold::EmsMinLevel]);
+        assert_eq!(
+            serde_json::to_value([EmsLevel::Auto, EmsLevel::From(2)]).unwrap(),
+            serde_json::json!(["auto", 2])
         );
     }
 

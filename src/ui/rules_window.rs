@@ -44,6 +44,8 @@ pub fn window(ctx: &egui::Context, open: &mut bool, cx: &mut PanelCtx) {
 pub fn rules_ui(ui: &mut Ui, cx: &mut PanelCtx) {
     let rules = cx.doc.org().rules().clone();
     let team_count = rules.team_count();
+    // What `auto` stands for here depends on the org's depth.
+    let depth = cx.doc.structure().depth();
     // Contradictory thresholds (a minimum above a maximum) are refused by `SetRules` itself,
     // and the status line says why.
     let set = |cx: &mut PanelCtx, overrides: Overrides| {
@@ -76,7 +78,7 @@ pub fn rules_ui(ui: &mut Ui, cx: &mut PanelCtx) {
     ui.add_space(8.0);
     ui.label(
         RichText::new(
-            "Change a value to override the profile for this organisation. For optional limits 0 means off.",
+            "Change a value to override the profile for this organisation. For optional limits 0 means off; auto follows the org's levels.",
         )
         .weak(),
     );
@@ -129,13 +131,20 @@ pub fn rules_ui(ui: &mut Ui, cx: &mut PanelCtx) {
                 let label = ui
                     .label(if overridden { text.strong() } else { text })
                     .on_hover_text(th.key());
-                let show = |v: Option<u32>| match v {
-                    Some(v) => v.to_string(),
-                    None => "off".to_string(),
+                ui.label(th.value_text(th.default_for(rules.profile), Some(depth)));
+                // An auto threshold shows the number auto stands for here, next to its box.
+                let current = rules.value_at(th, depth).unwrap_or(0);
+                let picked = if th.auto() {
+                    ui.horizontal(|ui| {
+                        let auto = auto_checkbox(ui, th, rules.is_auto(th), current);
+                        let number = threshold_drag(ui, th, current, label.id);
+                        auto.or(number)
+                    })
+                    .inner
+                } else {
+                    threshold_drag(ui, th, current, label.id)
                 };
-                ui.label(show(th.default_for(rules.profile)));
-                let current = rules.value(th).unwrap_or(0);
-                if let Some(v) = threshold_drag(ui, th, current, label.id) {
+                if let Some(v) = picked {
                     let mut o = rules.overrides.clone();
                     o.set(th, Some(v));
                     set(cx, o);
@@ -177,6 +186,33 @@ pub(crate) fn reset_button(ui: &mut Ui, meaning: &str) -> bool {
         None,
     );
     resp.clicked()
+}
+
+/// The "auto" box of a threshold that can be `auto`: ticking it asks for `auto`
+/// ([`Threshold::AUTO`]), clearing it for the number auto stands for here (`resolved`), which the
+/// box beside it then edits. Returns the value asked for.
+pub(crate) fn auto_checkbox(
+    ui: &mut Ui,
+    th: Threshold,
+    is_auto: bool,
+    resolved: u32,
+) -> Option<u32> {
+    let mut checked = is_auto;
+    let resp = ui
+        .push_id(("auto", th.key()), |ui| ui.checkbox(&mut checked, "auto"))
+        .inner
+        .on_hover_text(format!(
+            "Work it out from the org: {} (now {resolved}). Clear it to set a number.",
+            th.auto_meaning()
+                .unwrap_or("a value that follows the org's shape")
+        ));
+    name_widget(
+        &resp,
+        WidgetType::Checkbox,
+        &format!("{}: auto", th.meaning()),
+        Some(checked),
+    );
+    (checked != is_auto).then_some(if checked { Threshold::AUTO } else { resolved })
 }
 
 /// The override control of one threshold. Dragging changes a draft and commits once when the

@@ -227,6 +227,17 @@ fn rule_changes_say_which_threshold() {
         "Switch off “Team size: warn above”"
     );
     let mut r = RuleSettings::default();
+    r.overrides.ems_min_level = Some(Threshold::AUTO);
+    assert_eq!(
+        Command::SetRules(r.clone()).describe(&org),
+        "Set “Lowest level whose CPOs attend the EMS” to auto"
+    );
+    r.overrides.ems_min_level = Some(2);
+    assert_eq!(
+        Command::SetRules(r).describe(&org),
+        "Set “Lowest level whose CPOs attend the EMS” to 2"
+    );
+    let mut r = RuleSettings::default();
     r.overrides.team_count = Some(TeamCount::Doers);
     assert_eq!(
         Command::SetRules(r).describe(&org),

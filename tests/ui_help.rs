@@ -6,7 +6,7 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use orgscale::rules::CATALOGUE;
+use orgscale::rules::{CATALOGUE, OVERLAY_CATALOGUE};
 use orgscale::ui::DesignerApp;
 use orgscale::ui::shortcuts::{self, SHORTCUTS};
 
@@ -55,10 +55,13 @@ fn f1_opens_the_shortcuts_and_the_window_closes() {
 fn the_rule_catalogue_names_every_rule_and_its_source() {
     let mut h = harness();
     menu(&mut h, "Help", "Rule catalogue…");
-    for r in &CATALOGUE {
+    for r in CATALOGUE.iter().chain(OVERLAY_CATALOGUE) {
         h.get_by_label(&r.id.to_string());
         h.get_by_label(r.title);
     }
+    // The overlay checks on the events, with their basis.
+    h.get_by_label("O5");
+    h.get_by_label_contains("23 rules on the structure (V) and 8 checks on its events");
     assert!(h.query_all_by_label("Scrum@Scale Guide 2022").count() > 3);
 }
 

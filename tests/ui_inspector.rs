@@ -606,7 +606,11 @@ fn a_contradictory_threshold_is_refused_and_the_status_says_why() {
     h.key_press(Key::Enter);
     h.run_steps(4);
     assert_eq!(h.state().doc.org().rules().overrides.team_min, None);
-    assert!(!h.state().doc.history().can_undo(), "nothing was recorded");
+    assert!(
+        !h.state().doc.history().can_undo(),
+        "nothing was recorded: {:?}",
+        h.state().doc.history().undo_label()
+    );
     h.get_by_label_contains("the team minimum (12) is above the team maximum (9)");
 }
 

@@ -10,8 +10,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod diff;
+mod events;
 
 pub use diff::{DiffArgs, DiffFormat, FailOn, MatchArg};
+pub use events::{EventsArgs, EventsFormat};
 
 use crate::export;
 use crate::io::{self, LoadError};
@@ -83,6 +85,10 @@ pub enum Cmd {
     /// Compare two designs: what changed from BASE to TARGET, its impact and (with --plan) the
     /// transition plan. Exit 1 when --fail-on's condition holds.
     Diff(DiffArgs),
+    /// The events the structure gives rise to (Daily Scrums, Scaled Daily Scrums, MetaScrums,
+    /// the EAT meeting, …) with each person's meeting load and how fast an impediment reaches
+    /// the EAT; as text, JSON, CSV or an iCalendar file.
+    Events(EventsArgs),
     /// Write an org as a diagram (SVG, PNG, PDF), as text for other tools (DOT, Mermaid) or as
     /// data (CSV roster, JSON org file).
     Export {
@@ -206,6 +212,7 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             format,
         } => validate_cmd(&file, profile, format, out, err),
         Cmd::Diff(args) => diff::run(args, out, err),
+        Cmd::Events(args) => events::run(args, out, err),
         Cmd::Stats { file, format } => match io::load(&file) {
             Err(e) => fail(err, &e),
             Ok(org) => {

@@ -9,9 +9,11 @@
 //! Time is counted on a working-time line: working day `d` of the [`Calendar::horizon`] (weekends
 //! and other days off are skipped) at minute `m` is `d * 1440 + m`.
 
+pub mod ics;
 mod metrics;
+pub mod report;
 
-pub use metrics::{Latency, Metrics, PersonLoad, RoleKind, metrics};
+pub use metrics::{DoubleBooking, Latency, Metrics, PersonLoad, RoleKind, duration_words, metrics};
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -165,6 +167,11 @@ impl Calendar {
     pub fn per_sprint(&self, e: &Event) -> f64 {
         f64::from(e.days.count()) * f64::from(self.sprint_days) / f64::from(self.horizon)
     }
+}
+
+/// The day a unit's first Sprint starts, when the cadence records one.
+pub fn sprint_start(org: &Org, c: &Cadence, unit: Unit) -> Option<jiff::civil::Date> {
+    sprint_of(org, c, Some(unit)).1
 }
 
 /// The Sprint of a team or group: its own override, else its nearest group's, else the org's.
@@ -427,7 +434,12 @@ pub fn derive(org: &Org, s: &Structure) -> Calendar {
                     let mut a = reps.clone();
                     a.extend(cpo);
                     a.extend(&masters);
-                    (a, master, When::EveryDay, Recurrence::Daily)
+                    (
+                        a,
+                        master,
+                        body_when(c.scaled_daily_scrum, When::SprintDay(0)),
+                        c.scaled_daily_scrum,
+                    )
                 }
                 EventKind::ScaledRetrospective => {
                     let mut a = member_sms.clone();

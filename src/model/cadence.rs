@@ -499,6 +499,9 @@ pub struct Cadence {
     /// Start and length per kind of event (absent kinds keep the defaults).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub events: BTreeMap<EventKind, EventTiming>,
+    /// How often the Scaled Daily Scrums meet (daily; rule O2 warns otherwise).
+    #[serde(default = "daily")]
+    pub scaled_daily_scrum: Recurrence,
     /// How often the EAT meets (daily is ideal, at least once per Sprint).
     #[serde(default = "daily")]
     pub eat_meeting: Recurrence,
@@ -536,6 +539,7 @@ impl Default for Cadence {
             day_start: nine(),
             day_end: five(),
             events: BTreeMap::new(),
+            scaled_daily_scrum: daily(),
             eat_meeting: daily(),
             executive_meta_scrum: Recurrence::PerSprint,
             sprints: Vec::new(),
@@ -642,6 +646,10 @@ impl Cadence {
             (
                 "working_hours".to_string(),
                 format!("{}–{}", self.day_start, self.day_end),
+            ),
+            (
+                "scaled_daily_scrum".to_string(),
+                self.scaled_daily_scrum.label().to_string(),
             ),
             (
                 "eat_meeting".to_string(),

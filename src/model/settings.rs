@@ -126,6 +126,36 @@ pub struct Overrides {
     )]
     #[schemars(schema_with = "auto_or_level::schema")]
     pub ems_min_level: Option<u32>,
+    /// The longest Sprint in weeks (overlay check O3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sprint_max_weeks: Option<u32>,
+    /// The longest escalation from a team's Daily Scrum to the EAT, in minutes of working time
+    /// (O6): `"auto"` (the default) is the same working day.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "auto_or_level"
+    )]
+    #[schemars(schema_with = "auto_or_level::schema")]
+    pub escalation_max_minutes: Option<u32>,
+    /// The largest share of working time in events, in percent, per role (O7; 0: off).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_max_developer: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_max_product_owner: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_max_scrum_master: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_max_sosm: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_max_cpo: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_max_eat: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_max_ems: Option<u32>,
+    /// The most attendees an event may have (O8; 0: off).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_max: Option<u32>,
 }
 
 /// `"auto"` or a level (at least 1) in the file, [`Threshold::AUTO`] or the level in memory.
@@ -239,6 +269,16 @@ impl Overrides {
             Threshold::SmMaxTeams => &self.sm_max_teams,
             Threshold::MaxScaledRoles => &self.max_scaled_roles,
             Threshold::EmsMinLevel => &self.ems_min_level,
+            Threshold::SprintMaxWeeks => &self.sprint_max_weeks,
+            Threshold::EscalationMaxMinutes => &self.escalation_max_minutes,
+            Threshold::LoadMaxDeveloper => &self.load_max_developer,
+            Threshold::LoadMaxProductOwner => &self.load_max_product_owner,
+            Threshold::LoadMaxScrumMaster => &self.load_max_scrum_master,
+            Threshold::LoadMaxSosm => &self.load_max_sosm,
+            Threshold::LoadMaxCpo => &self.load_max_cpo,
+            Threshold::LoadMaxEat => &self.load_max_eat,
+            Threshold::LoadMaxEms => &self.load_max_ems,
+            Threshold::MeetingMax => &self.meeting_max,
         }
     }
 
@@ -259,6 +299,16 @@ impl Overrides {
             Threshold::SmMaxTeams => &mut self.sm_max_teams,
             Threshold::MaxScaledRoles => &mut self.max_scaled_roles,
             Threshold::EmsMinLevel => &mut self.ems_min_level,
+            Threshold::SprintMaxWeeks => &mut self.sprint_max_weeks,
+            Threshold::EscalationMaxMinutes => &mut self.escalation_max_minutes,
+            Threshold::LoadMaxDeveloper => &mut self.load_max_developer,
+            Threshold::LoadMaxProductOwner => &mut self.load_max_product_owner,
+            Threshold::LoadMaxScrumMaster => &mut self.load_max_scrum_master,
+            Threshold::LoadMaxSosm => &mut self.load_max_sosm,
+            Threshold::LoadMaxCpo => &mut self.load_max_cpo,
+            Threshold::LoadMaxEat => &mut self.load_max_eat,
+            Threshold::LoadMaxEms => &mut self.load_max_ems,
+            Threshold::MeetingMax => &mut self.meeting_max,
         }
     }
 }
@@ -284,6 +334,16 @@ pub enum Threshold {
     SmMaxTeams,
     MaxScaledRoles,
     EmsMinLevel,
+    SprintMaxWeeks,
+    EscalationMaxMinutes,
+    LoadMaxDeveloper,
+    LoadMaxProductOwner,
+    LoadMaxScrumMaster,
+    LoadMaxSosm,
+    LoadMaxCpo,
+    LoadMaxEat,
+    LoadMaxEms,
+    MeetingMax,
 }
 
 /// One row of the threshold table.
@@ -310,7 +370,7 @@ impl Threshold {
     /// ([`Threshold::auto`]); the file writes `"auto"`.
     pub const AUTO: u32 = 0;
 
-    pub const ALL: [Threshold; 15] = [
+    pub const ALL: [Threshold; 25] = [
         Threshold::TeamMin,
         Threshold::TeamMax,
         Threshold::DoersIdealMax,
@@ -326,6 +386,16 @@ impl Threshold {
         Threshold::SmMaxTeams,
         Threshold::MaxScaledRoles,
         Threshold::EmsMinLevel,
+        Threshold::SprintMaxWeeks,
+        Threshold::EscalationMaxMinutes,
+        Threshold::LoadMaxDeveloper,
+        Threshold::LoadMaxProductOwner,
+        Threshold::LoadMaxScrumMaster,
+        Threshold::LoadMaxSosm,
+        Threshold::LoadMaxCpo,
+        Threshold::LoadMaxEat,
+        Threshold::LoadMaxEms,
+        Threshold::MeetingMax,
     ];
 
     /// The table (rulebook §4). Profiles in [`ProfileName::ALL`] order: two-pizza,
@@ -456,6 +526,79 @@ impl Threshold {
                     all(Threshold::AUTO),
                 )
             },
+            SprintMaxWeeks => row(
+                "sprint_max_weeks",
+                "Sprint length in weeks: warn above",
+                1,
+                false,
+                all(4),
+            ),
+            EscalationMaxMinutes => ThresholdSpec {
+                auto: Some("the same working day"),
+                ..row(
+                    "escalation_max_minutes",
+                    "Escalation to the EAT, minutes: warn above",
+                    1,
+                    false,
+                    all(Threshold::AUTO),
+                )
+            },
+            LoadMaxDeveloper => row(
+                "load_max_developer",
+                "Events, % of a Developer's time: note above",
+                0,
+                true,
+                all(15),
+            ),
+            LoadMaxProductOwner => row(
+                "load_max_product_owner",
+                "Events, % of a PO's time: note above",
+                0,
+                true,
+                all(40),
+            ),
+            LoadMaxScrumMaster => row(
+                "load_max_scrum_master",
+                "Events, % of an SM's time: note above",
+                0,
+                true,
+                all(50),
+            ),
+            LoadMaxSosm => row(
+                "load_max_sosm",
+                "Events, % of a SoSM's time: note above",
+                0,
+                true,
+                all(50),
+            ),
+            LoadMaxCpo => row(
+                "load_max_cpo",
+                "Events, % of a CPO's time: note above",
+                0,
+                true,
+                all(50),
+            ),
+            LoadMaxEat => row(
+                "load_max_eat",
+                "Events, % of an EAT member's time: note above",
+                0,
+                true,
+                all(50),
+            ),
+            LoadMaxEms => row(
+                "load_max_ems",
+                "Events, % of an EMS attendee's time: note above",
+                0,
+                true,
+                all(50),
+            ),
+            MeetingMax => row(
+                "meeting_max",
+                "Attendees of one event: note above",
+                0,
+                true,
+                all(20),
+            ),
         }
     }
 
@@ -505,6 +648,9 @@ impl Threshold {
             Some(0) if self.optional() => "off".to_string(),
             Some(Threshold::AUTO) if self.auto() => match depth.and_then(|d| self.auto_at(d)) {
                 Some(n) => format!("auto (= {n} here)"),
+                None if self == Threshold::EscalationMaxMinutes => {
+                    "auto (the same working day)".to_string()
+                }
                 None => "auto".to_string(),
             },
             Some(v) => v.to_string(),
@@ -794,12 +940,14 @@ mod tests {
         r.overrides.set(t, Some(Threshold::AUTO));
         assert!(r.is_auto(t) && r.is_custom(t));
         assert_eq!(r.check(), Ok(()));
-        // Only ems_min_level can be auto.
+        // Only ems_min_level and escalation_max_minutes (auto: the same working day) can be
+        // auto.
         let autos: Vec<_> = Threshold::ALL.into_iter().filter(|t| t.auto()).collect();
-        assert_eq!(autos, [t]);
+        assert_eq!(autos, [t, Threshold::EscalationMaxMinutes]);
         assert!(
             Threshold::ALL
                 .iter()
+                .filter(|t| **t != Threshold::EscalationMaxMinutes)
                 .all(|t| t.auto() == t.auto_at(3).is_some())
         );
     }

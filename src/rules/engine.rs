@@ -28,6 +28,12 @@ pub fn validate_in(org: &Org, s: &Structure, t: &Thresholds) -> Vec<Finding> {
     ctx.body_rules(&mut out);
     ctx.structure_rules(&mut out);
     ctx.people_rules(&mut out);
+    // The overlay checks on the events, for an org that records its cadence.
+    if org.cadence().is_some() {
+        let cal = crate::events::derive(org, s);
+        let m = crate::events::metrics(org, s, &cal);
+        out.extend(super::overlay::check(org, s, &cal, &m, &t.overlay));
+    }
     out.sort_by(|a, b| {
         (a.severity, a.rule, a.subject, &a.message)
             .cmp(&(b.severity, b.rule, b.subject, &b.message))

@@ -4,6 +4,7 @@
 
 pub mod candidates;
 mod engine;
+pub mod overlay;
 mod profile;
 
 use std::fmt;
@@ -50,7 +51,11 @@ pub struct RuleId(pub u8);
 
 impl fmt::Display for RuleId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "V{}", self.0)
+        if self.is_overlay() {
+            write!(f, "O{}", self.0 - overlay::OVERLAY)
+        } else {
+            write!(f, "V{}", self.0)
+        }
     }
 }
 
@@ -214,8 +219,70 @@ pub const CATALOGUE: [RuleInfo; 23] = [
     },
 ];
 
+/// The overlay checks on the org's events (rulebook §5), in id order; they run only for an org
+/// file that records its cadence.
+pub const OVERLAY_CATALOGUE: &[RuleInfo] = &[
+    RuleInfo {
+        id: RuleId(overlay::OVERLAY + 1),
+        title: "Events keep their timeboxes (Daily Scrum and Scaled Daily Scrum 15 min, the Scrum Guide's maxima scaled to the Sprint)",
+        severity: "warning",
+        source: "Scrum Guide 2020, Scrum@Scale Guide 2022; linear scaling INF",
+    },
+    RuleInfo {
+        id: RuleId(overlay::OVERLAY + 2),
+        title: "The Scaled Daily Scrum meets daily",
+        severity: "warning",
+        source: "Scrum@Scale Guide 2022, Scrum@Scale in one page",
+    },
+    RuleInfo {
+        id: RuleId(overlay::OVERLAY + 3),
+        title: "A Sprint lasts at most sprint_max_weeks (4)",
+        severity: "warning",
+        source: SG20,
+    },
+    RuleInfo {
+        id: RuleId(overlay::OVERLAY + 4),
+        title: "The members of a group run the same Sprint (length and start)",
+        severity: "info",
+        source: "INF (one integrated increment per Sprint)",
+    },
+    RuleInfo {
+        id: RuleId(overlay::OVERLAY + 5),
+        title: "Nobody is booked into two events at the same time",
+        severity: "warning",
+        source: "INF",
+    },
+    RuleInfo {
+        id: RuleId(overlay::OVERLAY + 6),
+        title: "An impediment raised at a Daily Scrum reaches the EAT within escalation_max (the same working day)",
+        severity: "warning",
+        source: "Scrum@Scale Guide 2022 (decision latency); Saab Gripen cascade PRAC; limit INF",
+    },
+    RuleInfo {
+        id: RuleId(overlay::OVERLAY + 7),
+        title: "A person's events take at most load_max_* of their working time (Developers 15 %, SMs and SoSMs 50 %)",
+        severity: "info",
+        source: "INF",
+    },
+    RuleInfo {
+        id: RuleId(overlay::OVERLAY + 8),
+        title: "An event has at most meeting_max (20) attendees",
+        severity: "info",
+        source: "INF (Scrum@Scale Guide 2022: \"multiple MetaScrums\")",
+    },
+];
+
 impl RuleId {
+    /// An overlay check (O1-O8) rather than a structure rule (V1-V23).
+    pub fn is_overlay(self) -> bool {
+        self.0 > overlay::OVERLAY
+    }
+
     pub fn info(self) -> &'static RuleInfo {
+        if self.is_overlay() {
+            let i = (self.0 - overlay::OVERLAY) as usize;
+            return &OVERLAY_CATALOGUE[i.clamp(1, OVERLAY_CATALOGUE.len()) - 1];
+        }
         &CATALOGUE[(self.0 as usize).clamp(1, CATALOGUE.len()) - 1]
     }
 }

@@ -52,6 +52,10 @@ pub struct Thresholds {
     pub sm_max_teams: u32,
     pub max_scaled_roles: u32,
     pub ems_min_level: EmsLevel,
+    /// The overlay checks' limits (O3, O6-O8); their values also come through
+    /// [`Thresholds::value`].
+    #[serde(skip)]
+    pub overlay: super::overlay::OverlayLimits,
     /// Thresholds whose value comes from the org's overrides rather than the profile.
     pub custom: Vec<Threshold>,
 }
@@ -114,6 +118,15 @@ impl Thresholds {
                 EmsLevel::Auto => Threshold::AUTO,
                 EmsLevel::From(n) => n,
             }),
+            SprintMaxWeeks => Some(self.overlay.sprint_max_weeks),
+            EscalationMaxMinutes => Some(
+                self.overlay
+                    .escalation_max_minutes
+                    .unwrap_or(Threshold::AUTO),
+            ),
+            LoadMaxDeveloper | LoadMaxProductOwner | LoadMaxScrumMaster | LoadMaxSosm
+            | LoadMaxCpo | LoadMaxEat | LoadMaxEms => self.overlay.load_max_of(t),
+            MeetingMax => self.overlay.meeting_max,
         }
     }
 
@@ -155,6 +168,13 @@ impl Thresholds {
                 EmsLevel::Auto
             } else {
                 EmsLevel::From(n(EmsMinLevel))
+            },
+            overlay: super::overlay::OverlayLimits {
+                sprint_max_weeks: n(SprintMaxWeeks),
+                escalation_max_minutes: (!settings.is_auto(EscalationMaxMinutes))
+                    .then(|| n(EscalationMaxMinutes)),
+                load_max: super::overlay::LOAD_KEYS.map(|(r, t)| (r, v(t))),
+                meeting_max: v(MeetingMax),
             },
             custom: Threshold::ALL
                 .into_iter()

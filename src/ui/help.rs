@@ -6,7 +6,7 @@ use egui::{Color32, RichText, Sense, Ui, vec2};
 use super::cards;
 use super::shortcuts::{self, SHORTCUTS};
 use crate::diagram::{self, CardKind, Health};
-use crate::rules::{CATALOGUE, Severity};
+use crate::rules::{CATALOGUE, OVERLAY_CATALOGUE, Severity};
 
 /// A page of the Help window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -234,9 +234,11 @@ fn colours_page(ui: &mut Ui) {
 
 fn rules_page(ui: &mut Ui) {
     ui.label(format!(
-        "{} rules. Each one's severity is its default; the profile and the org file can change \
-         thresholds (Edit › Rules and thresholds).",
-        CATALOGUE.len()
+        "{} rules on the structure (V) and {} checks on its events (O, only for an org file \
+         that records its cadence). Each one's severity is its default; the profile and the org \
+         file can change thresholds (Edit › Rules and thresholds).",
+        CATALOGUE.len(),
+        OVERLAY_CATALOGUE.len()
     ));
     ui.add_space(6.0);
     egui::Grid::new("help_rules")
@@ -249,7 +251,7 @@ fn rules_page(ui: &mut Ui) {
             ui.label(RichText::new("Severity").strong());
             ui.label(RichText::new("Source").strong());
             ui.end_row();
-            for r in &CATALOGUE {
+            for r in CATALOGUE.iter().chain(OVERLAY_CATALOGUE) {
                 ui.label(RichText::new(r.id.to_string()).monospace());
                 ui.label(r.title);
                 ui.label(r.severity);

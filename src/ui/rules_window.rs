@@ -136,8 +136,14 @@ pub fn rules_ui(ui: &mut Ui, cx: &mut PanelCtx) {
                 let current = rules.value_at(th, depth).unwrap_or(0);
                 let picked = if th.auto() {
                     ui.horizontal(|ui| {
-                        let auto = auto_checkbox(ui, th, rules.is_auto(th), current);
-                        let number = threshold_drag(ui, th, current, label.id);
+                        // An auto that stands for no number here (escalation: the same working
+                        // day) shows only its box; clearing it starts from half a day.
+                        let wordy = rules.is_auto(th) && th.auto_at(depth).is_none();
+                        let resolved = if wordy { 240 } else { current };
+                        let auto = auto_checkbox(ui, th, rules.is_auto(th), resolved);
+                        let number = (!wordy)
+                            .then(|| threshold_drag(ui, th, current, label.id))
+                            .flatten();
                         auto.or(number)
                     })
                     .inner

@@ -263,6 +263,12 @@ fn describe_cadence(
             ));
         }
     }
+    if old.scaled_daily_scrum != new.scaled_daily_scrum {
+        changed.push(format!(
+            "Hold the Scaled Daily Scrums {}",
+            new.scaled_daily_scrum.label()
+        ));
+    }
     if old.eat_meeting != new.eat_meeting {
         changed.push(format!("Hold the EAT meeting {}", new.eat_meeting.label()));
     }

@@ -8,6 +8,7 @@ pub mod cards;
 pub mod compare;
 pub mod dialogs;
 pub mod document;
+pub mod events;
 pub mod findings;
 pub mod growth;
 pub mod help;
@@ -101,6 +102,8 @@ pub enum Action {
     ShowDesign,
     /// Something for compare mode (the Changes panel).
     Compare(compare::CompareAction),
+    /// Something for the Events view (export its calendar).
+    Events(events::EventsAction),
     Undo,
     Redo,
 }

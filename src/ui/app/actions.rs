@@ -24,6 +24,10 @@ impl DesignerApp {
                     self.canvas.request_fit();
                 }
                 Action::Compare(a) => self.compare_action(a),
+                Action::Events(crate::ui::events::EventsAction::ExportIcs(scope)) => {
+                    self.events_scope = scope;
+                    self.ask(Purpose::ExportEvents, None);
+                }
                 Action::Undo => self.undo(),
                 Action::Redo => self.redo(),
             }
@@ -172,5 +176,33 @@ impl DesignerApp {
             _ => return,
         };
         self.apply(cmd);
+    }
+
+    /// Write the Events view's calendar (of the scope it showed) as an iCalendar file.
+    pub(super) fn export_events(&mut self, path: &Path) -> bool {
+        let d = self.events.derived(&self.doc);
+        let (org, s) = (self.doc.org(), self.doc.structure());
+        let only = self.events_scope.events(org, s, &d.cal);
+        let today = jiff::Zoned::now().date();
+        let text = crate::events::ics::ics(org, s, &d.cal, &only, today);
+        match io::save_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                self.status = format!(
+                    "Wrote {} events of {} to {}",
+                    only.len(),
+                    self.events_scope.name(org, s),
+                    path.display()
+                );
+                true
+            }
+            Err(e) => {
+                self.error = Some(format!(
+                    "Could not write {}: {}.",
+                    path.display(),
+                    io::io_reason(&e)
+                ));
+                false
+            }
+        }
     }
 }

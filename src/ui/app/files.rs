@@ -98,6 +98,7 @@ impl DesignerApp {
         match purpose {
             Purpose::Export(f) => format!("{stem}.{}", f.extension()),
             Purpose::ExportChanges(f) => format!("{stem}-changes.{}", f.extension()),
+            Purpose::ExportEvents => format!("{stem}-events.ics"),
             _ => format!("{stem}.json"),
         }
     }
@@ -217,7 +218,7 @@ impl DesignerApp {
                 (Purpose::Open, _) => "Open cancelled.".to_string(),
                 (Purpose::Import, _) => "Import cancelled.".to_string(),
                 (Purpose::Compare, _) => "Compare cancelled.".to_string(),
-                (Purpose::ExportChanges(_), _) => {
+                (Purpose::ExportChanges(_) | Purpose::ExportEvents, _) => {
                     "Export cancelled; nothing was written.".to_string()
                 }
             };
@@ -250,6 +251,7 @@ impl DesignerApp {
             Purpose::Export(format) => self.start_export(format, request.complete(path)),
             Purpose::Compare => self.compare_with_file(&path),
             Purpose::ExportChanges(format) => self.export_changes(format, &request.complete(path)),
+            Purpose::ExportEvents => self.export_events(&request.complete(path)),
         }
     }
 

@@ -409,6 +409,8 @@ impl DesignerApp {
             .on_hover_text("Edit the org on the canvas");
         ui.selectable_value(&mut self.view, MainView::Growth, "Growth")
             .on_hover_text("Grow an org to N teams and compare the curves");
+        ui.selectable_value(&mut self.view, MainView::Events, "Events")
+            .on_hover_text("The events this design gives rise to: who meets when, at what cost");
     }
 }
 

@@ -50,6 +50,8 @@ pub enum MainView {
     Design,
     /// The Growth view.
     Growth,
+    /// The Events view: the calendar the structure gives rise to.
+    Events,
 }
 
 /// The designer.
@@ -62,6 +64,9 @@ pub struct DesignerApp {
     /// The main view shown, and the Growth view's state.
     pub view: MainView,
     pub growth: GrowthView,
+    pub events: crate::ui::events::EventsView,
+    /// Whose events the last calendar export was asked for.
+    events_scope: crate::events::report::Scope,
     pub selection: Option<Selection>,
     pub status: String,
     pub prefs: Prefs,
@@ -133,6 +138,8 @@ impl DesignerApp {
             findings: FindingsPanel::default(),
             view: MainView::Design,
             growth: GrowthView::default(),
+            events: Default::default(),
+            events_scope: crate::events::report::Scope::Org,
             selection: None,
             status: String::new(),
             prefs: Prefs::default(),
@@ -315,7 +322,7 @@ impl DesignerApp {
         // are dimmed under a note that says so.
         let dim = match self.view {
             MainView::Growth => self.growth.grown_note(),
-            MainView::Design => None,
+            MainView::Design | MainView::Events => None,
         };
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
@@ -356,7 +363,9 @@ impl DesignerApp {
         self.poll_compare(ui.ctx());
         let comparing =
             (self.compare.is_some() || self.comparing.is_some()) && self.view == MainView::Design;
-        if self.prefs.show_inspector && !comparing {
+        // The Events view has its own side panel (escalation, cadence, meeting load) where the
+        // inspector would be.
+        if self.prefs.show_inspector && !comparing && self.view != MainView::Events {
             egui::Panel::right("inspector")
                 .resizable(true)
                 .default_size(345.0)
@@ -420,6 +429,14 @@ impl DesignerApp {
                         actions: &mut actions,
                     };
                     self.growth.ui(ui, &mut cx);
+                }
+                MainView::Events => {
+                    let mut cx = PanelCtx {
+                        doc: &self.doc,
+                        selection: self.selection,
+                        actions: &mut actions,
+                    };
+                    self.events.ui(ui, &mut cx);
                 }
             });
         actions.extend(canvas_events);

@@ -29,6 +29,8 @@ pub enum Purpose {
     Compare,
     /// Where to write the changes of a comparison.
     ExportChanges(crate::ui::compare::ChangesFormat),
+    /// Where to write the Events view's calendar (iCalendar).
+    ExportEvents,
 }
 
 /// One entry of a dialog's file-type list.
@@ -109,6 +111,10 @@ impl FileRequest {
                 format!("Export {}", f.label().to_lowercase()),
                 vec![Filter::new(f.label(), &[f.extension()])],
             ),
+            Purpose::ExportEvents => (
+                "Export calendar".to_string(),
+                vec![Filter::new("iCalendar", &["ics"])],
+            ),
         };
         FileRequest {
             purpose,
@@ -130,6 +136,7 @@ impl FileRequest {
             Purpose::Save => Some("json"),
             Purpose::Export(f) => Some(f.extension()),
             Purpose::ExportChanges(f) => Some(f.extension()),
+            Purpose::ExportEvents => Some("ics"),
             Purpose::Open | Purpose::Import | Purpose::Compare => None,
         }
     }
@@ -146,7 +153,7 @@ impl FileRequest {
 fn is_save(p: Purpose) -> bool {
     matches!(
         p,
-        Purpose::Save | Purpose::Export(_) | Purpose::ExportChanges(_)
+        Purpose::Save | Purpose::Export(_) | Purpose::ExportChanges(_) | Purpose::ExportEvents
     )
 }
 
@@ -288,7 +295,9 @@ impl Dialogs for ScriptedDialogs {
             Purpose::Open => ("open", &mut self.open),
             Purpose::Save => ("save", &mut self.save),
             Purpose::Import => ("import", &mut self.import),
-            Purpose::Export(_) | Purpose::ExportChanges(_) => ("export", &mut self.export),
+            Purpose::Export(_) | Purpose::ExportChanges(_) | Purpose::ExportEvents => {
+                ("export", &mut self.export)
+            }
             Purpose::Compare => ("compare", &mut self.open),
         };
         self.asked.lock().expect("lock").push(kind);

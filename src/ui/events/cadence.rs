@@ -1,0 +1,328 @@
+//! The cadence settings: Sprint length and first day, working days and hours, the time zone, how
+//! often the Scaled Daily Scrums, the EAT and the EMS meet, and each kind of event's start and
+//! length. Every edit is one `SetCadence` command (one undo step); a text is taken when the
+//! field loses focus or on Enter, and a value that does not read is refused with a reason, the
+//! design unchanged.
+
+use std::collections::HashMap;
+
+use egui::{RichText, Ui};
+
+use crate::events::Calendar;
+use crate::model::cadence::{Clock, Date, EventKind, EventTiming, Recurrence, TimeZone, Weekday};
+use crate::model::{Cadence, Command};
+use crate::ui::PanelCtx;
+use crate::ui::a11y::name_widget;
+
+/// Texts being typed, by field, and the last refusal.
+#[derive(Default)]
+pub struct CadenceForm {
+    typing: HashMap<String, String>,
+    problem: Option<String>,
+}
+
+impl CadenceForm {
+    /// A one-line text field: returns the text when the user is done with it (Enter or focus
+    /// moved away) and it differs from `current`.
+    fn text(
+        &mut self,
+        ui: &mut Ui,
+        key: &str,
+        label: &str,
+        current: &str,
+        width: f32,
+    ) -> Option<String> {
+        let buf = self
+            .typing
+            .entry(key.to_string())
+            .or_insert_with(|| current.to_string());
+        let resp = ui.add(egui::TextEdit::singleline(buf).desired_width(width));
+        name_widget(&resp, egui::WidgetType::TextEdit, label, None);
+        if resp.has_focus() {
+            return None;
+        }
+        let typed = self.typing.remove(key).unwrap_or_default();
+        (resp.lost_focus() && typed.trim() != current).then_some(typed)
+    }
+
+    pub(super) fn ui(&mut self, ui: &mut Ui, cx: &mut PanelCtx, cal: &Calendar) {
+        let recorded = cal.recorded;
+        let c = cal.cadence.clone();
+        let mut next: Option<Cadence> = None;
+        if recorded {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("The org file records this cadence; the O checks run on it.");
+                if ui
+                    .button("Remove the cadence")
+                    .on_hover_text("Back to the defaults, without the O checks")
+                    .clicked()
+                {
+                    cx.apply(Command::SetCadence(None));
+                }
+            });
+        } else {
+            ui.label(
+                RichText::new(
+                    "These are the defaults: the org file records no cadence. Changing any \
+                     setting records it, and the overlay checks (O1-O8) then run.",
+                )
+                .weak(),
+            );
+        }
+        egui::Grid::new("cadence_grid")
+            .num_columns(2)
+            .spacing([10.0, 4.0])
+            .show(ui, |ui| {
+                ui.label("Sprint length");
+                let mut weeks = c.sprint_weeks;
+                egui::ComboBox::from_id_salt("cadence_sprint_weeks")
+                    .selected_text(plural_weeks(weeks))
+                    .show_ui(ui, |ui| {
+                        for w in 1..=12 {
+                            ui.selectable_value(&mut weeks, w, plural_weeks(w));
+                        }
+                    })
+                    .response
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::WidgetType::ComboBox,
+                            true,
+                            format!("Sprint length: {}", plural_weeks(c.sprint_weeks)),
+                        )
+                    });
+                if weeks != c.sprint_weeks {
+                    next = Some(Cadence {
+                        sprint_weeks: weeks,
+                        ..c.clone()
+                    });
+                }
+                ui.end_row();
+
+                ui.label("First Sprint starts");
+                let first = c.first_sprint.map(|d| d.to_string()).unwrap_or_default();
+                if let Some(t) = self.text(ui, "first", "First Sprint starts", &first, 110.0) {
+                    if t.trim().is_empty() {
+                        next = Some(Cadence {
+                            first_sprint: None,
+                            ..c.clone()
+                        });
+                    } else {
+                        match t.parse::<Date>() {
+                            Ok(d) => {
+                                next = Some(Cadence {
+                                    first_sprint: Some(d),
+                                    ..c.clone()
+                                })
+                            }
+                            Err(e) => self.problem = Some(e),
+                        }
+                    }
+                }
+                ui.end_row();
+
+                ui.label("Working days");
+                ui.horizontal(|ui| {
+                    for d in Weekday::ALL {
+                        let mut on = c.working_days.contains(&d);
+                        if ui.checkbox(&mut on, d.short()).changed() {
+                            let mut days: Vec<Weekday> =
+                                c.working_days.iter().copied().filter(|x| *x != d).collect();
+                            if on {
+                                days.push(d);
+                            }
+                            days.sort();
+                            next = Some(Cadence {
+                                working_days: days,
+                                ..c.clone()
+                            });
+                        }
+                    }
+                });
+                ui.end_row();
+
+                ui.label("Working hours");
+                ui.horizontal(|ui| {
+                    let from = c.day_start.to_string();
+                    if let Some(t) = self.text(ui, "day_start", "Working day starts", &from, 48.0) {
+                        match t.parse::<Clock>() {
+                            Ok(v) => {
+                                next = Some(Cadence {
+                                    day_start: v,
+                                    ..c.clone()
+                                })
+                            }
+                            Err(e) => self.problem = Some(e),
+                        }
+                    }
+                    ui.label("to");
+                    let to = c.day_end.to_string();
+                    if let Some(t) = self.text(ui, "day_end", "Working day ends", &to, 48.0) {
+                        match t.parse::<Clock>() {
+                            Ok(v) => {
+                                next = Some(Cadence {
+                                    day_end: v,
+                                    ..c.clone()
+                                })
+                            }
+                            Err(e) => self.problem = Some(e),
+                        }
+                    }
+                });
+                ui.end_row();
+
+                ui.label("Time zone");
+                let zone = c.time_zone.to_string();
+                if let Some(t) = self.text(ui, "zone", "Time zone", &zone, 160.0) {
+                    match t.parse::<TimeZone>() {
+                        Ok(z) => {
+                            next = Some(Cadence {
+                                time_zone: z,
+                                ..c.clone()
+                            })
+                        }
+                        Err(e) => self.problem = Some(e),
+                    }
+                }
+                ui.end_row();
+
+                for (label, id, current, set) in [
+                    (
+                        "Scaled Daily Scrums",
+                        "cadence_sds",
+                        c.scaled_daily_scrum,
+                        0usize,
+                    ),
+                    ("EAT meeting", "cadence_eat", c.eat_meeting, 1),
+                    (
+                        "Executive MetaScrum",
+                        "cadence_ems",
+                        c.executive_meta_scrum,
+                        2,
+                    ),
+                ] {
+                    ui.label(label);
+                    let mut r = current;
+                    egui::ComboBox::from_id_salt(id)
+                        .selected_text(r.label())
+                        .show_ui(ui, |ui| {
+                            for x in Recurrence::ALL {
+                                ui.selectable_value(&mut r, x, x.label());
+                            }
+                        })
+                        .response
+                        .widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::WidgetType::ComboBox,
+                                true,
+                                format!("{label}: {}", current.label()),
+                            )
+                        });
+                    if r != current {
+                        let mut n = c.clone();
+                        match set {
+                            0 => n.scaled_daily_scrum = r,
+                            1 => n.eat_meeting = r,
+                            _ => n.executive_meta_scrum = r,
+                        }
+                        next = Some(n);
+                    }
+                    ui.end_row();
+                }
+            });
+
+        egui::CollapsingHeader::new("Event times and lengths")
+            .id_salt("cadence_events")
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(
+                        "Group events start here at level 1 and move one slot per level (the \
+                         Scaled Daily Scrums cascade up after the Daily Scrums; Sprint Planning \
+                         runs top-down). The EAT meeting follows the top Scaled Daily Scrum \
+                         unless a start is set.",
+                    )
+                    .small()
+                    .weak(),
+                );
+                egui::Grid::new("cadence_event_grid")
+                    .num_columns(3)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for kind in EventKind::ALL {
+                            let (start, minutes) = c.timing(kind, c.sprint_weeks);
+                            ui.label(kind.label());
+                            let key = kind.key();
+                            let start_text = start.to_string();
+                            if let Some(t) = self.text(
+                                ui,
+                                &format!("{key}.start"),
+                                &format!("{} starts", kind.label()),
+                                &start_text,
+                                48.0,
+                            ) {
+                                match t.parse::<Clock>() {
+                                    Ok(v) => {
+                                        let old = c.events.get(&kind).cloned().unwrap_or_default();
+                                        next = Some(c.clone().with_timing(
+                                            kind,
+                                            EventTiming {
+                                                start: Some(v),
+                                                ..old
+                                            },
+                                        ));
+                                    }
+                                    Err(e) => self.problem = Some(e),
+                                }
+                            }
+                            ui.horizontal(|ui| {
+                                let m = minutes.to_string();
+                                if let Some(t) = self.text(
+                                    ui,
+                                    &format!("{key}.minutes"),
+                                    &format!("{} minutes", kind.label()),
+                                    &m,
+                                    40.0,
+                                ) {
+                                    match t.trim().parse::<u32>() {
+                                        Ok(v) if (1..=600).contains(&v) => {
+                                            let old =
+                                                c.events.get(&kind).cloned().unwrap_or_default();
+                                            next = Some(c.clone().with_timing(
+                                                kind,
+                                                EventTiming {
+                                                    minutes: Some(v),
+                                                    ..old
+                                                },
+                                            ));
+                                        }
+                                        _ => {
+                                            self.problem = Some(format!(
+                                                "`{t}` is not a length in minutes from 1 to 600"
+                                            ))
+                                        }
+                                    }
+                                }
+                                ui.label("min");
+                            });
+                            ui.end_row();
+                        }
+                    });
+            });
+
+        if let Some(p) = &self.problem {
+            ui.colored_label(ui.visuals().error_fg_color, format!("Not changed: {p}."));
+        }
+        if let Some(n) = next {
+            match n.problem() {
+                Some(p) => self.problem = Some(p),
+                None => {
+                    self.problem = None;
+                    cx.apply(Command::SetCadence(Some(n)));
+                }
+            }
+        }
+    }
+}
+
+fn plural_weeks(w: u32) -> String {
+    format!("{w} week{}", if w == 1 { "" } else { "s" })
+}

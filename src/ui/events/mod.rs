@@ -1,0 +1,154 @@
+//! The Events view: the org's events as a week calendar for the selection (a person's week, a
+//! team's or a group's events, or the whole org's cascade), the people sorted by meeting load,
+//! the escalation path of a team up to the EAT with its times, and the cadence settings, each
+//! edit one undoable command. It derives the calendar once per document revision.
+//!
+//! Parts: this file (state, cache, layout, the scope line); [`week`] the calendar grid;
+//! [`load`] the table of people; [`cadence`] the settings; [`escalation`] the path.
+
+mod cadence;
+mod escalation;
+mod load;
+mod week;
+
+use std::sync::Arc;
+
+use egui::{RichText, Ui};
+
+use super::{Action, PanelCtx, Selection};
+use crate::events::report::Scope;
+use crate::events::{self, Calendar, Metrics};
+
+/// The calendar and its metrics for one revision of the design.
+pub struct Derived {
+    pub revision: u64,
+    pub cal: Calendar,
+    pub metrics: Metrics,
+}
+
+/// What the Events view keeps between frames.
+#[derive(Default)]
+pub struct EventsView {
+    derived: Option<Arc<Derived>>,
+    /// The Sprint week shown (0: the first).
+    pub week: u32,
+    load: load::LoadTable,
+    cadence: cadence::CadenceForm,
+}
+
+/// Something the view asks the app to do beyond model commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventsAction {
+    /// Ask where to write the calendar of this scope as an .ics file.
+    ExportIcs(Scope),
+}
+
+/// Whose events the selection shows.
+pub fn scope_of(selection: Option<Selection>) -> Scope {
+    match selection {
+        Some(Selection::Person(p)) => Scope::Person(p),
+        Some(Selection::Team(t)) => Scope::Team(t),
+        Some(Selection::Group(g)) => Scope::Group(g),
+        _ => Scope::Org,
+    }
+}
+
+impl EventsView {
+    /// The calendar of the document's current revision (derived now if it is not yet).
+    pub fn derived(&mut self, doc: &crate::ui::Document) -> Arc<Derived> {
+        match &self.derived {
+            Some(d) if d.revision == doc.revision() => Arc::clone(d),
+            _ => {
+                let cal = events::derive(doc.org(), doc.structure());
+                let metrics = events::metrics(doc.org(), doc.structure(), &cal);
+                let d = Arc::new(Derived {
+                    revision: doc.revision(),
+                    cal,
+                    metrics,
+                });
+                self.derived = Some(Arc::clone(&d));
+                d
+            }
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut PanelCtx) {
+        let d = self.derived(cx.doc);
+        let scope = scope_of(cx.selection);
+        let org = cx.doc.org();
+        let s = cx.doc.structure();
+        let weeks = d.cal.cadence.sprint_weeks.max(1);
+        self.week = self.week.min(weeks - 1);
+
+        egui::Panel::top("events_scope").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let title = match scope {
+                    Scope::Org => format!("The cascade of {}", org.name()),
+                    Scope::Person(_) => format!("The week of {}", scope.name(org, s)),
+                    _ => format!("The events of {}", scope.name(org, s)),
+                };
+                ui.heading(title);
+                if scope != Scope::Org && ui.button("Whole org").clicked() {
+                    cx.select(None);
+                }
+                ui.separator();
+                ui.label(format!("Sprint week {} of {weeks}", self.week + 1));
+                if ui
+                    .add_enabled(self.week > 0, egui::Button::new("◀ Earlier week"))
+                    .clicked()
+                {
+                    self.week -= 1;
+                }
+                if ui
+                    .add_enabled(self.week + 1 < weeks, egui::Button::new("Later week ▶"))
+                    .clicked()
+                {
+                    self.week += 1;
+                }
+                ui.separator();
+                if ui
+                    .button("Export calendar (.ics)…")
+                    .on_hover_text("These events as an iCalendar file, for a calendar application")
+                    .clicked()
+                {
+                    cx.actions
+                        .push(Action::Events(EventsAction::ExportIcs(scope)));
+                }
+            });
+            ui.label(
+                RichText::new(format!(
+                    "Cadence: {}",
+                    crate::events::report::cadence_line(&d.cal)
+                ))
+                .small()
+                .weak(),
+            );
+            ui.add_space(2.0);
+        });
+
+        egui::Panel::right("events_side")
+            .resizable(true)
+            .default_size(380.0)
+            .min_size(300.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("events_side_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        egui::CollapsingHeader::new("Escalation to the EAT")
+                            .default_open(true)
+                            .show(ui, |ui| escalation::ui(ui, cx, &d, scope));
+                        egui::CollapsingHeader::new("Cadence")
+                            .default_open(true)
+                            .show(ui, |ui| self.cadence.ui(ui, cx, &d.cal));
+                        egui::CollapsingHeader::new("Meeting load")
+                            .default_open(true)
+                            .show(ui, |ui| self.load.ui(ui, cx, &d));
+                    });
+            });
+
+        egui::CentralPanel::default().show(ui, |ui| {
+            week::ui(ui, cx, &d, scope, self.week);
+        });
+    }
+}

@@ -217,9 +217,30 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             Err(e) => fail(err, &e),
             Ok(org) => {
                 let stats = Stats::of(&org);
+                let s = org.structure();
+                let cal = crate::events::derive(&org, &s);
+                let m = crate::events::metrics(&org, &s, &cal);
+                let events = crate::events::report::Summary::of(&org, &s, &cal, &m);
                 let _ = match format {
-                    Format::Text => out.write_all(stats.to_text().as_bytes()),
-                    Format::Json => writeln!(out, "{}", pretty(&stats)),
+                    Format::Text => {
+                        out.write_all(format!("{}{}", stats.to_text(), events.to_text()).as_bytes())
+                    }
+                    Format::Json => {
+                        #[derive(serde::Serialize)]
+                        struct WithEvents<'a> {
+                            #[serde(flatten)]
+                            stats: &'a Stats,
+                            events: &'a crate::events::report::Summary,
+                        }
+                        writeln!(
+                            out,
+                            "{}",
+                            pretty(&WithEvents {
+                                stats: &stats,
+                                events: &events
+                            })
+                        )
+                    }
                 };
                 0
             }

@@ -505,3 +505,154 @@ pub fn csv(org: &Org, s: &Structure, cal: &Calendar, scope: Scope) -> String {
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
+
+/// The lines `orgscale stats` adds: meeting load per role, the most loaded people, escalation
+/// latency and the largest meeting of each kind.
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    pub cadence: String,
+    pub sprint_hours: f64,
+    /// Per role: average hours of events per Sprint, the share of working time, and how many
+    /// people hold the role.
+    pub meeting_hours_by_role: Vec<RoleHours>,
+    pub most_loaded: Vec<Loaded>,
+    pub total_hours_per_sprint: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub escalation_median_minutes: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub escalation_max_minutes: Option<u32>,
+    pub teams_not_reaching_the_eat_the_same_day: usize,
+    pub largest_meetings: Vec<Largest>,
+    pub double_booked_people: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RoleHours {
+    pub role: &'static str,
+    pub hours: f64,
+    pub share: f64,
+    pub people: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Loaded {
+    pub name: String,
+    pub hours: f64,
+    pub share: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Largest {
+    pub kind: &'static str,
+    pub event: String,
+    pub attendees: usize,
+}
+
+impl Summary {
+    pub fn of(org: &Org, s: &Structure, cal: &Calendar, m: &Metrics) -> Summary {
+        let sprint = f64::from(cal.sprint_minutes().max(1));
+        let round = |x: f64| (x * 10.0).round() / 10.0;
+        Summary {
+            cadence: cadence_line(cal),
+            sprint_hours: sprint / 60.0,
+            meeting_hours_by_role: m
+                .by_role
+                .iter()
+                .filter(|(_, _, n)| *n > 0)
+                .map(|(r, minutes, n)| RoleHours {
+                    role: r.label(),
+                    hours: round(minutes / 60.0),
+                    share: (minutes / sprint * 1000.0).round() / 1000.0,
+                    people: *n,
+                })
+                .collect(),
+            most_loaded: m
+                .most_loaded(3)
+                .into_iter()
+                .map(|l| Loaded {
+                    name: org.person_name(l.person),
+                    hours: round(l.hours()),
+                    share: (l.share * 1000.0).round() / 1000.0,
+                })
+                .collect(),
+            total_hours_per_sprint: round(m.total_minutes / 60.0),
+            escalation_median_minutes: m.median_latency(),
+            escalation_max_minutes: m.max_latency().map(|l| l.minutes),
+            teams_not_reaching_the_eat_the_same_day: m
+                .latencies
+                .iter()
+                .filter(|l| !l.same_day)
+                .count(),
+            largest_meetings: m
+                .largest
+                .iter()
+                .map(|(k, i, n)| Largest {
+                    kind: k.key(),
+                    event: cal.events[*i].title(org, s),
+                    attendees: *n,
+                })
+                .collect(),
+            double_booked_people: m.double_bookings.len(),
+        }
+    }
+
+    /// The lines, aligned like the rest of `stats`.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let mut line = |k: &str, v: String| out.push_str(&format!("{k:<28}{v}\n"));
+        line("Cadence", self.cadence.clone());
+        line(
+            "Meeting hours per Sprint",
+            format!("{:.1} h in all", self.total_hours_per_sprint),
+        );
+        for r in &self.meeting_hours_by_role {
+            line(
+                &format!("  {}", r.role),
+                format!(
+                    "{:.1} h ({:.0} % of {:.0} h), {} {}",
+                    r.hours,
+                    r.share * 100.0,
+                    self.sprint_hours,
+                    r.people,
+                    if r.people == 1 { "person" } else { "people" }
+                ),
+            );
+        }
+        let most: Vec<String> = self
+            .most_loaded
+            .iter()
+            .map(|l| format!("{} {:.1} h ({:.0} %)", l.name, l.hours, l.share * 100.0))
+            .collect();
+        line("Most loaded", most.join(", "));
+        match (self.escalation_median_minutes, self.escalation_max_minutes) {
+            (Some(med), Some(max)) => line(
+                "Escalation to the EAT",
+                format!(
+                    "median {}, longest {}{}",
+                    duration_words(med),
+                    duration_words(max),
+                    match self.teams_not_reaching_the_eat_the_same_day {
+                        0 => "; every team the same working day".to_string(),
+                        n => format!("; {n} team(s) not the same working day"),
+                    }
+                ),
+            ),
+            _ => line("Escalation to the EAT", "no EAT to hear impediments".into()),
+        }
+        line("Largest meeting of each kind", String::new());
+        for l in &self.largest_meetings {
+            let kind = l.event.split(" · ").next().unwrap_or(&l.event);
+            line(
+                &format!("  {kind}"),
+                format!("{} attendees ({})", l.attendees, l.event),
+            );
+        }
+        if self.double_booked_people > 0 {
+            line(
+                "Double-booked people",
+                self.double_booked_people.to_string(),
+            );
+        }
+        out
+    }
+}

@@ -17,6 +17,8 @@
 //! `growth_view/10000_teams/step_every_frame`: the same up to the view's largest org, 10,000
 //! teams (once in 101 frames it goes back to 9,900, which regrows from empty). Target: <= 16 ms.
 //!
+//! `events_view/10000_teams/*`: the Events view on 10,000 teams: the whole org's week idle and
+//! with the pointer moving, a person's week, and the frame after an edit (target <= 16 ms).
 //! `compare_view/10000_teams/*`: compare mode on a 10,000-team design against a version that
 //! differs in a few hundred places: `open` (diff, impact, plan and its waves checked: the work
 //! the worker thread does), `opening_frame` (the frame in which compare mode opens),
@@ -335,5 +337,66 @@ fn compare_frames(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, growth_frames, frames, compare_frames);
+/// The Events view on 10,000 teams (issue 12: <= 16 ms a frame): the whole org's cascade, idle
+/// and with the pointer moving over the calendar, a person's week, and the frame after an edit
+/// (which derives the calendar again).
+fn events_frames(c: &mut Criterion) {
+    let mut g = c.benchmark_group("events_view");
+    g.sample_size(20);
+    let mut rig = Rig::new(orgscale::sample::balanced("Bench", 10_000, 5, 7));
+    rig.app.view = orgscale::ui::app::MainView::Events;
+    for _ in 0..3 {
+        rig.frame(None);
+    }
+    g.bench_function("10000_teams/org/idle", |b| {
+        b.iter(|| black_box(rig.frame(None)))
+    });
+    let mut k = 0u32;
+    g.bench_function("10000_teams/org/pointer_moving", |b| {
+        b.iter(|| {
+            k += 1;
+            let p = Pos2::new(500.0 + (k % 7) as f32, 300.0 + (k % 5) as f32);
+            black_box(rig.frame(Some(p)))
+        })
+    });
+    let person = *rig.app.doc.org().people().keys().next().unwrap();
+    rig.app.selection = Some(orgscale::ui::Selection::Person(person));
+    rig.frame(None);
+    g.bench_function("10000_teams/person/idle", |b| {
+        b.iter(|| black_box(rig.frame(None)))
+    });
+    let first = *rig.app.doc.org().teams().keys().next().unwrap();
+    let mut n = 0u64;
+    // The frame that applies an edit and starts the worker; waiting for it is outside the
+    // timing.
+    g.bench_function("10000_teams/edit_frame", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                n += 1;
+                let start = std::time::Instant::now();
+                rig.app.apply(orgscale::model::Command::RenameTeam {
+                    team: first,
+                    name: format!("Edited {n}"),
+                });
+                black_box(rig.frame(None));
+                spent += start.elapsed();
+                while rig.app.events.is_updating() {
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                    rig.frame(None);
+                }
+            }
+            spent
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    growth_frames,
+    frames,
+    compare_frames,
+    events_frames
+);
 criterion_main!(benches);

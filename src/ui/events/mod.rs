@@ -12,6 +12,7 @@ mod load;
 mod week;
 
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{RichText, Ui};
 
@@ -26,14 +27,21 @@ pub struct Derived {
     pub metrics: Metrics,
 }
 
+/// From this many teams the calendar is derived on a worker thread (some 60 ms at 10,000
+/// teams), and the view shows the previous one meanwhile.
+pub const ON_WORKER_FROM: usize = 2_000;
+
 /// What the Events view keeps between frames.
 #[derive(Default)]
 pub struct EventsView {
     derived: Option<Arc<Derived>>,
+    /// A calendar being derived on a worker, for this revision.
+    pending: Option<(u64, Receiver<Derived>)>,
     /// The Sprint week shown (0: the first).
     pub week: u32,
     load: load::LoadTable,
     cadence: cadence::CadenceForm,
+    shown: Option<week::Week>,
 }
 
 /// Something the view asks the app to do beyond model commands.
@@ -53,27 +61,84 @@ pub fn scope_of(selection: Option<Selection>) -> Scope {
     }
 }
 
+fn derive(org: &crate::model::Org, s: &crate::model::Structure, revision: u64) -> Derived {
+    let cal = events::derive(org, s);
+    let metrics = events::metrics(org, s, &cal);
+    Derived {
+        revision,
+        cal,
+        metrics,
+    }
+}
+
 impl EventsView {
-    /// The calendar of the document's current revision (derived now if it is not yet).
+    /// The calendar of the document's current revision, derived now if it is not yet (for an
+    /// export, which must show exactly the design).
     pub fn derived(&mut self, doc: &crate::ui::Document) -> Arc<Derived> {
         match &self.derived {
             Some(d) if d.revision == doc.revision() => Arc::clone(d),
             _ => {
-                let cal = events::derive(doc.org(), doc.structure());
-                let metrics = events::metrics(doc.org(), doc.structure(), &cal);
-                let d = Arc::new(Derived {
-                    revision: doc.revision(),
-                    cal,
-                    metrics,
-                });
+                let d = Arc::new(derive(doc.org(), doc.structure(), doc.revision()));
+                self.pending = None;
                 self.derived = Some(Arc::clone(&d));
                 d
             }
         }
     }
 
+    /// Whether a worker is deriving the calendar of a newer revision.
+    pub fn is_updating(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// The calendar to show this frame: the current one, or for a large design while a worker
+    /// derives it, the last one (none the first time). Returns it and whether it is behind.
+    fn latest(&mut self, doc: &crate::ui::Document) -> (Option<Arc<Derived>>, bool) {
+        let revision = doc.revision();
+        if let Some((_, rx)) = &self.pending {
+            match rx.try_recv() {
+                Ok(d) => {
+                    self.derived = Some(Arc::new(d));
+                    self.pending = None;
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => self.pending = None,
+            }
+        }
+        if self
+            .derived
+            .as_ref()
+            .is_some_and(|d| d.revision == revision)
+        {
+            return (self.derived.clone(), false);
+        }
+        if doc.org().teams().len() < ON_WORKER_FROM {
+            return (Some(self.derived(doc)), false);
+        }
+        if !self.pending.as_ref().is_some_and(|(r, _)| *r == revision) {
+            let (tx, rx) = channel();
+            let (org, s) = (doc.shared_org(), doc.shared_structure());
+            std::thread::spawn(move || {
+                let _ = tx.send(derive(&org, &s, revision));
+            });
+            self.pending = Some((revision, rx));
+        }
+        (self.derived.clone(), true)
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut PanelCtx) {
-        let d = self.derived(cx.doc);
+        let (d, behind) = self.latest(cx.doc);
+        if behind {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(30));
+        }
+        let Some(d) = d else {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Laying out the events of this design…");
+            });
+            return;
+        };
         let scope = scope_of(cx.selection);
         let org = cx.doc.org();
         let s = cx.doc.structure();
@@ -115,14 +180,24 @@ impl EventsView {
                         .push(Action::Events(EventsAction::ExportIcs(scope)));
                 }
             });
-            ui.label(
-                RichText::new(format!(
-                    "Cadence: {}",
-                    crate::events::report::cadence_line(&d.cal)
-                ))
-                .small()
-                .weak(),
-            );
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "Cadence: {}",
+                        crate::events::report::cadence_line(&d.cal)
+                    ))
+                    .small()
+                    .weak(),
+                );
+                if behind {
+                    ui.spinner();
+                    ui.label(
+                        RichText::new("Updating to your latest edits…")
+                            .small()
+                            .weak(),
+                    );
+                }
+            });
             ui.add_space(2.0);
         });
 
@@ -147,8 +222,13 @@ impl EventsView {
                     });
             });
 
+        let key = (d.revision, scope, self.week);
+        if !self.shown.as_ref().is_some_and(|w| w.is_for(key)) {
+            self.shown = Some(week::Week::make(cx, &d, scope, self.week));
+        }
+        let shown = self.shown.as_ref().expect("just made");
         egui::CentralPanel::default().show(ui, |ui| {
-            week::ui(ui, cx, &d, scope, self.week);
+            week::ui(ui, cx, &d, scope, shown);
         });
     }
 }

@@ -14,6 +14,41 @@ use crate::model::Structure;
 use crate::model::cadence::{Clock, EventKind, Weekday};
 use crate::ui::{PanelCtx, Selection};
 
+/// The blocks of one week of the calendar, per working day, made once per revision, scope and
+/// week (the whole org's week of 10,000 teams has some 300,000 event days to sort through).
+pub struct Week {
+    key: (u64, Scope, u32),
+    columns: Vec<(Weekday, Vec<Block>)>,
+}
+
+impl Week {
+    pub(super) fn is_for(&self, key: (u64, Scope, u32)) -> bool {
+        self.key == key
+    }
+
+    pub(super) fn make(cx: &PanelCtx, d: &Derived, scope: Scope, week: u32) -> Week {
+        let org = cx.doc.org();
+        let s = cx.doc.structure();
+        let shown = scope.events(org, s, &d.cal);
+        let days = &d.cal.cadence.working_days;
+        let per_week = days.len().max(1) as u32;
+        let columns = days
+            .iter()
+            .enumerate()
+            .map(|(k, wd)| {
+                (
+                    *wd,
+                    blocks(cx, d, scope, &shown, week * per_week + k as u32),
+                )
+            })
+            .collect();
+        Week {
+            key: (d.revision, scope, week),
+            columns,
+        }
+    }
+}
+
 /// One block on the calendar: events shown together.
 struct Block {
     title: String,
@@ -57,8 +92,8 @@ fn colour(kind: EventKind, dark: bool) -> Color32 {
     }
 }
 
-/// The blocks of one day of the horizon.
-fn blocks(cx: &PanelCtx, d: &Derived, scope: Scope, day: u32) -> Vec<Block> {
+/// The blocks of one day of the horizon, from the events in scope (in day order).
+fn blocks(cx: &PanelCtx, d: &Derived, scope: Scope, shown: &[usize], day: u32) -> Vec<Block> {
     let org = cx.doc.org();
     let s = cx.doc.structure();
     let cal = &d.cal;
@@ -74,7 +109,7 @@ fn blocks(cx: &PanelCtx, d: &Derived, scope: Scope, day: u32) -> Vec<Block> {
         .collect();
     let day = day % cal.horizon.max(1);
     let mut out: Vec<Block> = Vec::new();
-    for i in scope.events(org, s, cal) {
+    for &i in shown {
         let e: &Event = &cal.events[i];
         if !e.days.contains(day) {
             continue;
@@ -118,15 +153,9 @@ fn blocks(cx: &PanelCtx, d: &Derived, scope: Scope, day: u32) -> Vec<Block> {
     out
 }
 
-pub(super) fn ui(ui: &mut Ui, cx: &mut PanelCtx, d: &Derived, scope: Scope, week: u32) {
+pub(super) fn ui(ui: &mut Ui, cx: &mut PanelCtx, d: &Derived, scope: Scope, week: &Week) {
     let c = &d.cal.cadence;
-    let days: Vec<Weekday> = c.working_days.clone();
-    let per_week = days.len().max(1) as u32;
-    let columns: Vec<(Weekday, Vec<Block>)> = days
-        .iter()
-        .enumerate()
-        .map(|(k, wd)| (*wd, blocks(cx, d, scope, week * per_week + k as u32)))
-        .collect();
+    let columns = &week.columns;
     if columns.iter().all(|(_, b)| b.is_empty()) {
         ui.label(match scope {
             Scope::Person(_) => {

@@ -115,7 +115,7 @@ impl EventsView {
         if doc.org().teams().len() < ON_WORKER_FROM {
             return (Some(self.derived(doc)), false);
         }
-        if !self.pending.as_ref().is_some_and(|(r, _)| *r == revision) {
+        if self.pending.as_ref().is_none_or(|(r, _)| *r != revision) {
             let (tx, rx) = channel();
             let (org, s) = (doc.shared_org(), doc.shared_structure());
             std::thread::spawn(move || {

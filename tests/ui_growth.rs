@@ -669,3 +669,27 @@ fn the_question_closes_when_the_design_changes_under_it() {
     h.run_steps(3);
     assert_eq!(design_json(&h), edited, "Enter applies nothing now");
 }
+
+/// The meeting charts: measured on the grown org at each size (on a worker), they show a
+/// Developer's hours staying flat and the slowest escalation growing one step per level.
+#[test]
+fn the_growth_view_charts_meeting_hours_and_escalation_as_the_org_grows() {
+    let mut h = harness((1600.0, 1000.0));
+    open_growth(&mut h);
+    set_teams(&mut h, 125);
+    for _ in 0..200 {
+        if h.query_by_label_contains("a Developer's meetings stay at")
+            .is_some()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run_steps(1);
+    }
+    h.get_by_label("Meeting hours per Sprint, average per role");
+    h.get_by_label("Slowest escalation to the EAT, minutes");
+    h.get_by_label_contains(
+        "From 2 to 125 teams a Developer's meetings stay at 12.0 h per Sprint; the slowest \
+         impediment reaches the EAT in 1 h 20 min instead of 40 min",
+    );
+}

@@ -9,6 +9,7 @@
 //! Time is counted on a working-time line: working day `d` of the [`Calendar::horizon`] (weekends
 //! and other days off are skipped) at minute `m` is `d * 1440 + m`.
 
+pub mod curve;
 pub mod ics;
 mod metrics;
 pub mod report;

@@ -5,9 +5,65 @@
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Line, PlotPoint};
 
+use std::sync::mpsc::{Receiver, channel};
+
 use super::plot::{MARK_COLOR, chart, color, mark, scale};
 use super::{GrowthView, thousands};
-use crate::growth::{self, ChartPoint};
+use crate::events::RoleKind;
+use crate::events::curve::{CurvePoint, curve};
+use crate::growth::{self, ChartPoint, Params};
+
+/// The roles the meeting chart draws a line for.
+const MEETING_ROLES: [RoleKind; 5] = [
+    RoleKind::Developer,
+    RoleKind::ProductOwner,
+    RoleKind::ScrumMaster,
+    RoleKind::GroupMaster,
+    RoleKind::Cpo,
+];
+
+/// The meeting curves for one target and growth parameters: measured on a worker (growing the
+/// org and deriving its events at each sampled size), then kept.
+pub struct Meetings {
+    upto: usize,
+    params: Params,
+    pending: Option<Receiver<Vec<CurvePoint>>>,
+    pub points: Vec<CurvePoint>,
+}
+
+impl Meetings {
+    pub(super) fn start(upto: usize, params: Params) -> Self {
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(curve(upto, params).unwrap_or_default());
+        });
+        Meetings {
+            upto,
+            params,
+            pending: Some(rx),
+            points: Vec::new(),
+        }
+    }
+
+    pub(super) fn is_for(&self, upto: usize, params: Params) -> bool {
+        (self.upto, self.params) == (upto, params)
+    }
+
+    /// Take the worker's result if it is done; whether it still runs.
+    fn poll(&mut self) -> bool {
+        if let Some(rx) = &self.pending {
+            match rx.try_recv() {
+                Ok(p) => {
+                    self.points = p;
+                    self.pending = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => return true,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending = None,
+            }
+        }
+        false
+    }
+}
 
 /// Every N up to this many teams is a point of the curves; above it they are sampled evenly.
 const DENSE_UPTO: usize = 400;
@@ -123,12 +179,18 @@ impl GrowthView {
             ui.heading("Growth curves");
             ui.checkbox(&mut self.log_scale, "Log scale");
         });
+        let measuring = self.meetings.as_mut().is_some_and(Meetings::poll);
+        if measuring {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+        }
         let (Some(charts), Some(stats)) = (&self.charts, self.current_stats()) else {
             return;
         };
         let log = self.log_scale;
         let n = stats.teams as f64;
-        let height = ((ui.available_height() - self.chart_overhead) / 4.0).max(MIN_PLOT_HEIGHT);
+        let meetings = self.meetings.as_ref();
+        let height = ((ui.available_height() - self.chart_overhead) / CHARTS).max(MIN_PLOT_HEIGHT);
         let this_org = (MARK_COLOR, "this org (exact)".to_string(), true);
         let out = egui::ScrollArea::vertical()
             .auto_shrink(false)
@@ -246,12 +308,101 @@ impl GrowthView {
                         }
                     },
                 );
+                meeting_charts(ui, meetings, measuring, log, height);
             });
-        let overhead = out.content_size.y - 4.0 * height;
+        let overhead = out.content_size.y - CHARTS * height;
         if (overhead - self.chart_overhead).abs() > 0.5 {
             self.chart_overhead = overhead;
             ui.ctx().request_repaint();
         }
+    }
+}
+
+/// How many plots share the panel's height.
+const CHARTS: f32 = 6.0;
+
+/// Meeting hours per Sprint by role, and the slowest escalation to the EAT, as the org grows:
+/// measured on the grown org at each sampled size.
+fn meeting_charts(ui: &mut Ui, m: Option<&Meetings>, measuring: bool, log: bool, height: f32) {
+    let points: &[CurvePoint] = m.map_or(&[], |m| m.points.as_slice());
+    if measuring && points.is_empty() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Measuring the meetings of the org as it grows…");
+        });
+        return;
+    }
+    let role_line = |r: RoleKind| -> Vec<PlotPoint> {
+        points
+            .iter()
+            .filter_map(|p| {
+                let h = p.hours.iter().find(|(k, _)| *k == r)?.1;
+                scale(h, log).map(|y| PlotPoint::new(p.teams as f64, y))
+            })
+            .collect()
+    };
+    let roles: Vec<Vec<PlotPoint>> = MEETING_ROLES.iter().map(|r| role_line(*r)).collect();
+    let legend: Vec<(Color32, String, bool)> = MEETING_ROLES
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (color(i), r.label().to_string(), false))
+        .collect();
+    chart(
+        ui,
+        (
+            "growth_meetings",
+            "Meeting hours per Sprint, average per role",
+            "hours",
+        ),
+        &legend,
+        log,
+        height,
+        |p| {
+            for (i, (r, line)) in MEETING_ROLES.iter().zip(&roles).enumerate() {
+                p.line(Line::new(r.label(), line.as_slice()).color(color(i)));
+            }
+        },
+    );
+    let latency: Vec<PlotPoint> = points
+        .iter()
+        .filter_map(|p| {
+            let l = p.max_latency?;
+            scale(f64::from(l), log).map(|y| PlotPoint::new(p.teams as f64, y))
+        })
+        .collect();
+    chart(
+        ui,
+        (
+            "growth_latency",
+            "Slowest escalation to the EAT, minutes",
+            "minutes",
+        ),
+        &[(color(0), "Daily Scrum to EAT meeting".to_string(), false)],
+        log,
+        height,
+        |p| {
+            p.line(Line::new("escalation", latency.as_slice()).color(color(0)));
+        },
+    );
+    if let (Some(first), Some(last)) = (points.iter().find(|p| p.levels > 0), points.last()) {
+        let dev = |p: &CurvePoint| {
+            p.hours
+                .iter()
+                .find(|(r, _)| *r == RoleKind::Developer)
+                .map_or(0.0, |(_, h)| *h)
+        };
+        note(
+            ui,
+            format!(
+                "From {} to {} teams a Developer's meetings stay at {:.1} h per Sprint; the \
+                 slowest impediment reaches the EAT in {} instead of {} (default cadence).",
+                thousands(first.teams as f64),
+                thousands(last.teams as f64),
+                dev(last),
+                crate::events::duration_words(last.max_latency.unwrap_or(0)),
+                crate::events::duration_words(first.max_latency.unwrap_or(0)),
+            ),
+        );
     }
 }
 

@@ -112,6 +112,9 @@ pub struct GrowthView {
     run: Option<(Origin, Growth)>,
     result: Option<Outcome>,
     charts: Option<Charts>,
+    /// Meeting hours per role and escalation latency as the org grows to the target, measured
+    /// on grown orgs on a worker thread.
+    meetings: Option<charts::Meetings>,
     /// The question *Apply to my design* asks, while it is open.
     confirm: Option<confirm::Confirm>,
     /// Height of the charts panel's content besides the plots (titles, legends, notes), as
@@ -136,6 +139,7 @@ impl Default for GrowthView {
             run: None,
             result: None,
             charts: None,
+            meetings: None,
             confirm: None,
             chart_overhead: 4.0 * 90.0,
         }
@@ -251,6 +255,14 @@ impl GrowthView {
             .is_none_or(|c| (c.upto, c.fanout, c.log) != (self.teams, self.fanout, self.log_scale));
         if stale {
             self.charts = Some(Charts::new(self.teams, self.fanout, self.log_scale));
+        }
+        let params = self.params();
+        if self
+            .meetings
+            .as_ref()
+            .is_none_or(|m| !m.is_for(self.teams, params))
+        {
+            self.meetings = Some(charts::Meetings::start(self.teams, params));
         }
     }
 

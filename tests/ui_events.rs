@@ -139,3 +139,55 @@ fn snapshot_of_the_events_view() {
     h.run_steps(2);
     h.snapshot("events_view");
 }
+
+#[test]
+fn a_team_on_its_own_sprint_length_is_one_undo_step_and_gives_o4() {
+    let mut h = events();
+    let team = common::team_in(&h, "Checkout");
+    h.state_mut().selection = Some(orgscale::ui::Selection::Team(team));
+    h.run_steps(3);
+    h.get_by_role_and_label(Role::ComboBox, "Sprints of Checkout: inherited (2 weeks)")
+        .click();
+    h.run_steps(3);
+    h.get_by_label("3 weeks").click();
+    h.run_steps(4);
+    let c = h.state().doc.org().cadence().expect("recorded");
+    assert_eq!(
+        c.sprint_of(orgscale::model::Unit::Team(team))
+            .unwrap()
+            .sprint_weeks,
+        Some(3)
+    );
+    assert_eq!(
+        h.state().doc.history().undo_label(),
+        Some("Change the Sprints of Checkout")
+    );
+    // Checkout's SoS now runs two Sprint lengths: a finding says so (O4).
+    assert!(
+        h.state()
+            .doc
+            .findings()
+            .iter()
+            .any(|f| f.rule.to_string() == "O4" && f.message.contains("Checkout 3 weeks")),
+        "{:#?}",
+        h.state().doc.findings()
+    );
+    h.get_by_role_and_label(Role::ComboBox, "Sprints of Checkout: 3 weeks");
+}
+
+#[test]
+fn the_calendar_is_exported_as_ics_from_the_events_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("acme-events.ics");
+    let mut dialogs = orgscale::ui::dialogs::ScriptedDialogs::default();
+    dialogs.export.push_back(Some(path.clone()));
+    let mut h = common::kittest_harness_sized(common::sample_app_with(dialogs), WINDOW);
+    h.get_by_label("Events").click();
+    h.run_steps(3);
+    h.get_by_label("Export calendar (.ics)…").click();
+    h.run_steps(4);
+    let text = std::fs::read_to_string(&path).expect("the calendar was written");
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 13 * 5 + 4 * 6 + 2);
+    h.get_by_label_contains("Wrote 91 events of Acme Online to");
+}

@@ -9,6 +9,9 @@ use std::collections::HashMap;
 use egui::{RichText, Ui};
 
 use crate::events::Calendar;
+use crate::events::report::Scope;
+use crate::model::Unit;
+use crate::model::cadence::SprintOverride;
 use crate::model::cadence::{Clock, Date, EventKind, EventTiming, Recurrence, TimeZone, Weekday};
 use crate::model::{Cadence, Command};
 use crate::ui::PanelCtx;
@@ -45,7 +48,7 @@ impl CadenceForm {
         (resp.lost_focus() && typed.trim() != current).then_some(typed)
     }
 
-    pub(super) fn ui(&mut self, ui: &mut Ui, cx: &mut PanelCtx, cal: &Calendar) {
+    pub(super) fn ui(&mut self, ui: &mut Ui, cx: &mut PanelCtx, cal: &Calendar, scope: Scope) {
         let recorded = cal.recorded;
         let c = cal.cadence.clone();
         let mut next: Option<Cadence> = None;
@@ -97,6 +100,71 @@ impl CadenceForm {
                     });
                 }
                 ui.end_row();
+
+                // A team or group shown: its own Sprint length, or its group's.
+                let unit = match scope {
+                    Scope::Team(t) => Some(Unit::Team(t)),
+                    Scope::Group(g) => Some(Unit::Group(g)),
+                    _ => None,
+                };
+                if let Some(u) = unit {
+                    let name = cx.doc.org().unit_name(u);
+                    let own = c.sprint_of(u).and_then(|o| o.sprint_weeks);
+                    let label = format!("Sprints of {name}");
+                    ui.label(&label);
+                    let mut pick = own;
+                    // What it runs when it sets none: its group's Sprints, or the org's.
+                    let (host, planning) = match u {
+                        Unit::Team(t) => (crate::events::Host::Team(t), EventKind::SprintPlanning),
+                        Unit::Group(g) => (
+                            crate::events::Host::Group(g),
+                            EventKind::ScaledSprintPlanning,
+                        ),
+                    };
+                    let running = cal
+                        .event(host, planning)
+                        .map_or(c.sprint_weeks, |e| e.sprint_weeks);
+                    let inherited = match own {
+                        None => format!("inherited ({})", plural_weeks(running)),
+                        Some(_) => "inherited from its group or the org".to_string(),
+                    };
+                    let shown = own.map_or_else(|| inherited.clone(), plural_weeks);
+                    egui::ComboBox::from_id_salt("cadence_unit_weeks")
+                        .selected_text(shown.clone())
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut pick, None, inherited.as_str());
+                            for w in 1..=12 {
+                                ui.selectable_value(&mut pick, Some(w), plural_weeks(w));
+                            }
+                        })
+                        .response
+                        .widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::WidgetType::ComboBox,
+                                true,
+                                format!("{label}: {shown}"),
+                            )
+                        });
+                    if pick != own {
+                        let mut n = c.clone();
+                        let first = n.sprint_of(u).and_then(|o| o.first_sprint);
+                        n.sprints.retain(|o| o.unit() != Some(u));
+                        if pick.is_some() || first.is_some() {
+                            let (team, group) = match u {
+                                Unit::Team(t) => (Some(t), None),
+                                Unit::Group(g) => (None, Some(g)),
+                            };
+                            n.sprints.push(SprintOverride {
+                                team,
+                                group,
+                                sprint_weeks: pick,
+                                first_sprint: first,
+                            });
+                        }
+                        next = Some(n);
+                    }
+                    ui.end_row();
+                }
 
                 ui.label("First Sprint starts");
                 let first = c.first_sprint.map(|d| d.to_string()).unwrap_or_default();

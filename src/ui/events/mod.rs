@@ -215,7 +215,10 @@ impl EventsView {
                             .show(ui, |ui| escalation::ui(ui, cx, &d, scope));
                         egui::CollapsingHeader::new("Cadence")
                             .default_open(true)
-                            .show(ui, |ui| self.cadence.ui(ui, cx, &d.cal));
+                            .show(ui, |ui| self.cadence.ui(ui, cx, &d.cal, scope));
+                        egui::CollapsingHeader::new("Largest meetings")
+                            .default_open(false)
+                            .show(ui, |ui| largest(ui, cx, &d));
                         egui::CollapsingHeader::new("Meeting load")
                             .default_open(true)
                             .show(ui, |ui| self.load.ui(ui, cx, &d));
@@ -231,4 +234,26 @@ impl EventsView {
             week::ui(ui, cx, &d, scope, shown);
         });
     }
+}
+
+/// The largest event of each kind, with a note on those above the meeting limit (O8).
+fn largest(ui: &mut Ui, cx: &PanelCtx, d: &Derived) {
+    let org = cx.doc.org();
+    let s = cx.doc.structure();
+    let limit = cx.doc.thresholds().overlay.meeting_max;
+    egui::Grid::new("events_largest")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for (_, i, n) in &d.metrics.largest {
+                ui.label(d.cal.events[*i].title(org, s));
+                let text = format!("{n} attendee{}", if *n == 1 { "" } else { "s" });
+                if limit.is_some_and(|l| *n as u32 > l) {
+                    ui.colored_label(ui.visuals().warn_fg_color, format!("{text}, too many"));
+                } else {
+                    ui.label(text);
+                }
+                ui.end_row();
+            }
+        });
 }

@@ -50,6 +50,8 @@ struct Rig {
     ctx: egui::Context,
     app: DesignerApp,
     time: f64,
+    /// Renames so far (each gives the team a new name).
+    edits: u64,
 }
 
 impl Rig {
@@ -78,6 +80,7 @@ impl Rig {
             ctx: egui::Context::default(),
             app: DesignerApp::new(doc, Box::new(ScriptedDialogs::default()), None),
             time: 0.0,
+            edits: 0,
         };
         // Settle: fonts, panel sizes, the initial fit.
         for _ in 0..5 {
@@ -87,6 +90,37 @@ impl Rig {
     }
 
     /// Run frames until compare mode shows a comparison of the design as it is.
+    /// `iters` renames of `team`, each applied in a timed frame; `settle` then runs (untimed)
+    /// until the app's workers have caught up. Returns the time of the edit frames.
+    fn timed_edits(
+        &mut self,
+        iters: u64,
+        team: orgscale::model::TeamId,
+        settle: fn(&mut Rig),
+    ) -> std::time::Duration {
+        let mut spent = std::time::Duration::ZERO;
+        for _ in 0..iters {
+            self.edits += 1;
+            let start = std::time::Instant::now();
+            self.app.apply(orgscale::model::Command::RenameTeam {
+                team,
+                name: format!("Edited {}", self.edits),
+            });
+            black_box(self.frame(None));
+            spent += start.elapsed();
+            settle(self);
+        }
+        spent
+    }
+
+    /// Frames until the Events view's worker is done.
+    fn wait_for_events(&mut self) {
+        while self.app.events.is_updating() {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+            self.frame(None);
+        }
+    }
+
     fn wait_for_comparison(&mut self) {
         loop {
             self.frame(None);
@@ -280,36 +314,14 @@ fn compare_frames(c: &mut Criterion) {
     });
     // The same edit with compare mode off: the baseline the edit frame is measured against.
     let first = *rig.app.doc.org().teams().keys().next().unwrap();
-    let mut n = 0u64;
     g.bench_function("10000_teams/edit_frame_not_comparing", |b| {
-        b.iter(|| {
-            n += 1;
-            rig.app.apply(orgscale::model::Command::RenameTeam {
-                team: first,
-                name: format!("Edited {n}"),
-            });
-            black_box(rig.frame(None))
-        })
+        b.iter_custom(|iters| rig.timed_edits(iters, first, |_| {}))
     });
     // An edit while comparing: the frame that applies it and starts the worker.
     rig.app.compare_with(base.clone(), "base.json");
     rig.wait_for_comparison();
     g.bench_function("10000_teams/edit_frame", |b| {
-        b.iter_custom(|iters| {
-            let mut spent = std::time::Duration::ZERO;
-            for _ in 0..iters {
-                n += 1;
-                let start = std::time::Instant::now();
-                rig.app.apply(orgscale::model::Command::RenameTeam {
-                    team: first,
-                    name: format!("Edited {n}"),
-                });
-                black_box(rig.frame(None));
-                spent += start.elapsed();
-                rig.wait_for_comparison();
-            }
-            spent
-        })
+        b.iter_custom(|iters| rig.timed_edits(iters, first, Rig::wait_for_comparison))
     });
     rig.app.leave_compare();
     rig.app.compare_with(base, "base.json");
@@ -366,28 +378,10 @@ fn events_frames(c: &mut Criterion) {
         b.iter(|| black_box(rig.frame(None)))
     });
     let first = *rig.app.doc.org().teams().keys().next().unwrap();
-    let mut n = 0u64;
     // The frame that applies an edit and starts the worker; waiting for it is outside the
     // timing.
     g.bench_function("10000_teams/edit_frame", |b| {
-        b.iter_custom(|iters| {
-            let mut spent = std::time::Duration::ZERO;
-            for _ in 0..iters {
-                n += 1;
-                let start = std::time::Instant::now();
-                rig.app.apply(orgscale::model::Command::RenameTeam {
-                    team: first,
-                    name: format!("Edited {n}"),
-                });
-                black_box(rig.frame(None));
-                spent += start.elapsed();
-                while rig.app.events.is_updating() {
-                    std::thread::sleep(std::time::Duration::from_millis(2));
-                    rig.frame(None);
-                }
-            }
-            spent
-        })
+        b.iter_custom(|iters| rig.timed_edits(iters, first, Rig::wait_for_events))
     });
     g.finish();
 }

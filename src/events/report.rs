@@ -49,6 +49,18 @@ impl Scope {
     }
 }
 
+impl Scope {
+    /// Whether a team's escalation belongs to this scope (a person: a team they develop in).
+    fn has_latency(self, org: &Org, l: &super::Latency) -> bool {
+        match self {
+            Scope::Org => true,
+            Scope::Team(t) => l.team == t,
+            Scope::Group(g) => org.is_within(Unit::Team(l.team), g),
+            Scope::Person(p) => org.team(l.team).is_some_and(|t| t.developers.contains(&p)),
+        }
+    }
+}
+
 /// Events in the order a day runs: start time, then level, then title.
 pub fn sort_events(org: &Org, s: &Structure, cal: &Calendar, v: &mut [usize]) {
     v.sort_by_cached_key(|i| {
@@ -221,12 +233,7 @@ pub fn text(org: &Org, s: &Structure, cal: &Calendar, m: &Metrics, scope: Scope)
     let latencies: Vec<&super::Latency> = m
         .latencies
         .iter()
-        .filter(|l| match scope {
-            Scope::Org => true,
-            Scope::Team(t) => l.team == t,
-            Scope::Group(g) => org.is_within(Unit::Team(l.team), g),
-            Scope::Person(p) => org.team(l.team).is_some_and(|t| t.developers.contains(&p)),
-        })
+        .filter(|l| scope.has_latency(org, l))
         .collect();
     if let Some(worst) = latencies.iter().max_by_key(|l| l.minutes) {
         let mut sorted: Vec<u32> = latencies.iter().map(|l| l.minutes).collect();
@@ -444,12 +451,7 @@ pub fn json(org: &Org, s: &Structure, cal: &Calendar, m: &Metrics, scope: Scope)
         latencies: m
             .latencies
             .iter()
-            .filter(|l| match scope {
-                Scope::Org => true,
-                Scope::Team(t) => l.team == t,
-                Scope::Group(g) => org.is_within(Unit::Team(l.team), g),
-                Scope::Person(_) => false,
-            })
+            .filter(|l| scope.has_latency(org, l))
             .map(|l| JsonLatency {
                 team: l.team.to_string(),
                 name: org.unit_name(Unit::Team(l.team)),

@@ -185,14 +185,21 @@ impl DesignerApp {
         let only = self.events_scope.events(org, s, &d.cal);
         let today = jiff::Zoned::now().date();
         let text = crate::events::ics::ics(org, s, &d.cal, &only, today);
+        let done = format!(
+            "Wrote {} events of {} to {}",
+            only.len(),
+            self.events_scope.name(org, s),
+            path.display()
+        );
+        self.write_report(path, &text, done)
+    }
+
+    /// Write a report file atomically: `done` goes to the status line, a failure to the error
+    /// dialog (the design is not touched either way).
+    pub(super) fn write_report(&mut self, path: &Path, text: &str, done: String) -> bool {
         match io::save_atomic(path, text.as_bytes()) {
             Ok(()) => {
-                self.status = format!(
-                    "Wrote {} events of {} to {}",
-                    only.len(),
-                    self.events_scope.name(org, s),
-                    path.display()
-                );
+                self.status = done;
                 true
             }
             Err(e) => {

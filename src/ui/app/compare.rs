@@ -187,19 +187,7 @@ impl DesignerApp {
         // The file says what the design is now, even if a worker is still catching up.
         c.refresh_now(self.doc.org(), self.doc.revision());
         let text = format.write(c, &self.doc.display_name());
-        match io::save_atomic(path, text.as_bytes()) {
-            Ok(()) => {
-                self.status = format!("Wrote {} to {}", format.label(), path.display());
-                true
-            }
-            Err(e) => {
-                self.error = Some(format!(
-                    "Could not write {}: {}.",
-                    path.display(),
-                    io::io_reason(&e)
-                ));
-                false
-            }
-        }
+        let done = format!("Wrote {} to {}", format.label(), path.display());
+        self.write_report(path, &text, done)
     }
 }

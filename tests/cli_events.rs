@@ -128,3 +128,59 @@ fn a_persons_week_in_words_names_the_double_booking() {
             "Double-booked: Daily Scrum · Payments and Daily Scrum · Fraud Detection at 09:00",
         ));
 }
+
+/// Two designs that differ in their cadence: `orgscale diff` names each setting, and the plan
+/// that turns one into the other sets it.
+#[test]
+fn diff_names_the_cadence_settings_that_differ() {
+    use orgscale::model::{Cadence, Command as Edit};
+    let dir = tempfile::tempdir().unwrap();
+    let base_path = dir.path().join("base.json");
+    let target_path = dir.path().join("target.json");
+    let mut base = orgscale::io::load(std::path::Path::new(&example("acme.json"))).unwrap();
+    Edit::SetCadence(Some(Cadence::default()))
+        .apply(&mut base)
+        .unwrap();
+    let mut target = base.clone();
+    let payments = *target
+        .teams()
+        .values()
+        .find(|t| t.name == "Payments")
+        .map(|t| &t.id)
+        .unwrap();
+    let c = Cadence {
+        sprint_weeks: 3,
+        sprints: vec![orgscale::model::cadence::SprintOverride {
+            team: Some(payments),
+            group: None,
+            sprint_weeks: Some(2),
+            first_sprint: None,
+        }],
+        ..Cadence::default()
+    };
+    Edit::SetCadence(Some(c)).apply(&mut target).unwrap();
+    orgscale::io::json::save(&base, &base_path).unwrap();
+    orgscale::io::json::save(&target, &target_path).unwrap();
+    orgscale()
+        .arg("diff")
+        .arg(&base_path)
+        .arg(&target_path)
+        .arg("--plan")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Cadence sprint_weeks: 2 → 3"))
+        .stdout(predicate::str::contains(
+            "Cadence sprints.Payments: none → 2 weeks",
+        ))
+        .stdout(predicate::str::contains(
+            "Cadence events.sprint_planning: 13:00, 240 min → 13:00, 360 min",
+        ));
+    // Applying the plan gives the target exactly.
+    let changes = orgscale::diff::diff(&base, &target);
+    let plan = orgscale::diff::plan_for(&base, &target, &changes);
+    let (_, result) = plan.run(&base);
+    assert_eq!(
+        orgscale::io::json::to_string(&result),
+        orgscale::io::json::to_string(&target)
+    );
+}

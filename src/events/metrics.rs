@@ -315,22 +315,51 @@ fn latency(cal: &Calendar, org: &Org, team: TeamId, eat: usize) -> Option<Latenc
 pub fn metrics(org: &Org, _s: &Structure, cal: &Calendar) -> Metrics {
     let sprint = f64::from(cal.sprint_minutes().max(1));
     let roles = roles(org);
-    // (person, event) for every seat at every event, grouped by person.
-    let mut seats: Vec<(PersonId, u32)> = Vec::with_capacity(cal.events.len() * 6);
-    for (i, e) in cal.events.iter().enumerate() {
-        seats.extend(e.attendees.iter().map(|p| (*p, i as u32)));
+    // (person, event) for every seat at every event, grouped by person in id order, each
+    // person's events in calendar order: a counting sort over the people's places in id order
+    // (some 450,000 seats at 10,000 teams; a comparison sort took most of the time here).
+    let place: HashMap<PersonId, u32> = org
+        .people()
+        .keys()
+        .enumerate()
+        .map(|(i, p)| (*p, i as u32))
+        .collect();
+    let mut start = vec![0u32; place.len() + 1];
+    for e in &cal.events {
+        for p in &e.attendees {
+            if let Some(i) = place.get(p) {
+                start[*i as usize + 1] += 1;
+            }
+        }
     }
-    seats.sort_unstable();
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    // The events of the person in place k are seats[start[k]..start[k + 1]].
+    let mut seats: Vec<u32> = vec![0; start.last().copied().unwrap_or(0) as usize];
+    let mut next = start.clone();
+    for (i, e) in cal.events.iter().enumerate() {
+        for p in &e.attendees {
+            if let Some(k) = place.get(p) {
+                let at = &mut next[*k as usize];
+                seats[*at as usize] = i as u32;
+                *at += 1;
+            }
+        }
+    }
     let per_sprint: Vec<f64> = cal.events.iter().map(|e| cal.per_sprint(e)).collect();
 
     let mut loads = Vec::new();
     let mut double_bookings = Vec::new();
     let mut total_minutes = 0.0;
-    for run in seats.chunk_by(|a, b| a.0 == b.0) {
-        let person = run[0].0;
+    for (k, person) in org.people().keys().copied().enumerate() {
+        let run = &seats[start[k] as usize..start[k + 1] as usize];
+        if run.is_empty() {
+            continue;
+        }
         let minutes: f64 = run
             .iter()
-            .map(|(_, i)| f64::from(cal.events[*i as usize].minutes) * per_sprint[*i as usize])
+            .map(|i| f64::from(cal.events[*i as usize].minutes) * per_sprint[*i as usize])
             .sum();
         total_minutes += minutes;
         loads.push(PersonLoad {
@@ -341,8 +370,8 @@ pub fn metrics(org: &Org, _s: &Structure, cal: &Calendar) -> Metrics {
             events: run.len(),
         });
         // Pairs that overlap: few events per person, so pairwise.
-        'pairs: for (k, (_, a)) in run.iter().enumerate() {
-            for (_, b) in &run[k + 1..] {
+        'pairs: for (j, a) in run.iter().enumerate() {
+            for b in &run[j + 1..] {
                 let (ea, eb) = (&cal.events[*a as usize], &cal.events[*b as usize]);
                 if ea.overlaps(eb) {
                     double_bookings.push(DoubleBooking {

@@ -155,6 +155,7 @@ fn diff_names_the_cadence_settings_that_differ() {
             group: None,
             sprint_weeks: Some(2),
             first_sprint: None,
+            events: Default::default(),
         }],
         ..Cadence::default()
     };

@@ -86,6 +86,7 @@ fn two_teams_of_one_sos_on_different_sprint_lengths_give_o4() {
             group: None,
             sprint_weeks: Some(3),
             first_sprint: None,
+            events: Default::default(),
         }],
         ..Cadence::default()
     };
@@ -203,4 +204,51 @@ fn the_overlay_limits_are_profile_keys_the_org_file_overrides() {
         .apply(&mut org)
         .unwrap();
     assert!(count(&org, "O8") >= 1, "{:?}", ids(&org));
+}
+
+#[test]
+fn moving_one_teams_daily_scrum_moves_the_clash_and_shows_its_cost() {
+    use orgscale::model::Unit;
+    let mut org = five();
+    let teams: Vec<_> = org.teams().keys().copied().collect();
+    let dev = *org.team(teams[0]).unwrap().developers.first().unwrap();
+    Command::AddSeat {
+        team: teams[1],
+        person: dev,
+        role: TeamRole::Developer,
+    }
+    .apply(&mut org)
+    .unwrap();
+    let org = with(org, Cadence::default());
+    assert!(ids(&org).contains(&"O5".to_string()));
+    // The second team's Daily Scrum at 09:30 instead: the dailies no longer clash (the two
+    // teams' Sprint Planning still does), but its impediments now miss the 09:20 Scaled Daily
+    // Scrum and wait for the next day's.
+    let c = Cadence::default().with_override(Unit::Team(teams[1]), |o| {
+        o.events.insert(
+            EventKind::DailyScrum,
+            EventTiming {
+                start: Some("09:30".parse().unwrap()),
+                minutes: None,
+            },
+        );
+    });
+    let org = with(org, c);
+    let o5: Vec<Finding> = overlay(&org)
+        .into_iter()
+        .filter(|f| f.rule.to_string() == "O5")
+        .collect();
+    assert_eq!(o5.len(), 1);
+    assert!(!o5[0].message.contains("Daily Scrum"), "{}", o5[0].message);
+    let ids = ids(&org);
+    assert_eq!(ids.iter().filter(|i| *i == "O6").count(), 1, "{ids:?}");
+    let s = org.structure();
+    let cal = orgscale::events::derive(&org, &s);
+    let daily = cal
+        .event(
+            orgscale::events::Host::Team(teams[1]),
+            EventKind::DailyScrum,
+        )
+        .unwrap();
+    assert_eq!(daily.start.to_string(), "09:30");
 }

@@ -264,6 +264,18 @@ fn cadence(
                     group,
                     sprint_weeks: Some(1 + op.a as u32 % 4),
                     first_sprint: None,
+                    events: if op.c.is_multiple_of(2) {
+                        [(
+                            EventKind::DailyScrum,
+                            EventTiming {
+                                start: Some(Clock::hm(9, 30)),
+                                minutes: None,
+                            },
+                        )]
+                        .into()
+                    } else {
+                        Default::default()
+                    },
                 });
             }
         }

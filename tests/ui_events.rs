@@ -191,3 +191,47 @@ fn the_calendar_is_exported_as_ics_from_the_events_view() {
     assert_eq!(text.matches("BEGIN:VEVENT").count(), 13 * 5 + 4 * 6 + 2);
     h.get_by_label_contains("Wrote 91 events of Acme Online to");
 }
+
+#[test]
+fn a_teams_own_daily_scrum_time_is_one_undo_step_and_moves_the_clash() {
+    let mut h = events();
+    let payments = common::team_in(&h, "Payments");
+    h.state_mut().selection = Some(orgscale::ui::Selection::Team(payments));
+    h.run_steps(3);
+    h.get_by_label("Times of Payments").click_accesskit();
+    h.run_steps(3);
+    let field = "Daily Scrum of Payments starts";
+    h.get_by_role_and_label(Role::TextInput, field).focus();
+    h.run_steps(2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::TextInput, field)
+        .type_text("09:30");
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(4);
+    assert_eq!(
+        h.state().doc.history().undo_label(),
+        Some("Change the Sprints of Payments")
+    );
+    h.get_by_label_contains("Daily Scrum · Payments, Monday 09:30–09:45");
+    // Sakura Tanaka's Daily Scrums no longer clash; her two Sprint Plannings still do.
+    let o5: Vec<String> = h
+        .state()
+        .doc
+        .findings()
+        .iter()
+        .filter(|f| f.rule.to_string() == "O5")
+        .map(|f| f.message.clone())
+        .collect();
+    assert_eq!(o5.len(), 1, "{o5:?}");
+    assert!(!o5[0].contains("Daily Scrum"), "{o5:?}");
+    // Payments' impediments now miss the 09:20 Scaled Daily Scrum: not the same day (O6).
+    assert!(
+        h.state()
+            .doc
+            .findings()
+            .iter()
+            .any(|f| f.rule.to_string() == "O6")
+    );
+}

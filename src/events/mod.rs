@@ -349,7 +349,7 @@ pub fn derive(org: &Org, s: &Structure) -> Calendar {
             .collect();
         let team = sorted(team);
         for kind in EventKind::ALL.into_iter().filter(|k| k.is_team()) {
-            let (start, minutes) = c.timing(kind, weeks);
+            let (start, minutes) = c.timing_for(Unit::Team(t.id), kind, weeks);
             let attendees = match kind {
                 EventKind::DailyScrum => t.developers.iter().copied().collect(),
                 EventKind::BacklogRefinement => sorted(
@@ -417,9 +417,15 @@ pub fn derive(org: &Org, s: &Structure) -> Calendar {
             }
         }
         for kind in EventKind::ALL.into_iter().filter(|k| k.is_group()) {
-            let (base, minutes) = c.timing(kind, weeks);
+            let (base, minutes) = c.timing_for(Unit::Group(g.id), kind, weeks);
+            let own_start = c
+                .sprint_of(Unit::Group(g.id))
+                .and_then(|o| o.events.get(&kind))
+                .is_some_and(|t| t.start.is_some());
             let up = level.saturating_sub(1);
             let start = match kind {
+                // A group that sets its own start keeps it.
+                _ if own_start => base,
                 // The cascade: one step per level after the Daily Scrums.
                 EventKind::ScaledDailyScrum => Clock(base.minutes() + up * step),
                 // Top-down: the higher levels plan first, the level-1 groups just before the

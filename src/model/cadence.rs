@@ -445,7 +445,7 @@ impl EventTiming {
     }
 }
 
-/// A team or group whose Sprints differ from the org's.
+/// A team or group whose Sprints or event times differ from the org's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SprintOverride {
@@ -460,9 +460,33 @@ pub struct SprintOverride {
     pub sprint_weeks: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_sprint: Option<Date>,
+    /// Its own start or length for some of its kinds of event (a team: its Daily Scrum,
+    /// Planning, …; a group: its scaled events), e.g. to clear a double booking.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub events: BTreeMap<EventKind, EventTiming>,
 }
 
 impl SprintOverride {
+    /// An override for `unit` with nothing set yet.
+    pub fn of(unit: Unit) -> SprintOverride {
+        let (team, group) = match unit {
+            Unit::Team(t) => (Some(t), None),
+            Unit::Group(g) => (None, Some(g)),
+        };
+        SprintOverride {
+            team,
+            group,
+            sprint_weeks: None,
+            first_sprint: None,
+            events: BTreeMap::new(),
+        }
+    }
+
+    /// Whether it sets nothing.
+    pub fn is_empty(&self) -> bool {
+        self.sprint_weeks.is_none() && self.first_sprint.is_none() && self.events.is_empty()
+    }
+
     /// The unit it applies to.
     pub fn unit(&self) -> Option<Unit> {
         match (self.team, self.group) {
@@ -573,6 +597,32 @@ impl Cadence {
         self.sprints.iter().find(|o| o.unit() == Some(unit))
     }
 
+    /// The same cadence with `unit`'s override changed by `f` (made if it has none, dropped if
+    /// it ends up setting nothing).
+    pub fn with_override(mut self, unit: Unit, f: impl FnOnce(&mut SprintOverride)) -> Self {
+        let mut o = self
+            .sprint_of(unit)
+            .cloned()
+            .unwrap_or_else(|| SprintOverride::of(unit));
+        f(&mut o);
+        self.sprints.retain(|x| x.unit() != Some(unit));
+        if !o.is_empty() {
+            self.sprints.push(o);
+        }
+        self
+    }
+
+    /// The start and length of `kind` for a team or group: its own where it sets them, else
+    /// the org's (group events before their level's stagger).
+    pub fn timing_for(&self, unit: Unit, kind: EventKind, weeks: u32) -> (Clock, u32) {
+        let (start, minutes) = self.timing(kind, weeks);
+        let own = self.sprint_of(unit).and_then(|o| o.events.get(&kind));
+        (
+            own.and_then(|t| t.start).unwrap_or(start),
+            own.and_then(|t| t.minutes).unwrap_or(minutes),
+        )
+    }
+
     /// The same cadence with the timing of `kind` set.
     pub fn with_timing(mut self, kind: EventKind, timing: EventTiming) -> Self {
         if timing.is_empty() {
@@ -618,6 +668,11 @@ impl Cadence {
             }
             if o.sprint_weeks.is_some_and(|w| w == 0 || w > 12) {
                 return Some("a Sprint override is out of range (1 to 12 weeks)".into());
+            }
+            for (kind, t) in &o.events {
+                if t.minutes == Some(0) {
+                    return Some(format!("{} lasts 0 minutes", kind.label()));
+                }
             }
         }
         None
@@ -679,7 +734,17 @@ impl Cadence {
                 if let Some(d) = o.first_sprint {
                     v.push(format!("from {d}"));
                 }
-                Some((format!("sprints.{}", name(unit)), v.join(" ")))
+                for (kind, t) in &o.events {
+                    let mut e = Vec::new();
+                    if let Some(s) = t.start {
+                        e.push(s.to_string());
+                    }
+                    if let Some(m) = t.minutes {
+                        e.push(format!("{m} min"));
+                    }
+                    v.push(format!("{} {}", kind.label(), e.join(", ")));
+                }
+                Some((format!("sprints.{}", name(unit)), v.join("; ")))
             })
             .collect();
         sprints.sort();

@@ -11,7 +11,6 @@ use egui::{RichText, Ui};
 use crate::events::Calendar;
 use crate::events::report::Scope;
 use crate::model::Unit;
-use crate::model::cadence::SprintOverride;
 use crate::model::cadence::{Clock, Date, EventKind, EventTiming, Recurrence, TimeZone, Weekday};
 use crate::model::{Cadence, Command};
 use crate::ui::PanelCtx;
@@ -146,22 +145,7 @@ impl CadenceForm {
                             )
                         });
                     if pick != own {
-                        let mut n = c.clone();
-                        let first = n.sprint_of(u).and_then(|o| o.first_sprint);
-                        n.sprints.retain(|o| o.unit() != Some(u));
-                        if pick.is_some() || first.is_some() {
-                            let (team, group) = match u {
-                                Unit::Team(t) => (Some(t), None),
-                                Unit::Group(g) => (None, Some(g)),
-                            };
-                            n.sprints.push(SprintOverride {
-                                team,
-                                group,
-                                sprint_weeks: pick,
-                                first_sprint: first,
-                            });
-                        }
-                        next = Some(n);
+                        next = Some(c.clone().with_override(u, |o| o.sprint_weeks = pick));
                     }
                     ui.end_row();
                 }
@@ -311,71 +295,42 @@ impl CadenceForm {
                     .small()
                     .weak(),
                 );
-                egui::Grid::new("cadence_event_grid")
-                    .num_columns(3)
-                    .striped(true)
-                    .show(ui, |ui| {
-                        for kind in EventKind::ALL {
-                            let (start, minutes) = c.timing(kind, c.sprint_weeks);
-                            ui.label(kind.label());
-                            let key = kind.key();
-                            let start_text = start.to_string();
-                            if let Some(t) = self.text(
-                                ui,
-                                &format!("{key}.start"),
-                                &format!("{} starts", kind.label()),
-                                &start_text,
-                                48.0,
-                            ) {
-                                match t.parse::<Clock>() {
-                                    Ok(v) => {
-                                        let old = c.events.get(&kind).cloned().unwrap_or_default();
-                                        next = Some(c.clone().with_timing(
-                                            kind,
-                                            EventTiming {
-                                                start: Some(v),
-                                                ..old
-                                            },
-                                        ));
-                                    }
-                                    Err(e) => self.problem = Some(e),
-                                }
-                            }
-                            ui.horizontal(|ui| {
-                                let m = minutes.to_string();
-                                if let Some(t) = self.text(
-                                    ui,
-                                    &format!("{key}.minutes"),
-                                    &format!("{} minutes", kind.label()),
-                                    &m,
-                                    40.0,
-                                ) {
-                                    match t.trim().parse::<u32>() {
-                                        Ok(v) if (1..=600).contains(&v) => {
-                                            let old =
-                                                c.events.get(&kind).cloned().unwrap_or_default();
-                                            next = Some(c.clone().with_timing(
-                                                kind,
-                                                EventTiming {
-                                                    minutes: Some(v),
-                                                    ..old
-                                                },
-                                            ));
-                                        }
-                                        _ => {
-                                            self.problem = Some(format!(
-                                                "`{t}` is not a length in minutes from 1 to 600"
-                                            ))
-                                        }
-                                    }
-                                }
-                                ui.label("min");
-                            });
-                            ui.end_row();
-                        }
-                    });
+                if let Some(n) = self.timings(ui, "org", &c, EventKind::ALL.to_vec(), None) {
+                    next = Some(n);
+                }
             });
 
+        // The selected team's or group's own times (clearing a double booking, say).
+        let unit = match scope {
+            Scope::Team(t) => Some(Unit::Team(t)),
+            Scope::Group(g) => Some(Unit::Group(g)),
+            _ => None,
+        };
+        if let Some(u) = unit {
+            let name = cx.doc.org().unit_name(u);
+            let kinds: Vec<EventKind> = EventKind::ALL
+                .into_iter()
+                .filter(|k| match u {
+                    Unit::Team(_) => k.is_team(),
+                    Unit::Group(_) => k.is_group(),
+                })
+                .collect();
+            egui::CollapsingHeader::new(format!("Times of {name}"))
+                .id_salt("cadence_unit_events")
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(format!(
+                            "{name}'s own start and length for its events; the others keep the \
+                             org's."
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                    if let Some(n) = self.timings(ui, "unit", &c, kinds, Some((u, name.as_str()))) {
+                        next = Some(n);
+                    }
+                });
+        }
         if let Some(p) = &self.problem {
             ui.colored_label(ui.visuals().error_fg_color, format!("Not changed: {p}."));
         }
@@ -388,6 +343,97 @@ impl CadenceForm {
                 }
             }
         }
+    }
+}
+
+impl CadenceForm {
+    /// A grid of start and length per kind: the org's (`unit` none) or a team's or group's own.
+    /// Returns the cadence with what the user finished typing.
+    fn timings(
+        &mut self,
+        ui: &mut Ui,
+        id: &str,
+        c: &Cadence,
+        kinds: Vec<EventKind>,
+        unit: Option<(Unit, &str)>,
+    ) -> Option<Cadence> {
+        let mut next = None;
+        egui::Grid::new(("cadence_event_grid", id))
+            .num_columns(3)
+            .striped(true)
+            .show(ui, |ui| {
+                for kind in kinds {
+                    let (start, minutes) = match unit {
+                        Some((u, _)) => c.timing_for(u, kind, c.sprint_weeks),
+                        None => c.timing(kind, c.sprint_weeks),
+                    };
+                    let old = match unit {
+                        Some((u, _)) => c
+                            .sprint_of(u)
+                            .and_then(|o| o.events.get(&kind))
+                            .cloned()
+                            .unwrap_or_default(),
+                        None => c.events.get(&kind).cloned().unwrap_or_default(),
+                    };
+                    let set = |t: EventTiming| match unit {
+                        Some((u, _)) => c.clone().with_override(u, |o| {
+                            o.events.insert(kind, t);
+                        }),
+                        None => c.clone().with_timing(kind, t),
+                    };
+                    let whose = match unit {
+                        Some((_, name)) => format!("{} of {name}", kind.label()),
+                        None => kind.label().to_string(),
+                    };
+                    ui.label(kind.label());
+                    let key = format!("{id}.{}", kind.key());
+                    let start_text = start.to_string();
+                    if let Some(t) = self.text(
+                        ui,
+                        &format!("{key}.start"),
+                        &format!("{whose} starts"),
+                        &start_text,
+                        48.0,
+                    ) {
+                        match t.parse::<Clock>() {
+                            Ok(v) => {
+                                next = Some(set(EventTiming {
+                                    start: Some(v),
+                                    ..old.clone()
+                                }))
+                            }
+                            Err(e) => self.problem = Some(e),
+                        }
+                    }
+                    ui.horizontal(|ui| {
+                        let m = minutes.to_string();
+                        if let Some(t) = self.text(
+                            ui,
+                            &format!("{key}.minutes"),
+                            &format!("{whose} minutes"),
+                            &m,
+                            40.0,
+                        ) {
+                            match t.trim().parse::<u32>() {
+                                Ok(v) if (1..=600).contains(&v) => {
+                                    next = Some(set(EventTiming {
+                                        minutes: Some(v),
+                                        ..old.clone()
+                                    }))
+                                }
+                                _ => {
+                                    self.problem = Some(format!(
+                                        "`{t}` is not a length in minutes from 1 to 600"
+                                    ))
+                                }
+                            }
+                        }
+                        ui.label("min");
+                    });
+                    ui.end_row();
+                }
+            });
+        next
     }
 }
 

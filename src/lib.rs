@@ -5,6 +5,7 @@
 //! core modules depends on egui.
 
 pub mod cli;
+pub mod cycles;
 pub mod diagram;
 pub mod diff;
 pub mod events;

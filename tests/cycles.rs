@@ -134,3 +134,52 @@ fn without_an_executive_metascrum_the_po_hub_and_strategic_vision_are_missing() 
         Coverage::Complete
     );
 }
+
+#[test]
+fn orgscale_cycles_names_every_component_with_its_carriers_and_gaps() {
+    use assert_cmd::Command as Bin;
+    use predicates::prelude::*;
+    let acme = format!("{}/examples/acme.json", env!("CARGO_MANIFEST_DIR"));
+    let out = Bin::cargo_bin("orgscale")
+        .unwrap()
+        .args(["cycles", &acme])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for name in orgscale::cycles::report::names() {
+        assert!(text.contains(name), "{name} missing from:\n{text}");
+    }
+    assert!(text.contains("10 of 12 components complete"), "{text}");
+    assert!(
+        text.contains(
+            "Cross-Team Coordination                      complete  4 SoSMs, 4 Scaled Daily Scrums"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("    warning[V4] Team Checkout has 10 people"),
+        "{text}"
+    );
+    // One group's cycles, as JSON.
+    let out = Bin::cargo_bin("orgscale")
+        .unwrap()
+        .args(["cycles", &acme, "--group", "fulfilment", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["scope"], "SoS Fulfilment");
+    assert_eq!(v["components"].as_array().unwrap().len(), 12);
+    let team = &v["components"][0];
+    assert_eq!(team["key"], "team_process");
+    assert_eq!(
+        team["coverage"], "complete",
+        "Checkout is not in Fulfilment"
+    );
+    Bin::cargo_bin("orgscale")
+        .unwrap()
+        .args(["cycles", &acme, "--group", "Nowhere"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no group named \"Nowhere\""));
+}

@@ -74,25 +74,30 @@ fn scope(org: &Org, a: &EventsArgs) -> Result<Scope, String> {
             .ok_or_else(|| format!("there is no team named \"{name}\" in the org"));
     }
     if let Some(name) = &a.group {
-        let found: Vec<_> = org
-            .groups()
-            .values()
-            .filter(|g| same(&g.name, name))
-            .collect();
-        return match found.as_slice() {
-            [g] => Ok(Scope::Group(g.id)),
-            [] => Err(format!("there is no group named \"{name}\" in the org")),
-            many => Err(format!(
-                "{} groups are named \"{name}\" ({})",
-                many.len(),
-                many.iter()
-                    .map(|g| org.unit_name(Unit::Group(g.id)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
-        };
+        return group_named(org, name).map(Scope::Group);
     }
     Ok(Scope::Org)
+}
+
+/// The one group with this name (case and surrounding spaces ignored).
+pub(super) fn group_named(org: &Org, name: &str) -> Result<crate::model::GroupId, String> {
+    let found: Vec<_> = org
+        .groups()
+        .values()
+        .filter(|g| g.name.trim().eq_ignore_ascii_case(name.trim()))
+        .collect();
+    match found.as_slice() {
+        [g] => Ok(g.id),
+        [] => Err(format!("there is no group named \"{name}\" in the org")),
+        many => Err(format!(
+            "{} groups are named \"{name}\" ({})",
+            many.len(),
+            many.iter()
+                .map(|g| org.unit_name(Unit::Group(g.id)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
 }
 
 pub fn run(a: EventsArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {

@@ -89,6 +89,17 @@ pub enum Cmd {
     /// the EAT meeting, …) with each person's meeting load and how fast an impediment reaches
     /// the EAT; as text, JSON, CSV or an iCalendar file.
     Events(EventsArgs),
+    /// The framework's two cycles (Scrum Master and Product Owner) drawn from the org: who
+    /// carries each of the 12 components and where findings break them.
+    Cycles {
+        /// Org file (.json) or roster (.csv).
+        org: PathBuf,
+        /// Only this group and everything inside it.
+        #[arg(long)]
+        group: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Write an org as a diagram (SVG, PNG, PDF), as text for other tools (DOT, Mermaid) or as
     /// data (CSV roster, JSON org file).
     Export {
@@ -213,6 +224,7 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         } => validate_cmd(&file, profile, format, out, err),
         Cmd::Diff(args) => diff::run(args, out, err),
         Cmd::Events(args) => events::run(args, out, err),
+        Cmd::Cycles { org, group, format } => cycles_cmd(&org, group.as_deref(), format, out, err),
         Cmd::Stats { file, format } => match io::load(&file) {
             Err(e) => fail(err, &e),
             Ok(org) => {
@@ -439,6 +451,36 @@ fn write_output(
 fn fail(err: &mut dyn Write, e: &LoadError) -> u8 {
     let _ = writeln!(err, "error: {e}");
     2
+}
+
+fn cycles_cmd(
+    path: &Path,
+    group: Option<&str>,
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let org = match io::load(path) {
+        Ok(o) => o,
+        Err(e) => return fail(err, &e),
+    };
+    let scope = match group.map(|g| events::group_named(&org, g)) {
+        None => crate::cycles::Scope::Org,
+        Some(Ok(g)) => crate::cycles::Scope::Group(g),
+        Some(Err(why)) => {
+            let _ = writeln!(err, "error: {}: {why}", path.display());
+            return 2;
+        }
+    };
+    let s = org.structure();
+    let findings = crate::rules::validate(&org);
+    let c = crate::cycles::cycles(&org, &s, &findings, scope);
+    let text = match format {
+        Format::Text => crate::cycles::report::text(&org, &s, &c),
+        Format::Json => crate::cycles::report::json(&org, &s, &c),
+    };
+    let _ = out.write_all(text.as_bytes());
+    0
 }
 
 fn pretty<T: serde::Serialize>(v: &T) -> String {

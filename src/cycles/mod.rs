@@ -6,6 +6,8 @@
 //! the events they hold) and a coverage state from the findings mapped to it, each gap naming the
 //! finding behind it.
 
+pub mod report;
+
 use std::collections::BTreeSet;
 
 use crate::model::{GroupId, Org, PersonId, Structure, Unit};

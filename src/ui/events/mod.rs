@@ -37,6 +37,9 @@ pub struct EventsView {
     derived: Option<Arc<Derived>>,
     /// A calendar being derived on a worker, for this revision.
     pending: Option<(u64, Receiver<Derived>)>,
+    /// A revision whose worker died without a calendar: not tried again until the design
+    /// moves on (a worker that panics once would panic every frame).
+    failed: Option<u64>,
     /// The Sprint week shown (0: the first).
     pub week: u32,
     load: load::LoadTable,
@@ -102,13 +105,16 @@ impl EventsView {
                     self.pending = None;
                 }
                 Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => self.pending = None,
+                Err(TryRecvError::Disconnected) => {
+                    self.failed = self.pending.take().map(|(r, _)| r);
+                }
             }
         }
         if self
             .derived
             .as_ref()
             .is_some_and(|d| d.revision == revision)
+            || self.failed == Some(revision)
         {
             return (self.derived.clone(), false);
         }
@@ -133,6 +139,14 @@ impl EventsView {
                 .request_repaint_after(std::time::Duration::from_millis(30));
         }
         let Some(d) = d else {
+            if self.failed == Some(cx.doc.revision()) {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    "The events of this design could not be laid out (an internal error). \
+                     Your design is unchanged; an edit tries again.",
+                );
+                return;
+            }
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label("Laying out the events of this design…");

@@ -17,6 +17,21 @@ fn with(mut org: Org, c: Cadence) -> Org {
     org
 }
 
+/// The 5-team structure with a Developer of the first team also developing in the second.
+fn shared_developer() -> (Org, Vec<orgscale::model::TeamId>) {
+    let mut org = five();
+    let teams: Vec<_> = org.teams().keys().copied().collect();
+    let dev = *org.team(teams[0]).unwrap().developers.first().unwrap();
+    Command::AddSeat {
+        team: teams[1],
+        person: dev,
+        role: TeamRole::Developer,
+    }
+    .apply(&mut org)
+    .unwrap();
+    (org, teams)
+}
+
 fn overlay(org: &Org) -> Vec<Finding> {
     validate(org)
         .into_iter()
@@ -102,16 +117,7 @@ fn two_teams_of_one_sos_on_different_sprint_lengths_give_o4() {
 
 #[test]
 fn a_person_in_two_teams_with_overlapping_daily_scrums_is_double_booked_only_with_a_cadence() {
-    let mut org = five();
-    let teams: Vec<_> = org.teams().keys().copied().collect();
-    let dev = *org.team(teams[0]).unwrap().developers.first().unwrap();
-    Command::AddSeat {
-        team: teams[1],
-        person: dev,
-        role: TeamRole::Developer,
-    }
-    .apply(&mut org)
-    .unwrap();
+    let (org, teams) = shared_developer();
     assert!(
         !ids(&org).contains(&"O5".to_string()),
         "no cadence, no overlay checks"
@@ -209,16 +215,7 @@ fn the_overlay_limits_are_profile_keys_the_org_file_overrides() {
 #[test]
 fn moving_one_teams_daily_scrum_moves_the_clash_and_shows_its_cost() {
     use orgscale::model::Unit;
-    let mut org = five();
-    let teams: Vec<_> = org.teams().keys().copied().collect();
-    let dev = *org.team(teams[0]).unwrap().developers.first().unwrap();
-    Command::AddSeat {
-        team: teams[1],
-        person: dev,
-        role: TeamRole::Developer,
-    }
-    .apply(&mut org)
-    .unwrap();
+    let (org, teams) = shared_developer();
     let org = with(org, Cadence::default());
     assert!(ids(&org).contains(&"O5".to_string()));
     // The second team's Daily Scrum at 09:30 instead: the dailies no longer clash (the two

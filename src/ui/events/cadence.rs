@@ -47,6 +47,21 @@ impl CadenceForm {
         (resp.lost_focus() && typed.trim() != current).then_some(typed)
     }
 
+    /// The cadence with a typed value set, or none (and the reason kept) when it does not read.
+    fn parsed<T: std::str::FromStr<Err = String>>(
+        &mut self,
+        typed: &str,
+        set: impl FnOnce(T) -> Cadence,
+    ) -> Option<Cadence> {
+        match typed.parse::<T>() {
+            Ok(v) => Some(set(v)),
+            Err(e) => {
+                self.problem = Some(e);
+                None
+            }
+        }
+    }
+
     pub(super) fn ui(&mut self, ui: &mut Ui, cx: &mut PanelCtx, cal: &Calendar, scope: Scope) {
         let recorded = cal.recorded;
         let c = cal.cadence.clone();
@@ -196,28 +211,22 @@ impl CadenceForm {
                 ui.horizontal(|ui| {
                     let from = c.day_start.to_string();
                     if let Some(t) = self.text(ui, "day_start", "Working day starts", &from, 48.0) {
-                        match t.parse::<Clock>() {
-                            Ok(v) => {
-                                next = Some(Cadence {
-                                    day_start: v,
-                                    ..c.clone()
-                                })
-                            }
-                            Err(e) => self.problem = Some(e),
-                        }
+                        next = self
+                            .parsed(&t, |v: Clock| Cadence {
+                                day_start: v,
+                                ..c.clone()
+                            })
+                            .or(next.take());
                     }
                     ui.label("to");
                     let to = c.day_end.to_string();
                     if let Some(t) = self.text(ui, "day_end", "Working day ends", &to, 48.0) {
-                        match t.parse::<Clock>() {
-                            Ok(v) => {
-                                next = Some(Cadence {
-                                    day_end: v,
-                                    ..c.clone()
-                                })
-                            }
-                            Err(e) => self.problem = Some(e),
-                        }
+                        next = self
+                            .parsed(&t, |v: Clock| Cadence {
+                                day_end: v,
+                                ..c.clone()
+                            })
+                            .or(next.take());
                     }
                 });
                 ui.end_row();
@@ -225,15 +234,12 @@ impl CadenceForm {
                 ui.label("Time zone");
                 let zone = c.time_zone.to_string();
                 if let Some(t) = self.text(ui, "zone", "Time zone", &zone, 160.0) {
-                    match t.parse::<TimeZone>() {
-                        Ok(z) => {
-                            next = Some(Cadence {
-                                time_zone: z,
-                                ..c.clone()
-                            })
-                        }
-                        Err(e) => self.problem = Some(e),
-                    }
+                    next = self
+                        .parsed(&t, |z: TimeZone| Cadence {
+                            time_zone: z,
+                            ..c.clone()
+                        })
+                        .or(next.take());
                 }
                 ui.end_row();
 

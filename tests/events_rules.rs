@@ -117,7 +117,7 @@ fn two_teams_of_one_sos_on_different_sprint_lengths_give_o4() {
 
 #[test]
 fn a_person_in_two_teams_with_overlapping_daily_scrums_is_double_booked_only_with_a_cadence() {
-    let (org, teams) = shared_developer();
+    let (org, _) = shared_developer();
     assert!(
         !ids(&org).contains(&"O5".to_string()),
         "no cadence, no overlay checks"

@@ -289,6 +289,14 @@ fn a_threshold_changed_to_auto_says_auto() {
             "to": "auto",
         })
     );
-    // The profile's auto and an explicit auto are the same value in effect: no change.
-    assert!(orgscale::diff::diff(&with_level(None), &auto).is_empty());
+    // The profile's auto and an explicit auto are the same value in effect: no rule changes,
+    // only the file records it now (so that the plan still reproduces the file exactly).
+    assert_eq!(
+        orgscale::diff::diff(&with_level(None), &auto).changes,
+        [Change::ThresholdPinned {
+            key: "ems_min_level".into(),
+            value: "auto".into(),
+            pinned: true,
+        }]
+    );
 }

@@ -125,6 +125,14 @@ pub enum Change {
         from: String,
         to: String,
     },
+    /// A rule setting whose value in effect stays the same but which the target records in its
+    /// file (`pinned`) or leaves to the profile again: a difference in the file, not in the
+    /// rules.
+    ThresholdPinned {
+        key: String,
+        value: String,
+        pinned: bool,
+    },
     FanoutChanged {
         from: Option<u32>,
         to: Option<u32>,
@@ -356,6 +364,7 @@ impl Change {
             OrgRenamed { .. }
             | ProfileChanged { .. }
             | ThresholdChanged { .. }
+            | ThresholdPinned { .. }
             | TeamCountChanged { .. }
             | FanoutChanged { .. }
             | CadenceChanged { .. } => Section::Organisation,
@@ -399,6 +408,15 @@ impl Change {
             ProfileChanged { from, to } => format!("Rule profile {from} → {to}"),
             ThresholdChanged { key, from, to } => {
                 format!("Threshold {key}: {} → {}", value(from), value(to))
+            }
+            ThresholdPinned { key, value, pinned } => {
+                if *pinned {
+                    format!(
+                        "Threshold {key}: {value}, now recorded in the file (the profile's value)"
+                    )
+                } else {
+                    format!("Threshold {key}: {value}, now taken from the profile again")
+                }
             }
             TeamCountChanged { from, to } => format!("Team size counts {from} → {to}"),
             FanoutChanged { from, to } => {
@@ -479,6 +497,7 @@ impl Change {
             OrgRenamed { .. }
             | ProfileChanged { .. }
             | ThresholdChanged { .. }
+            | ThresholdPinned { .. }
             | TeamCountChanged { .. }
             | FanoutChanged { .. }
             | CadenceChanged { .. } => Subject::Org,

@@ -424,7 +424,22 @@ fn organisation(base: &Org, target: &Org, out: &mut Vec<Change>) {
                 from,
                 to,
             });
+        } else if br.overrides.get(t) != tr.overrides.get(t) {
+            // The same in effect, but one file records it and the other leaves it to the
+            // profile: still a difference between the files.
+            out.push(Change::ThresholdPinned {
+                key: t.key().to_string(),
+                value: t.value_text(tr.value(t), None),
+                pinned: tr.is_custom(t),
+            });
         }
+    }
+    if br.team_count() == tr.team_count() && br.overrides.team_count != tr.overrides.team_count {
+        out.push(Change::ThresholdPinned {
+            key: "team_count".to_string(),
+            value: tr.team_count().name().to_string(),
+            pinned: tr.overrides.team_count.is_some(),
+        });
     }
     cadence_changes(base, target, out);
     if base.fanout() != target.fanout() {

@@ -50,6 +50,11 @@ impl Change {
                 from: *to,
                 to: *from,
             },
+            ThresholdPinned { key, value, pinned } => ThresholdPinned {
+                key: key.clone(),
+                value: value.clone(),
+                pinned: !pinned,
+            },
             TeamCountChanged { from, to } => TeamCountChanged {
                 from: to.clone(),
                 to: from.clone(),

@@ -101,19 +101,7 @@ fn recurrence(cal: &Calendar, e: &Event, first: Date) -> (Date, String) {
     let week = c.working_days.len().max(1) as u32;
     let len = e.sprint_weeks.max(1) * week;
     let days: Vec<&str> = c.working_days.iter().map(|d| d.ical()).collect();
-    let when = match (e.kind.when(), e.host, e.recurrence) {
-        // The EAT meeting, the EMS and a sparse Scaled Daily Scrum follow their recurrence.
-        (_, Host::Eat | Host::Ems, r) | (When::EveryDay, Host::Group(_), r) => match r {
-            Recurrence::Daily => When::EveryDay,
-            Recurrence::Weekly => When::EveryWeek(0),
-            Recurrence::PerSprint => match e.host {
-                Host::Ems => e.kind.when(),
-                _ => When::SprintDay(0),
-            },
-        },
-        (w, _, _) => w,
-    };
-    match when {
+    match e.when {
         When::EveryDay => (
             working_day(cal, first, 0),
             format!("FREQ=WEEKLY;BYDAY={}", days.join(",")),
@@ -324,7 +312,7 @@ fn address(p: &crate::model::Person) -> String {
 }
 
 pub(super) fn recurrence_words(e: &Event) -> &'static str {
-    match e.recurrence {
+    match e.recurrence() {
         Recurrence::Daily => "every working day",
         Recurrence::Weekly => "weekly",
         Recurrence::PerSprint => "once per Sprint",

@@ -89,14 +89,23 @@ pub struct Event {
     pub days: Days,
     /// The host's Sprint length in weeks.
     pub sprint_weeks: u32,
-    /// How often it recurs, in words ("every working day", "once per Sprint").
-    pub recurrence: Recurrence,
+    /// When in its host's Sprint it falls.
+    pub when: When,
     /// Who attends, facilitator included, sorted.
     pub attendees: Vec<PersonId>,
     pub facilitator: Option<PersonId>,
 }
 
 impl Event {
+    /// How often it recurs.
+    pub fn recurrence(&self) -> Recurrence {
+        match self.when {
+            When::EveryDay => Recurrence::Daily,
+            When::EveryWeek(_) => Recurrence::Weekly,
+            When::SprintDay(_) => Recurrence::PerSprint,
+        }
+    }
+
     /// Minutes on the working-time line where it starts and ends on day `d`.
     pub fn span_on(&self, d: u32) -> (u32, u32) {
         let s = d * DAY + self.start.minutes();
@@ -361,11 +370,6 @@ pub fn derive(org: &Org, s: &Structure) -> Calendar {
                 ),
                 _ => team.clone(),
             };
-            let recurrence = match kind.when() {
-                When::EveryDay => Recurrence::Daily,
-                When::EveryWeek(_) => Recurrence::Weekly,
-                When::SprintDay(_) => Recurrence::PerSprint,
-            };
             push(
                 Event {
                     kind,
@@ -374,8 +378,8 @@ pub fn derive(org: &Org, s: &Structure) -> Calendar {
                     start,
                     minutes,
                     days: layout.days(kind.when(), weeks, first),
+                    when: kind.when(),
                     sprint_weeks: weeks,
-                    recurrence,
                     attendees,
                     facilitator: None,
                 },
@@ -436,7 +440,7 @@ pub fn derive(org: &Org, s: &Structure) -> Calendar {
                 // Bottom-up: each level after the one below.
                 _ => Clock(base.minutes() + up * minutes),
             };
-            let (attendees, facilitator, when, recurrence) = match kind {
+            let (attendees, facilitator, when) = match kind {
                 EventKind::ScaledDailyScrum => {
                     let mut a = reps.clone();
                     a.extend(cpo);
@@ -445,24 +449,20 @@ pub fn derive(org: &Org, s: &Structure) -> Calendar {
                         a,
                         master,
                         body_when(c.scaled_daily_scrum, When::SprintDay(0)),
-                        c.scaled_daily_scrum,
                     )
                 }
                 EventKind::ScaledRetrospective => {
                     let mut a = member_sms.clone();
                     a.extend(&masters);
-                    (a, master, kind.when(), Recurrence::PerSprint)
+                    (a, master, kind.when())
                 }
                 EventKind::ScaledSprintPlanning => {
                     let mut a = po_team.clone();
                     a.extend(&member_sms);
                     a.extend(&masters);
-                    (a, None, kind.when(), Recurrence::PerSprint)
+                    (a, None, kind.when())
                 }
-                EventKind::ScaledRefinement => {
-                    (po_team.clone(), cpo, kind.when(), Recurrence::Weekly)
-                }
-                _ => (po_team.clone(), cpo, kind.when(), Recurrence::PerSprint),
+                _ => (po_team.clone(), cpo, kind.when()),
             };
             push(
                 Event {
@@ -472,8 +472,8 @@ pub fn derive(org: &Org, s: &Structure) -> Calendar {
                     start,
                     minutes,
                     days: layout.days(when, weeks, first),
+                    when,
                     sprint_weeks: weeks,
-                    recurrence,
                     attendees: sorted(attendees),
                     facilitator,
                 },
@@ -492,6 +492,7 @@ pub fn derive(org: &Org, s: &Structure) -> Calendar {
         } else {
             Clock(daily_start.minutes() + (depth + 1) * step)
         };
+        let eat_when = body_when(c.eat_meeting, When::SprintDay(0));
         let mut a: Vec<PersonId> = eat.members.iter().copied().collect();
         a.extend(eat.product_owner);
         a.extend(eat.scrum_master);
@@ -502,13 +503,9 @@ pub fn derive(org: &Org, s: &Structure) -> Calendar {
                 level: depth + 1,
                 start,
                 minutes,
-                days: layout.days(
-                    body_when(c.eat_meeting, When::SprintDay(0)),
-                    c.sprint_weeks,
-                    None,
-                ),
+                days: layout.days(eat_when, c.sprint_weeks, None),
+                when: eat_when,
                 sprint_weeks: c.sprint_weeks,
-                recurrence: c.eat_meeting,
                 attendees: sorted(a),
                 facilitator: eat.scrum_master,
             },
@@ -524,6 +521,7 @@ pub fn derive(org: &Org, s: &Structure) -> Calendar {
             let (ms, ms_minutes) = c.timing(EventKind::MetaScrum, c.sprint_weeks);
             Clock(ms.minutes() + depth * ms_minutes)
         };
+        let ems_when = body_when(c.executive_meta_scrum, EventKind::ExecutiveMetaScrum.when());
         let mut a: Vec<PersonId> = ems.attendees.iter().copied().collect();
         a.extend(ems.facilitator);
         push(
@@ -533,13 +531,9 @@ pub fn derive(org: &Org, s: &Structure) -> Calendar {
                 level: depth + 1,
                 start,
                 minutes,
-                days: layout.days(
-                    body_when(c.executive_meta_scrum, EventKind::ExecutiveMetaScrum.when()),
-                    c.sprint_weeks,
-                    None,
-                ),
+                days: layout.days(ems_when, c.sprint_weeks, None),
+                when: ems_when,
                 sprint_weeks: c.sprint_weeks,
-                recurrence: c.executive_meta_scrum,
                 attendees: sorted(a),
                 facilitator: ems.facilitator,
             },

@@ -51,7 +51,7 @@ impl Scope {
 
 impl Scope {
     /// Whether a team's escalation belongs to this scope (a person: a team they develop in).
-    fn has_latency(self, org: &Org, l: &super::Latency) -> bool {
+    pub fn has_latency(self, org: &Org, l: &super::Latency) -> bool {
         match self {
             Scope::Org => true,
             Scope::Team(t) => l.team == t,
@@ -122,8 +122,8 @@ pub fn text(org: &Org, s: &Structure, cal: &Calendar, m: &Metrics, scope: Scope)
             let n = e.attendees.len();
             match runs.last_mut() {
                 Some((f, count, lo, hi))
-                    if (f.kind, f.level, f.start, f.minutes, f.recurrence)
-                        == (e.kind, e.level, e.start, e.minutes, e.recurrence) =>
+                    if (f.kind, f.level, f.start, f.minutes, f.recurrence())
+                        == (e.kind, e.level, e.start, e.minutes, e.recurrence()) =>
                 {
                     *count += 1;
                     *lo = (*lo).min(n);
@@ -417,7 +417,7 @@ pub fn json(org: &Org, s: &Structure, cal: &Calendar, m: &Metrics, scope: Scope)
                     level: e.level,
                     start: e.start.to_string(),
                     minutes: e.minutes,
-                    recurrence: match e.recurrence {
+                    recurrence: match e.recurrence() {
                         crate::model::cadence::Recurrence::Daily => "daily",
                         crate::model::cadence::Recurrence::Weekly => "weekly",
                         crate::model::cadence::Recurrence::PerSprint => "per_sprint",

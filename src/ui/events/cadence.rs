@@ -47,6 +47,20 @@ impl CadenceForm {
         (resp.lost_focus() && typed.trim() != current).then_some(typed)
     }
 
+    /// A text field for a value of type `T`: the cadence with it set once the user is done
+    /// typing and it reads, else none (a reason is kept when it does not read).
+    fn typed<T: std::str::FromStr<Err = String>>(
+        &mut self,
+        ui: &mut Ui,
+        (key, label): (&str, &str),
+        current: &str,
+        width: f32,
+        set: impl FnOnce(T) -> Cadence,
+    ) -> Option<Cadence> {
+        let typed = self.text(ui, key, label, current, width)?;
+        self.parsed(&typed, set)
+    }
+
     /// The cadence with a typed value set, or none (and the reason kept) when it does not read.
     fn parsed<T: std::str::FromStr<Err = String>>(
         &mut self,
@@ -210,37 +224,45 @@ impl CadenceForm {
                 ui.label("Working hours");
                 ui.horizontal(|ui| {
                     let from = c.day_start.to_string();
-                    if let Some(t) = self.text(ui, "day_start", "Working day starts", &from, 48.0) {
-                        next = self
-                            .parsed(&t, |v: Clock| Cadence {
+                    next = self
+                        .typed(
+                            ui,
+                            ("day_start", "Working day starts"),
+                            &from,
+                            48.0,
+                            |v: Clock| Cadence {
                                 day_start: v,
                                 ..c.clone()
-                            })
-                            .or(next.take());
-                    }
+                            },
+                        )
+                        .or(next.take());
                     ui.label("to");
                     let to = c.day_end.to_string();
-                    if let Some(t) = self.text(ui, "day_end", "Working day ends", &to, 48.0) {
-                        next = self
-                            .parsed(&t, |v: Clock| Cadence {
+                    next = self
+                        .typed(
+                            ui,
+                            ("day_end", "Working day ends"),
+                            &to,
+                            48.0,
+                            |v: Clock| Cadence {
                                 day_end: v,
                                 ..c.clone()
-                            })
-                            .or(next.take());
-                    }
+                            },
+                        )
+                        .or(next.take());
                 });
                 ui.end_row();
 
                 ui.label("Time zone");
                 let zone = c.time_zone.to_string();
-                if let Some(t) = self.text(ui, "zone", "Time zone", &zone, 160.0) {
-                    next = self
-                        .parsed(&t, |z: TimeZone| Cadence {
+                next = self
+                    .typed(ui, ("zone", "Time zone"), &zone, 160.0, |z: TimeZone| {
+                        Cadence {
                             time_zone: z,
                             ..c.clone()
-                        })
-                        .or(next.take());
-                }
+                        }
+                    })
+                    .or(next.take());
                 ui.end_row();
 
                 for (label, id, current, set) in [

@@ -1,7 +1,6 @@
 //! The escalation path of a team: its Daily Scrum, each Scaled Daily Scrum up its chain of
 //! groups, and the EAT meeting that hears the impediment, with their times and the latency.
-//! It shows the selected team's (a person: the first team they develop in; a group or the whole
-//! org: its slowest team).
+//! It shows the selected team's (a person, a group or the whole org: the slowest of their teams).
 
 use egui::{RichText, Ui};
 
@@ -12,21 +11,14 @@ use crate::model::Unit;
 use crate::model::cadence::Clock;
 use crate::ui::PanelCtx;
 
+/// The slowest team's escalation among those in scope (a person: the teams they develop in).
 fn chosen<'a>(cx: &PanelCtx, d: &'a Derived, scope: Scope) -> Option<&'a Latency> {
     let org = cx.doc.org();
-    let l = &d.metrics.latencies;
-    match scope {
-        Scope::Team(t) => l.iter().find(|x| x.team == t),
-        Scope::Person(p) => l.iter().find(|x| {
-            org.team(x.team)
-                .is_some_and(|t| t.developers.contains(&p) || t.scrum_masters.contains(&p))
-        }),
-        Scope::Group(g) => l
-            .iter()
-            .filter(|x| org.is_within(Unit::Team(x.team), g))
-            .max_by_key(|x| x.minutes),
-        Scope::Org => d.metrics.max_latency(),
-    }
+    d.metrics
+        .latencies
+        .iter()
+        .filter(|l| scope.has_latency(org, l))
+        .max_by(|a, b| a.minutes.cmp(&b.minutes).then(b.team.cmp(&a.team)))
 }
 
 pub(super) fn ui(ui: &mut Ui, cx: &mut PanelCtx, d: &Derived, scope: Scope) {

@@ -127,7 +127,7 @@ impl LoadTable {
                 }
             }
         });
-        let order = self.order(cx, d).to_vec();
+        let order = self.order(cx, d);
         let org = cx.doc.org();
         let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
         let mut picked = None;

@@ -49,6 +49,10 @@ impl Meetings {
         (self.upto, self.params) == (upto, params)
     }
 
+    pub(super) fn is_running(&self) -> bool {
+        self.pending.is_some()
+    }
+
     /// Take the worker's result if it is done; whether it still runs.
     fn poll(&mut self) -> bool {
         if let Some(rx) = &self.pending {
@@ -179,8 +183,13 @@ impl GrowthView {
             ui.heading("Growth curves");
             ui.checkbox(&mut self.log_scale, "Log scale");
         });
+        let params = self.params();
+        let behind = self
+            .meetings
+            .as_ref()
+            .is_some_and(|m| !m.is_for(self.teams, params));
         let measuring = self.meetings.as_mut().is_some_and(Meetings::poll);
-        if measuring {
+        if measuring || behind {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(50));
         }

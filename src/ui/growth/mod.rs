@@ -256,11 +256,13 @@ impl GrowthView {
         if stale {
             self.charts = Some(Charts::new(self.teams, self.fanout, self.log_scale));
         }
+        // One measuring worker at a time: while the Teams slider moves, the next starts when
+        // the running one is done (the charts panel repaints until then).
         let params = self.params();
         if self
             .meetings
             .as_ref()
-            .is_none_or(|m| !m.is_for(self.teams, params))
+            .is_none_or(|m| !m.is_for(self.teams, params) && !m.is_running())
         {
             self.meetings = Some(charts::Meetings::start(self.teams, params));
         }

@@ -12,7 +12,7 @@ use orgscale::model::{
 use proptest::prelude::*;
 
 /// How many kinds of [`Op`] [`command`] knows.
-const KINDS: u8 = 30;
+const KINDS: u8 = 31;
 
 /// An abstract operation; indices are reduced modulo what exists when it runs.
 #[derive(Clone, Debug)]
@@ -208,6 +208,7 @@ fn command(org: &Org, op: &Op) -> Option<Command> {
         // 2..=12 is allowed; 0, 1 and 13 are refused.
         27 => Command::SetFanout((!op.c.is_multiple_of(5)).then_some(op.a as u32 % 14)),
         28 => Command::SetCadence(cadence(org, op, &teams, &groups)),
+        29 => Command::SetAssessment(assessment(org, op, &groups)),
         _ => {
             // `RestorePerson` is what undoing a removal applies; build one the same way.
             let p = pick(&people, op.a)?;
@@ -295,6 +296,72 @@ fn cadence(
     Some(c)
 }
 
+/// The org's rating rounds with one thing changed: a round added, a rating set or cleared (of
+/// the org or a group, sometimes of a group that does not exist: refused), a round removed;
+/// sometimes invalid (a rater the round does not list: refused).
+fn assessment(
+    org: &Org,
+    op: &Op,
+    groups: &[orgscale::model::GroupId],
+) -> orgscale::model::Assessment {
+    use orgscale::model::{Component, Rating, Round, Score};
+    let mut a = org.assessment().clone();
+    let date = format!("2027-0{}-1{}", 1 + op.a % 9, op.c % 10)
+        .parse()
+        .unwrap();
+    match op.b % 5 {
+        0 => {
+            let name = a.fresh_name(date);
+            a.rounds.push(Round::new(name, date));
+        }
+        1 | 2 => {
+            if a.rounds.is_empty() {
+                a.rounds.push(Round::new("First", date));
+            }
+            let i = op.a % a.rounds.len();
+            let rater = ["Ana", "Bo", "Chen \"C\" Ødegård"][op.c % 3];
+            let group = if op.c.is_multiple_of(7) {
+                Some(orgscale::model::GroupId(900))
+            } else if op.flag {
+                pick(groups, op.c)
+            } else {
+                None
+            };
+            let c = Component::ALL[op.a % 12];
+            let value = (op.b % 5 == 1).then(|| {
+                (
+                    Score::new((op.c % 5) as u8).unwrap(),
+                    if op.flag {
+                        "why, \"quoted\"\nnext line".into()
+                    } else {
+                        String::new()
+                    },
+                )
+            });
+            a.rounds[i].set(rater, c, group, value);
+        }
+        3 => {
+            if !a.rounds.is_empty() {
+                let i = op.a % a.rounds.len();
+                a.rounds.remove(i);
+            }
+        }
+        _ => {
+            // A rating by someone the round does not list.
+            if let Some(r) = a.rounds.first_mut() {
+                r.ratings.push(Rating {
+                    rater: "Stranger".into(),
+                    component: Component::Delivery,
+                    group: None,
+                    rating: Score::new(2).unwrap(),
+                    note: String::new(),
+                });
+            }
+        }
+    }
+    a
+}
+
 /// Rule settings: a profile and one override changed from the org's current settings or the
 /// defaults, sometimes contradicting the others (which `SetRules` must refuse).
 fn rules(org: &Org, op: &Op) -> RuleSettings {
@@ -351,13 +418,14 @@ fn variant(c: &Command) -> &'static str {
         Command::SetRules(_) => "SetRules",
         Command::SetFanout(_) => "SetFanout",
         Command::SetCadence(_) => "SetCadence",
+        Command::SetAssessment(_) => "SetAssessment",
         Command::Batch { .. } => "Batch",
         Command::RestorePerson(_) => "RestorePerson",
     }
 }
 
 /// All variants [`variant`] names.
-const VARIANTS: usize = 27;
+const VARIANTS: usize = 28;
 
 /// The org saves, loads back equal, and saves again to the same bytes.
 fn assert_round_trips(org: &Org) -> String {

@@ -6,128 +6,15 @@
 //! the events they hold) and a coverage state from the findings mapped to it, each gap naming the
 //! finding behind it.
 
+pub mod rating;
 pub mod report;
 
 use std::collections::BTreeSet;
 
+pub use crate::model::{Component, Cycle};
 use crate::model::{GroupId, Org, PersonId, Structure, Unit};
 use crate::rules::{Finding, Severity, SubjectRef};
 use crate::words::plural;
-
-/// Which cycle a component belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Cycle {
-    ScrumMaster,
-    ProductOwner,
-    /// Where the two cycles cross (Team Process, Product & Release Feedback).
-    Both,
-    /// Shared by both (Metrics & Transparency).
-    Shared,
-}
-
-impl Cycle {
-    pub fn label(self) -> &'static str {
-        match self {
-            Cycle::ScrumMaster => "Scrum Master cycle",
-            Cycle::ProductOwner => "Product Owner cycle",
-            Cycle::Both => "both cycles",
-            Cycle::Shared => "shared",
-        }
-    }
-}
-
-/// The 12 components of the two cycles.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Component {
-    TeamProcess,
-    ExecutiveActionTeam,
-    ContinuousImprovement,
-    CrossTeamCoordination,
-    Delivery,
-    ExecutiveMetaScrum,
-    StrategicVision,
-    BacklogPrioritization,
-    BacklogRefinement,
-    ReleasePlanning,
-    Feedback,
-    MetricsTransparency,
-}
-
-impl Component {
-    pub const ALL: [Component; 12] = [
-        Component::TeamProcess,
-        Component::ExecutiveActionTeam,
-        Component::ContinuousImprovement,
-        Component::CrossTeamCoordination,
-        Component::Delivery,
-        Component::ExecutiveMetaScrum,
-        Component::StrategicVision,
-        Component::BacklogPrioritization,
-        Component::BacklogRefinement,
-        Component::ReleasePlanning,
-        Component::Feedback,
-        Component::MetricsTransparency,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Component::TeamProcess => "Team Process",
-            Component::ExecutiveActionTeam => "Executive Action Team",
-            Component::ContinuousImprovement => "Continuous Improvement & Impediment Removal",
-            Component::CrossTeamCoordination => "Cross-Team Coordination",
-            Component::Delivery => "Delivery",
-            Component::ExecutiveMetaScrum => "Executive MetaScrum",
-            Component::StrategicVision => "Strategic Vision",
-            Component::BacklogPrioritization => "Backlog Prioritization",
-            Component::BacklogRefinement => "Backlog Decomposition & Refinement",
-            Component::ReleasePlanning => "Release Planning",
-            Component::Feedback => "Product & Release Feedback",
-            Component::MetricsTransparency => "Metrics & Transparency",
-        }
-    }
-
-    /// The key in files and JSON: `team_process`, `cross_team_coordination`, …
-    pub fn key(self) -> &'static str {
-        match self {
-            Component::TeamProcess => "team_process",
-            Component::ExecutiveActionTeam => "executive_action_team",
-            Component::ContinuousImprovement => "continuous_improvement",
-            Component::CrossTeamCoordination => "cross_team_coordination",
-            Component::Delivery => "delivery",
-            Component::ExecutiveMetaScrum => "executive_meta_scrum",
-            Component::StrategicVision => "strategic_vision",
-            Component::BacklogPrioritization => "backlog_prioritization",
-            Component::BacklogRefinement => "backlog_refinement",
-            Component::ReleasePlanning => "release_planning",
-            Component::Feedback => "feedback",
-            Component::MetricsTransparency => "metrics_transparency",
-        }
-    }
-
-    pub fn cycle(self) -> Cycle {
-        use Component::*;
-        match self {
-            TeamProcess | Feedback => Cycle::Both,
-            MetricsTransparency => Cycle::Shared,
-            ExecutiveActionTeam | ContinuousImprovement | CrossTeamCoordination | Delivery => {
-                Cycle::ScrumMaster
-            }
-            ExecutiveMetaScrum
-            | StrategicVision
-            | BacklogPrioritization
-            | BacklogRefinement
-            | ReleasePlanning => Cycle::ProductOwner,
-        }
-    }
-
-    /// The EAT and the EMS: the hubs of the two cycles.
-    pub fn is_hub(self) -> bool {
-        matches!(
-            self,
-            Component::ExecutiveActionTeam | Component::ExecutiveMetaScrum
-        )
-    }
-}
 
 /// How well the org carries a component.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -247,26 +134,26 @@ pub fn components_of(f: &Finding, org: &Org) -> Vec<Component> {
 }
 
 /// Whether a finding is about something inside `g`'s subtree (the group, its teams and groups,
-/// and the people who hold a seat or role there).
+/// and the people who hold a seat or role there), or about the hubs every scope shares (the
+/// EAT, the EMS and the org as a whole: every group's cycles meet there).
 fn within(org: &Org, f: &Finding, g: GroupId, people: &BTreeSet<PersonId>) -> bool {
     match f.subject {
         SubjectRef::Team(t) => org.is_within(Unit::Team(t), g),
         SubjectRef::Group(x) => x == g || org.is_within(Unit::Group(x), g),
         SubjectRef::Person(p) => people.contains(&p),
-        SubjectRef::Org | SubjectRef::Eat | SubjectRef::Ems => false,
+        SubjectRef::Org | SubjectRef::Eat | SubjectRef::Ems => true,
     }
 }
 
 /// The two cycles of `scope`, from the org and its findings.
 pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> Cycles {
     // What is in scope.
-    let groups: Vec<GroupId> = match scope {
-        Scope::Org => org.groups().keys().copied().collect(),
-        Scope::Group(g) => {
-            let mut v = vec![g];
-            v.extend(s.groups_below(g));
-            v
-        }
+    let groups: Vec<&crate::model::Group> = match scope {
+        Scope::Org => org.groups().values().collect(),
+        Scope::Group(g) => std::iter::once(g)
+            .chain(s.groups_below(g))
+            .filter_map(|g| org.group(g))
+            .collect(),
     };
     let teams: Vec<&crate::model::Team> = match scope {
         Scope::Org => org.teams().values().filter(|t| t.is_real()).collect(),
@@ -283,31 +170,21 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
     let devs = set(&mut teams.iter().flat_map(|t| t.developers.iter().copied()));
     let masters = set(&mut groups
         .iter()
-        .filter_map(|g| org.group(*g))
         .flat_map(|g| g.masters.iter().map(|h| h.person)));
-    let cpos = set(&mut groups
-        .iter()
-        .filter_map(|g| org.group(*g))
-        .flat_map(|g| g.cpos.iter().map(|h| h.person)));
+    let cpos = set(&mut groups.iter().flat_map(|g| g.cpos.iter().map(|h| h.person)));
+    // The hubs are the org's, whatever the scope: every group's cycles meet there.
     let eat = org.eat();
     let ems = org.ems();
-    // The hubs are the org's, whatever the scope: every group's cycles meet there.
-    let with_hubs = true;
-    let eat_people = if with_hubs {
-        set(&mut eat
-            .members
-            .iter()
-            .chain(&eat.product_owner)
-            .chain(&eat.scrum_master)
-            .copied())
-    } else {
-        BTreeSet::new()
-    };
-    let ems_people = if with_hubs {
-        set(&mut ems.attendees.iter().chain(&ems.facilitator).copied())
-    } else {
-        BTreeSet::new()
-    };
+    let eat_people = set(&mut eat
+        .members
+        .iter()
+        .chain(&eat.product_owner)
+        .chain(&eat.scrum_master)
+        .copied());
+    let ems_people = set(&mut ems.attendees.iter().chain(&ems.facilitator).copied());
+    // How often the hubs and the Scaled Daily Scrums meet (the cadence's defaults when the file
+    // records none): the events that carry the components.
+    let cadence = org.cadence().cloned().unwrap_or_default();
     // Everyone with a seat or role in a group's scope (only a group's scope needs it).
     let everyone: BTreeSet<PersonId> = match scope {
         Scope::Org => BTreeSet::new(),
@@ -328,58 +205,69 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
     };
     let team_people = union(&[&pos, &sms, &devs]);
     let n_groups = groups.len();
-    let with_master = groups
-        .iter()
-        .filter_map(|g| org.group(*g))
-        .filter(|g| !g.masters.is_empty())
-        .count();
+    let with_master = groups.iter().filter(|g| !g.masters.is_empty()).count();
     let with_both = groups
         .iter()
-        .filter_map(|g| org.group(*g))
         .filter(|g| !g.masters.is_empty() && !g.cpos.is_empty())
         .count();
-    let sds = plural(n_groups, "Scaled Daily Scrum", "Scaled Daily Scrums");
+    let sds = {
+        let n = plural(n_groups, "Scaled Daily Scrum", "Scaled Daily Scrums");
+        match cadence.scaled_daily_scrum {
+            crate::model::cadence::Recurrence::Daily => n,
+            r => format!("{n} ({})", r.label()),
+        }
+    };
 
     use Component::*;
     let carriers = |c: Component| -> (Vec<PersonId>, String) {
         match c {
             TeamProcess => (
                 team_people.clone(),
-                format!(
-                    "{}, {}",
-                    plural(teams.len(), "Scrum team", "Scrum teams"),
-                    plural(team_people.len(), "person", "people")
-                ),
+                if teams.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "{}, {}",
+                        plural(teams.len(), "Scrum team", "Scrum teams"),
+                        plural(team_people.len(), "person", "people")
+                    )
+                },
             ),
             ExecutiveActionTeam => (
                 eat_people.iter().copied().collect(),
-                if with_hubs && !eat.is_empty() {
-                    format!(
-                        "{}{}",
-                        plural(eat_people.len(), "member", "members"),
-                        if eat.product_owner.is_some() && eat.scrum_master.is_some() {
-                            ", its PO and SM"
-                        } else {
-                            ""
-                        }
-                    )
-                } else {
+                if eat.is_empty() {
                     String::new()
+                } else {
+                    format!(
+                        "{}{}, meets {}",
+                        plural(eat.members.len(), "member", "members"),
+                        match (eat.product_owner, eat.scrum_master) {
+                            (Some(_), Some(_)) => ", its PO and SM",
+                            (Some(_), None) => ", its PO",
+                            (None, Some(_)) => ", its SM",
+                            (None, None) => "",
+                        },
+                        cadence.eat_meeting.label()
+                    )
                 },
             ),
             ContinuousImprovement => (
                 union(&[&sms, &masters, &eat_people]),
-                format!(
-                    "{}, {}, {}{}",
-                    plural(sms.len(), "SM", "SMs"),
-                    plural(masters.len(), "SoSM", "SoSMs"),
-                    plural(n_groups, "Scaled Retrospective", "Scaled Retrospectives"),
-                    if eat_people.is_empty() {
-                        ""
-                    } else {
-                        ", the EAT"
-                    }
-                ),
+                if sms.is_empty() && masters.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "{}, {}, {}{}",
+                        plural(sms.len(), "SM", "SMs"),
+                        plural(masters.len(), "SoSM", "SoSMs"),
+                        plural(n_groups, "Scaled Retrospective", "Scaled Retrospectives"),
+                        if eat_people.is_empty() {
+                            ""
+                        } else {
+                            ", the EAT"
+                        }
+                    )
+                },
             ),
             CrossTeamCoordination => (
                 masters.iter().copied().collect(),
@@ -405,7 +293,11 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
                 if ems_people.is_empty() {
                     String::new()
                 } else {
-                    plural(ems_people.len(), "attendee", "attendees")
+                    format!(
+                        "{}, meets {}",
+                        plural(ems_people.len(), "attendee", "attendees"),
+                        cadence.executive_meta_scrum.label()
+                    )
                 },
             ),
             StrategicVision => (
@@ -437,15 +329,19 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
             ),
             BacklogRefinement => (
                 union(&[&cpos, &pos]),
-                format!(
-                    "{}, {}",
-                    plural(n_groups, "PO Team", "PO Teams"),
-                    plural(pos.len(), "PO", "POs")
-                ),
+                if pos.is_empty() && cpos.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "{}, {}",
+                        plural(n_groups, "PO Team", "PO Teams"),
+                        plural(pos.len(), "PO", "POs")
+                    )
+                },
             ),
             ReleasePlanning => (
                 union(&[&cpos, &masters]),
-                if n_groups == 0 {
+                if n_groups == 0 || (cpos.is_empty() && masters.is_empty()) {
                     String::new()
                 } else {
                     format!("{} with their SoSMs", plural(cpos.len(), "CPO", "CPOs"))
@@ -453,13 +349,17 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
             ),
             Feedback => (
                 union(&[&pos, &cpos, &sms, &masters]),
-                format!(
-                    "{} and {} (product), {} and {} (release)",
-                    plural(pos.len(), "PO", "POs"),
-                    plural(cpos.len(), "CPO", "CPOs"),
-                    plural(sms.len(), "SM", "SMs"),
-                    plural(with_master, "SoSM", "SoSMs")
-                ),
+                if teams.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "{} and {} (product), {} and {} (release)",
+                        plural(pos.len(), "PO", "POs"),
+                        plural(cpos.len(), "CPO", "CPOs"),
+                        plural(sms.len(), "SM", "SMs"),
+                        plural(with_master, "SoSM", "SoSMs")
+                    )
+                },
             ),
             MetricsTransparency => (
                 cpos.iter().copied().collect(),
@@ -476,19 +376,21 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
         Scope::Org => true,
         Scope::Group(g) => within(org, f, g, &everyone),
     };
+    // Each finding's components once, not once per component.
+    let mut gaps: Vec<Vec<Finding>> = vec![Vec::new(); Component::ALL.len()];
+    for f in findings.iter().filter(|f| in_scope(f)) {
+        for c in components_of(f, org) {
+            gaps[c.index()].push(f.clone());
+        }
+    }
     let components = Component::ALL
         .into_iter()
-        .map(|c| {
+        .zip(gaps)
+        .map(|(c, mut gaps)| {
             let (people, text) = carriers(c);
-            let mut gaps: Vec<Finding> = findings
-                .iter()
-                .filter(|f| in_scope(f) && components_of(f, org).contains(&c))
-                .cloned()
-                .collect();
             gaps.sort_by_key(|f| f.severity);
             let serious = gaps.iter().any(|f| f.severity != Severity::Info);
-            // A component nobody carries is missing; the hubs are missing without their body
-            // (and a group's scope has no hubs of its own).
+            // A component nobody carries is missing; the hubs are missing without their body.
             let coverage = if people.is_empty() || text.is_empty() {
                 Coverage::Missing
             } else if serious {
@@ -506,4 +408,100 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
         })
         .collect();
     Cycles { scope, components }
+}
+
+/// What the serious gaps of a component say, in a few words: "2 SoS lack a SoSM", "1 team
+/// outside the size range; 1 person in several teams". Empty when there are none.
+pub fn evidence(org: &Org, s: &Structure, gaps: &[Finding]) -> String {
+    let serious: Vec<&Finding> = gaps
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .collect();
+    let mut rules: Vec<crate::rules::RuleId> = serious.iter().map(|f| f.rule).collect();
+    rules.sort_unstable_by_key(|r| r.0);
+    rules.dedup();
+    let mut phrases = Vec::new();
+    for rule in rules {
+        let of: Vec<&&Finding> = serious.iter().filter(|f| f.rule == rule).collect();
+        let n = of.len();
+        let count = |one: &str, many: &str, what: &str| format!("{} {what}", plural(n, one, many));
+        let phrase = match (rule.is_overlay(), rule.0) {
+            (false, 1) => count("team", "teams", "without one Product Owner"),
+            (false, 2) => count("team", "teams", "without one Scrum Master"),
+            (false, 3) => count("team", "teams", "with nobody doing Sprint work"),
+            (false, 4) => count("team", "teams", "outside the size range"),
+            (false, 5) => count("team", "teams", "whose PO is also its SM"),
+            (false, r @ (7 | 8)) => {
+                // "2 SoS lack a SoSM", "1 SoSoS has 2 CPOs".
+                let levels: BTreeSet<u32> = of
+                    .iter()
+                    .filter_map(|f| match f.subject {
+                        SubjectRef::Group(g) => Some(s.level(g)),
+                        _ => None,
+                    })
+                    .collect();
+                let (noun, role) = match levels.iter().collect::<Vec<_>>().as_slice() {
+                    [l] => (
+                        Structure::level_label(**l),
+                        if r == 7 {
+                            Structure::master_label(**l)
+                        } else {
+                            Structure::cpo_label(**l)
+                        },
+                    ),
+                    _ => (
+                        "group".to_string(),
+                        if r == 7 { "master" } else { "CPO" }.to_string(),
+                    ),
+                };
+                let lacking = of.iter().filter(|f| f.message.contains(" has no ")).count();
+                let mut parts = Vec::new();
+                let groups = |k: usize| {
+                    if noun == "group" || noun.starts_with("level") {
+                        plural(k, &noun, &format!("{noun}s"))
+                    } else {
+                        format!("{k} {noun}")
+                    }
+                };
+                if lacking > 0 {
+                    parts.push(format!(
+                        "{} {} a {role}",
+                        groups(lacking),
+                        if lacking == 1 { "lacks" } else { "lack" }
+                    ));
+                }
+                if n > lacking {
+                    parts.push(format!(
+                        "{} {} more than one {role}",
+                        groups(n - lacking),
+                        if n - lacking == 1 { "has" } else { "have" }
+                    ));
+                }
+                parts.join("; ")
+            }
+            (false, 9) => count("CPO", "CPOs", "from outside their member teams"),
+            (false, 10) => count("master", "masters", "from outside their member teams"),
+            (false, 11) => count(
+                "member",
+                "members",
+                "without a Scaled Daily Scrum representative",
+            ),
+            (false, 13) => match (org.eat().is_empty(), org.ems().is_empty()) {
+                (true, true) => "no EAT and no EMS".to_string(),
+                (true, false) => "no Executive Action Team".to_string(),
+                (false, true) => "no Executive MetaScrum".to_string(),
+                (false, false) => rule.info().title.to_string(),
+            },
+            (false, 14) => "the EAT lacks its Product Owner or Scrum Master".to_string(),
+            (false, 15) => count("CPO", "CPOs", "not at the Executive MetaScrum"),
+            (false, 16) => count("team PO", "team POs", "not at the Executive MetaScrum"),
+            (false, 18) => count("person", "people", "in several teams"),
+            (false, 19) => count("Scrum Master", "Scrum Masters", "serving too many teams"),
+            (false, 20) => count("person", "people", "holding too many scaled roles"),
+            (false, 23) => count("group", "groups", "without a shared Definition of Done"),
+            _ => format!("{} × {} ({rule})", n, rule.info().title),
+        };
+        phrases.push(phrase);
+    }
+    phrases.join("; ")
 }

@@ -144,6 +144,14 @@ pub enum Change {
         from: String,
         to: String,
     },
+    /// A rating round added, removed or re-rated: its date, raters and ratings in words on
+    /// each side (`none` where a side lacks it) and how many ratings differ.
+    RatingRoundChanged {
+        round: String,
+        from: String,
+        to: String,
+        changed: usize,
+    },
     GroupAdded {
         group: Named<GroupId>,
         parent: Option<Named<GroupId>>,
@@ -367,7 +375,8 @@ impl Change {
             | ThresholdPinned { .. }
             | TeamCountChanged { .. }
             | FanoutChanged { .. }
-            | CadenceChanged { .. } => Section::Organisation,
+            | CadenceChanged { .. }
+            | RatingRoundChanged { .. } => Section::Organisation,
             GroupAdded { .. }
             | GroupRemoved { .. }
             | GroupRenamed { .. }
@@ -427,6 +436,26 @@ impl Change {
             CadenceChanged { setting, from, to } => {
                 format!("Cadence {setting}: {from} → {to}")
             }
+            RatingRoundChanged {
+                round,
+                from,
+                to,
+                changed,
+            } => match (from.as_str(), to.as_str()) {
+                ("none", _) => format!("Rating round {round} added: {to}"),
+                (_, "none") => format!("Rating round {round} removed (was {from})"),
+                _ if from == to => format!(
+                    "Rating round {round}: {} differ ({to})",
+                    crate::words::plural(*changed, "rating", "ratings")
+                ),
+                _ => format!(
+                    "Rating round {round}: {from} → {to}{}",
+                    match changed {
+                        0 => String::new(),
+                        n => format!(", {} differ", crate::words::plural(*n, "rating", "ratings")),
+                    }
+                ),
+            },
             GroupAdded { group, parent } => format!("{} added {}", group.name, place_in(parent)),
             GroupRemoved { group, parent } => {
                 format!("{} removed (was {})", group.name, place_in(parent))
@@ -500,7 +529,8 @@ impl Change {
             | ThresholdPinned { .. }
             | TeamCountChanged { .. }
             | FanoutChanged { .. }
-            | CadenceChanged { .. } => Subject::Org,
+            | CadenceChanged { .. }
+            | RatingRoundChanged { .. } => Subject::Org,
             GroupAdded { group: g, .. }
             | GroupRemoved { group: g, .. }
             | GroupRenamed { group: g, .. }

@@ -1,6 +1,6 @@
 //! Collecting the changes: roles compared in one key space, names from either side.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -442,11 +442,77 @@ fn organisation(base: &Org, target: &Org, out: &mut Vec<Change>) {
         });
     }
     cadence_changes(base, target, out);
+    rating_changes(base, target, out);
     if base.fanout() != target.fanout() {
         out.push(Change::FanoutChanged {
             from: base.fanout(),
             to: target.fanout(),
         });
+    }
+}
+
+/// Every rating round added, removed or re-rated. Ratings are compared by rater, component and
+/// the rated group's name, so that ids naming the same groups make no difference.
+fn rating_changes(base: &Org, target: &Org, out: &mut Vec<Change>) {
+    use crate::model::Round;
+    let words = |r: &Round| {
+        format!(
+            "{}, {}, {}",
+            r.date,
+            crate::words::plural(r.raters.len(), "rater", "raters"),
+            crate::words::plural(r.ratings.len(), "rating", "ratings")
+        )
+    };
+    let keyed = |org: &Org, r: &Round| -> BTreeMap<(String, usize, String), (u8, String)> {
+        r.ratings
+            .iter()
+            .map(|x| {
+                (
+                    (
+                        x.rater.clone(),
+                        x.component.index(),
+                        x.group
+                            .map_or_else(String::new, |g| org.unit_name(Unit::Group(g))),
+                    ),
+                    (x.rating.value(), x.note.clone()),
+                )
+            })
+            .collect()
+    };
+    let (b, t) = (base.assessment(), target.assessment());
+    let mut names: Vec<&str> = b.rounds.iter().map(|r| r.name.as_str()).collect();
+    for r in &t.rounds {
+        if !names.contains(&r.name.as_str()) {
+            names.push(&r.name);
+        }
+    }
+    for name in names {
+        match (b.round(name), t.round(name)) {
+            (Some(x), Some(y)) => {
+                let (kx, ky) = (keyed(base, x), keyed(target, y));
+                let changed = kx
+                    .keys()
+                    .chain(ky.keys())
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .filter(|k| kx.get(*k) != ky.get(*k))
+                    .count();
+                if changed > 0 || x.date != y.date || x.raters != y.raters {
+                    out.push(Change::RatingRoundChanged {
+                        round: name.to_string(),
+                        from: words(x),
+                        to: words(y),
+                        changed,
+                    });
+                }
+            }
+            (x, y) => out.push(Change::RatingRoundChanged {
+                round: name.to_string(),
+                from: x.map_or_else(|| "none".to_string(), words),
+                to: y.map_or_else(|| "none".to_string(), words),
+                changed: x.or(y).map_or(0, |r| r.ratings.len()),
+            }),
+        }
     }
 }
 

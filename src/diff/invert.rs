@@ -68,6 +68,17 @@ impl Change {
                 from: to.clone(),
                 to: from.clone(),
             },
+            RatingRoundChanged {
+                round,
+                from,
+                to,
+                changed,
+            } => RatingRoundChanged {
+                round: round.clone(),
+                from: to.clone(),
+                to: from.clone(),
+                changed: *changed,
+            },
             GroupAdded { group, parent } => GroupRemoved {
                 group: n(group),
                 parent: o(parent),

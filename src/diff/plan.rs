@@ -585,6 +585,17 @@ pub fn plan(base: &Org, target: &Org, m: &Matching) -> Plan {
     if b.work.cadence() != cadence.as_ref() {
         b.push(Command::SetCadence(cadence));
     }
+    // The ratings last too: they name groups that exist by now.
+    let mut assessment = target.assessment().clone();
+    for r in &mut assessment.rounds {
+        for x in &mut r.ratings {
+            x.group = x.group.map(|g| ids.g(g));
+        }
+    }
+    assessment.normalise();
+    if b.work.assessment() != &assessment {
+        b.push(Command::SetAssessment(assessment));
+    }
 
     Plan {
         steps: b.steps,

@@ -16,16 +16,22 @@ use serde::{Deserialize, Serialize};
 use super::locate::{Seg, locate, render, resolve};
 use super::{LoadError, Place};
 use crate::model::{
-    Cadence, Eat, Ems, Group, GroupId, Org, Person, PersonId, RuleSettings, Team, TeamId,
+    Assessment, Cadence, Eat, Ems, Group, GroupId, Org, Person, PersonId, RuleSettings, Team,
+    TeamId,
 };
 
 /// The format version this build writes and reads. Version 2 added the optional `cadence`
-/// section; a file without one is written as version 1, byte for byte as before, so older
-/// orgscale versions still read it.
-pub const FORMAT_VERSION: u32 = 2;
+/// section, version 3 the optional `assessment` section (rating rounds). A file is written as
+/// the oldest version that holds what it records (1 without either section, byte for byte as
+/// before), so older orgscale versions still read it.
+pub const FORMAT_VERSION: u32 = 3;
 
-/// The version a file that records no cadence is written as.
-const FORMAT_VERSION_WITHOUT_CADENCE: u32 = 1;
+/// The version a file that records an assessment is written as: [`FORMAT_VERSION`].
+const FORMAT_VERSION_WITH_ASSESSMENT: u32 = 3;
+/// The version a file that records a cadence but no assessment is written as.
+const FORMAT_VERSION_WITH_CADENCE: u32 = 2;
+/// The version a file that records neither is written as.
+const FORMAT_VERSION_PLAIN: u32 = 1;
 
 /// An orgscale org file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -59,15 +65,20 @@ pub struct OrgFile {
     /// When the org meets: Sprints, working days and hours, event times (format version 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cadence: Option<Cadence>,
+    /// Rating rounds of the two cycles' components (format version 3).
+    #[serde(default, skip_serializing_if = "Assessment::is_empty")]
+    pub assessment: Assessment,
 }
 
 impl OrgFile {
     pub fn from_org(org: &Org) -> Self {
         OrgFile {
-            format_version: if org.cadence.is_some() {
-                FORMAT_VERSION
+            format_version: if !org.assessment.is_empty() {
+                FORMAT_VERSION_WITH_ASSESSMENT
+            } else if org.cadence.is_some() {
+                FORMAT_VERSION_WITH_CADENCE
             } else {
-                FORMAT_VERSION_WITHOUT_CADENCE
+                FORMAT_VERSION_PLAIN
             },
             name: org.name.clone(),
             rules: org.rules.clone(),
@@ -78,6 +89,7 @@ impl OrgFile {
             eat: org.eat.clone(),
             ems: org.ems.clone(),
             cadence: org.cadence.clone(),
+            assessment: org.assessment.clone(),
         }
     }
 }
@@ -454,6 +466,35 @@ fn build(file: OrgFile) -> Result<Org, BuildError> {
         }
     }
 
+    let mut assessment = file.assessment;
+    for (i, r) in assessment.rounds.iter().enumerate() {
+        for (j, x) in r.ratings.iter().enumerate() {
+            if let Some(g) = x.group
+                && !groups.contains_key(&g)
+            {
+                return Err((
+                    vec![
+                        key("assessment"),
+                        key("rounds"),
+                        Seg::Index(i),
+                        key("ratings"),
+                        Seg::Index(j),
+                        key("group"),
+                    ],
+                    format!("refers to group {g}, which is not in \"groups\""),
+                ));
+            }
+        }
+    }
+    if let Some((i, j, why)) = assessment.problem() {
+        let mut here = vec![key("assessment"), key("rounds"), Seg::Index(i)];
+        if let Some(j) = j {
+            here.extend([key("ratings"), Seg::Index(j)]);
+        }
+        return Err((here, why));
+    }
+    assessment.normalise();
+
     let org = Org {
         name: file.name,
         rules: file.rules,
@@ -464,6 +505,7 @@ fn build(file: OrgFile) -> Result<Org, BuildError> {
         eat: file.eat,
         ems: file.ems,
         cadence: file.cadence,
+        assessment,
     };
     if let Some(cycle) = org.cycles().into_iter().next() {
         let names: Vec<String> = cycle

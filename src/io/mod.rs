@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod csv_roster;
 pub mod json;
 mod locate;
+pub mod ratings_csv;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

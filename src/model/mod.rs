@@ -1,6 +1,7 @@
 //! The Scrum@Scale domain model: people, teams, groups at any depth, EAT and EMS, and the
 //! commands that change them. No UI code lives here.
 
+pub mod assessment;
 pub mod cadence;
 mod command;
 mod entities;
@@ -9,6 +10,7 @@ mod ids;
 mod org;
 mod settings;
 
+pub use assessment::{Assessment, Component, Cycle, Rating, Round, Score};
 pub use cadence::Cadence;
 pub use command::{Command, CommandError, PersonSnapshot};
 pub use entities::{

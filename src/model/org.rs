@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::assessment::Assessment;
 use super::cadence::Cadence;
 use super::entities::{Eat, Ems, Group, Person, Team};
 use super::ids::{GroupId, PersonId, TeamId, Unit};
@@ -24,6 +25,8 @@ pub struct Org {
     pub(crate) ems: Ems,
     /// When the org meets; none: the defaults, and no overlay checks.
     pub(crate) cadence: Option<Cadence>,
+    /// The rating rounds of the two cycles; empty: none recorded.
+    pub(crate) assessment: Assessment,
 }
 
 impl Org {
@@ -44,6 +47,10 @@ impl Org {
     /// The cadence the file records, if any.
     pub fn cadence(&self) -> Option<&Cadence> {
         self.cadence.as_ref()
+    }
+    /// The rating rounds the file records (empty when none).
+    pub fn assessment(&self) -> &Assessment {
+        &self.assessment
     }
     /// The preferred fan-out (members per group) for growth, when the file sets one.
     pub fn fanout(&self) -> Option<u32> {
@@ -228,6 +235,19 @@ impl Org {
         }
         for p in self.ems.attendees.iter().chain(&self.ems.facilitator) {
             person(p, "the EMS", &mut problems);
+        }
+        for r in &self.assessment.rounds {
+            for g in r.groups() {
+                if !self.groups.contains_key(&g) {
+                    problems.push(format!(
+                        "rating round \"{}\" rates unknown group {g}",
+                        r.name
+                    ));
+                }
+            }
+        }
+        if let Some((_, _, why)) = self.assessment.problem() {
+            problems.push(why);
         }
         for cycle in self.cycles() {
             let names: Vec<String> = cycle.iter().map(|g| g.to_string()).collect();

@@ -228,6 +228,16 @@ impl Command {
                     }
                 }
             }
+            Command::SetAssessment(a) => {
+                if let Some((_, _, why)) = a.problem() {
+                    return Err(CommandError::Invalid(why));
+                }
+                for r in &a.rounds {
+                    if let Some(g) = r.groups().into_iter().find(|g| !org.groups.contains_key(g)) {
+                        return Err(unknown("group", g));
+                    }
+                }
+            }
             Command::Batch { .. } => unreachable!("batches are applied element by element"),
         }
         Ok(())

@@ -204,6 +204,7 @@ impl Command {
             Command::SetFanout(Some(k)) => format!("Set the growth fan-out to {k}"),
             Command::SetFanout(None) => "Use the default growth fan-out".to_string(),
             Command::SetCadence(c) => describe_cadence(org, org.cadence.as_ref(), c.as_ref()),
+            Command::SetAssessment(a) => describe_assessment(org, &org.assessment, a),
             Command::Batch { label, .. } => label.clone(),
             Command::RestorePerson(s) => format!("Restore {}", s.person.name),
         }
@@ -295,5 +296,84 @@ fn describe_cadence(
         0 => "Keep the cadence".to_string(),
         1 => changed.remove(0),
         n => format!("Change {n} cadence settings"),
+    }
+}
+
+/// "Rate Delivery 3 (Ana, Q1 2027)", "Add rating round Q1 2027", "Change 12 ratings in Q1 2027".
+fn describe_assessment(
+    org: &Org,
+    old: &crate::model::Assessment,
+    new: &crate::model::Assessment,
+) -> String {
+    let added: Vec<&str> = new
+        .rounds
+        .iter()
+        .filter(|r| old.round(&r.name).is_none())
+        .map(|r| r.name.as_str())
+        .collect();
+    let removed: Vec<&str> = old
+        .rounds
+        .iter()
+        .filter(|r| new.round(&r.name).is_none())
+        .map(|r| r.name.as_str())
+        .collect();
+    match (added.as_slice(), removed.as_slice()) {
+        ([], []) => {}
+        ([a], []) => return format!("Add rating round {a}"),
+        ([], [r]) => return format!("Remove rating round {r}"),
+        ([a], [r]) if old.rounds.len() == new.rounds.len() => {
+            return format!("Rename rating round {r} to {a}");
+        }
+        _ => return "Change the rating rounds".to_string(),
+    }
+    let mut changed = Vec::new();
+    for n in &new.rounds {
+        let Some(o) = old.round(&n.name) else {
+            continue;
+        };
+        if o.date != n.date {
+            changed.push(format!("Date rating round {} {}", n.name, n.date));
+        }
+        let mut ratings: Vec<String> = Vec::new();
+        let keys: std::collections::BTreeSet<_> = o
+            .ratings
+            .iter()
+            .chain(&n.ratings)
+            .map(|r| (r.rater.clone(), r.component, r.group))
+            .collect();
+        for (rater, c, g) in keys {
+            let (a, b) = (o.rating(&rater, c, g), n.rating(&rater, c, g));
+            if a == b {
+                continue;
+            }
+            let of = match g {
+                Some(g) => format!(
+                    "{} in {}",
+                    c.label(),
+                    org.unit_name(crate::model::Unit::Group(g))
+                ),
+                None => c.label().to_string(),
+            };
+            ratings.push(match (a, b) {
+                (_, Some(b)) if a.map(|a| a.rating) != Some(b.rating) => {
+                    format!("Rate {of} {} ({rater}, {})", b.rating.value(), n.name)
+                }
+                (Some(_), Some(_)) => format!("Edit {rater}'s note on {of}"),
+                _ => format!("Clear {rater}'s rating of {of}"),
+            });
+        }
+        match ratings.len() {
+            0 => {}
+            1 => changed.push(ratings.remove(0)),
+            k => changed.push(format!("Change {k} ratings in {}", n.name)),
+        }
+        if o.raters != n.raters && changed.is_empty() {
+            changed.push(format!("Set the raters of {}", n.name));
+        }
+    }
+    match changed.len() {
+        0 => "Keep the ratings".to_string(),
+        1 => changed.remove(0),
+        _ => "Change the ratings".to_string(),
     }
 }

@@ -80,6 +80,10 @@ impl Command {
                 if let Some(c) = forget(org, Unit::Group(*id)) {
                     restore.push(Command::SetCadence(Some(c)));
                 }
+                let ratings = org.assessment.clone();
+                if org.assessment.forget_group(*id) {
+                    restore.push(Command::SetAssessment(ratings));
+                }
                 Command::Batch {
                     label: format!("Restore group {}", g.name),
                     commands: restore,
@@ -206,6 +210,11 @@ impl Command {
             Command::SetFanout(k) => Command::SetFanout(std::mem::replace(&mut org.fanout, *k)),
             Command::SetCadence(c) => {
                 Command::SetCadence(std::mem::replace(&mut org.cadence, c.clone()))
+            }
+            Command::SetAssessment(a) => {
+                let mut a = a.clone();
+                a.normalise();
+                Command::SetAssessment(std::mem::replace(&mut org.assessment, a))
             }
             Command::Batch { .. } => unreachable!("batches are applied element by element"),
         }

@@ -100,6 +100,8 @@ pub enum Command {
     SetFanout(Option<u32>),
     /// Record the org's cadence (none: remove the section, back to the defaults).
     SetCadence(Option<crate::model::Cadence>),
+    /// Record the org's rating rounds (empty: remove the section). Kept in canonical order.
+    SetAssessment(crate::model::Assessment),
     /// Several commands as one undoable step, applied all or nothing.
     Batch {
         label: String,

@@ -319,8 +319,24 @@ fn pdf_has_an_overview_and_a_searchable_page_per_scrum_of_scrums() {
         let sos: Vec<_> = org.groups().keys().filter(|g| s.level(**g) == 1).collect();
         let (_dir, pdf) = pdf_of(&org, style, Paper::A4, true);
         let info = poppler("pdfinfo", &[&pdf]);
-        assert_eq!(page_count(&info), 1 + sos.len(), "{name}: {info}");
+        // The overview, a page per SoS, then the two cycles: their figure and the components
+        // in words.
+        let total = page_count(&info);
+        assert!(total >= 1 + sos.len() + 2, "{name}: {info}");
         assert!(info.contains("(A4)"), "{name}: {info}");
+        let cycles = (2 + sos.len()).to_string();
+        let figure = poppler("pdftotext", &["-f", &cycles, "-l", &cycles, &pdf, "-"]);
+        assert!(
+            figure.contains(&format!("The two cycles of {}", org.name())),
+            "{name}: {figure}"
+        );
+        let words = poppler(
+            "pdftotext",
+            &["-f", &(3 + sos.len()).to_string(), &pdf, "-"],
+        );
+        for c in orgscale::cycles::report::names() {
+            assert!(words.contains(c), "{name}: {c} is not listed in words");
+        }
         let all = poppler("pdftotext", &[&pdf, "-"]);
         for team in org.teams().values() {
             let short: String = team.name.chars().take(6).collect();
@@ -343,7 +359,7 @@ fn pdf_has_an_overview_and_a_searchable_page_per_scrum_of_scrums() {
                 let short: String = org.teams()[&t].name.chars().take(6).collect();
                 assert!(text.contains(&short), "{name} page {page}: {short}");
             }
-            assert!(text.contains(&format!("page {page} of {}", 1 + sos.len())));
+            assert!(text.contains(&format!("page {page} of {total}")));
         }
     }
 }

@@ -9,9 +9,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod cycles;
 mod diff;
 mod events;
 
+pub use cycles::{ColourArg, CyclesArgs, CyclesFormat};
 pub use diff::{DiffArgs, DiffFormat, FailOn, MatchArg};
 pub use events::{EventsArgs, EventsFormat};
 
@@ -90,16 +92,10 @@ pub enum Cmd {
     /// the EAT; as text, JSON, CSV or an iCalendar file.
     Events(EventsArgs),
     /// The framework's two cycles (Scrum Master and Product Owner) drawn from the org: who
-    /// carries each of the 12 components and where findings break them.
-    Cycles {
-        /// Org file (.json) or roster (.csv).
-        org: PathBuf,
-        /// Only this group and everything inside it.
-        #[arg(long)]
-        group: Option<String>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-    },
+    /// carries each of the 12 components and where findings break them; with --round, a rating
+    /// round beside that evidence; as text, JSON, a figure (SVG, PNG, PDF) or the rating sheet
+    /// (CSV). --import reads a filled rating sheet into the org file.
+    Cycles(CyclesArgs),
     /// Write an org as a diagram (SVG, PNG, PDF), as text for other tools (DOT, Mermaid) or as
     /// data (CSV roster, JSON org file).
     Export {
@@ -224,7 +220,7 @@ pub fn run(cmd: Cmd, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         } => validate_cmd(&file, profile, format, out, err),
         Cmd::Diff(args) => diff::run(args, out, err),
         Cmd::Events(args) => events::run(args, out, err),
-        Cmd::Cycles { org, group, format } => cycles_cmd(&org, group.as_deref(), format, out, err),
+        Cmd::Cycles(args) => cycles::run(args, out, err),
         Cmd::Stats { file, format } => match io::load(&file) {
             Err(e) => fail(err, &e),
             Ok(org) => {
@@ -451,36 +447,6 @@ fn write_output(
 fn fail(err: &mut dyn Write, e: &LoadError) -> u8 {
     let _ = writeln!(err, "error: {e}");
     2
-}
-
-fn cycles_cmd(
-    path: &Path,
-    group: Option<&str>,
-    format: Format,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> u8 {
-    let org = match io::load(path) {
-        Ok(o) => o,
-        Err(e) => return fail(err, &e),
-    };
-    let scope = match group.map(|g| events::group_named(&org, g)) {
-        None => crate::cycles::Scope::Org,
-        Some(Ok(g)) => crate::cycles::Scope::Group(g),
-        Some(Err(why)) => {
-            let _ = writeln!(err, "error: {}: {why}", path.display());
-            return 2;
-        }
-    };
-    let s = org.structure();
-    let findings = crate::rules::validate(&org);
-    let c = crate::cycles::cycles(&org, &s, &findings, scope);
-    let text = match format {
-        Format::Text => crate::cycles::report::text(&org, &s, &c),
-        Format::Json => crate::cycles::report::json(&org, &s, &c),
-    };
-    let _ = out.write_all(text.as_bytes());
-    0
 }
 
 fn pretty<T: serde::Serialize>(v: &T) -> String {

@@ -4,6 +4,7 @@
 //! a page per Scrum of Scrums, vector with real text). Text: Graphviz DOT (nested clusters) and
 //! Mermaid (nested subgraphs). Data: the CSV roster and the JSON org file.
 
+pub mod cycles;
 mod dot;
 pub mod font;
 mod mermaid;

@@ -188,6 +188,25 @@ fn bookmarks(org: &Org, s: &Structure, sos: &[GroupId]) -> Outline {
     outline
 }
 
+/// Draw SVG pages into a PDF document, each at its own size.
+pub(crate) fn draw_pages(
+    doc: &mut Document,
+    pages: &[(String, (f32, f32))],
+) -> Result<(), ExportError> {
+    let options = font::usvg_options();
+    for (svg_text, (w, h)) in pages {
+        let tree = resvg::usvg::Tree::from_str(svg_text, &options)
+            .map_err(|e| ExportError::Render(e.to_string()))?;
+        let size = Size::from_wh(*w, *h).ok_or_else(|| ExportError::Render("page size".into()))?;
+        let mut page = doc.start_page_with(PageSettings::new(size));
+        let mut surface = page.surface();
+        surface.draw_svg(&tree, size, SvgSettings::default());
+        surface.finish();
+        page.finish();
+    }
+    Ok(())
+}
+
 /// The org as a PDF: overview first, then a page per Scrum of Scrums.
 pub fn to_pdf(
     org: &Org,
@@ -210,7 +229,31 @@ pub fn to_pdf_marked(
     let d = Diagram::marked(org, layout, findings, marks);
     let s = org.structure();
     let sos = scrums_of_scrums(&s);
-    let total = 1 + sos.len();
+    // The pages end with the framework's two cycles drawn from the org, and its components in
+    // words.
+    let findings_all;
+    let every_finding = match findings {
+        Some(f) => f,
+        None => {
+            findings_all = crate::rules::validate_in(
+                org,
+                &s,
+                &crate::rules::Thresholds::from_settings(org.rules()),
+            );
+            &findings_all
+        }
+    };
+    let cycles = crate::cycles::cycles(org, &s, every_finding, crate::cycles::Scope::Org);
+    let shown = super::cycles::Shown {
+        org,
+        structure: &s,
+        cycles: &cycles,
+        round: None,
+        earlier: None,
+        colouring: super::cycles::Colouring::Coverage,
+    };
+    let cycles_pages = super::cycles::page_count(&shown, paper);
+    let total = 1 + sos.len() + cycles_pages;
     let footer = |n: usize| format!("{} · page {n} of {total} · orgscale", org.name());
     let by_page = findings.map(|f| findings_by_page(org, &sos, f));
     let notes_on = |page: usize, max: usize| {
@@ -298,19 +341,16 @@ pub fn to_pdf_marked(
         pages.push((compose(&scene, &page).0, size));
     }
 
-    let options = font::usvg_options();
+    let cycles_at = pages.len();
+    pages.extend(super::cycles::pages(&shown, paper, cycles_at + 1, total));
     let mut doc = Document::new();
-    for (svg_text, (w, h)) in &pages {
-        let tree = resvg::usvg::Tree::from_str(svg_text, &options)
-            .map_err(|e| ExportError::Render(e.to_string()))?;
-        let size = Size::from_wh(*w, *h).ok_or_else(|| ExportError::Render("page size".into()))?;
-        let mut page = doc.start_page_with(PageSettings::new(size));
-        let mut surface = page.surface();
-        surface.draw_svg(&tree, size, SvgSettings::default());
-        surface.finish();
-        page.finish();
-    }
-    doc.set_outline(bookmarks(org, &s, &sos));
+    draw_pages(&mut doc, &pages)?;
+    let mut outline = bookmarks(org, &s, &sos);
+    outline.push_child(OutlineNode::new(
+        "The two cycles".into(),
+        XyzDestination::new(cycles_at, Point::from_xy(0.0, 0.0)),
+    ));
+    doc.set_outline(outline);
     doc.set_metadata(
         Metadata::new()
             .title(org.name().to_string())

@@ -6,6 +6,7 @@ pub mod app;
 pub mod canvas;
 pub mod cards;
 pub mod compare;
+pub mod cycles;
 pub mod dialogs;
 pub mod document;
 pub mod events;
@@ -104,6 +105,8 @@ pub enum Action {
     Compare(compare::CompareAction),
     /// Something for the Events view (export its calendar).
     Events(events::EventsAction),
+    /// Something for the Cycles view (show a gap's subject, export, import ratings).
+    Cycles(cycles::CyclesAction),
     Undo,
     Redo,
 }

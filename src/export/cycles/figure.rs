@@ -30,13 +30,13 @@ const APART: f32 = 364.0;
 /// Centre height of the loops.
 const MID_Y: f32 = 336.0;
 /// Radius of the hubs.
-const HUB: f32 = 112.0;
+const HUB: f32 = 106.0;
 /// The angle kept free on each side of a crossing, for the boxes there.
 const CLEAR: f32 = 30.0 * PI / 180.0;
 /// The angle between neighbouring segments.
 const SEAM: f32 = 1.6 * PI / 180.0;
 /// Size of a box where the loops meet.
-const NODE: (f32, f32) = (164.0, 84.0);
+const NODE: (f32, f32) = (136.0, 90.0);
 
 /// Text sizes: a component's name, its details.
 const NAME: f32 = 13.5;
@@ -769,6 +769,44 @@ mod tests {
                 }
             }
             assert_eq!(f.hit(p.shape.centre()), Some(p.component));
+        }
+    }
+
+    #[test]
+    fn no_two_parts_overlap() {
+        let (_, c) = sample();
+        let f = figure(&Input {
+            cycles: &c,
+            colouring: Colouring::Coverage,
+            ratings: None,
+            shifts: None,
+            earlier: None,
+            dark: false,
+        });
+        let mut y = 0.0;
+        while y < f.height {
+            let mut x = 0.0;
+            while x < f.width {
+                let inside: Vec<Component> = f
+                    .parts
+                    .iter()
+                    .filter(|p| p.shape.contains((x, y)))
+                    .map(|p| p.component)
+                    .collect();
+                assert!(inside.len() <= 1, "{inside:?} overlap at ({x}, {y})");
+                x += 2.0;
+            }
+            y += 2.0;
+        }
+        // And each stays within the figure, clear of the legend.
+        for p in &f.parts {
+            for (x, y) in p.shape.outline(10.0) {
+                assert!(
+                    x >= 0.0 && x <= f.width && y >= 0.0 && y < f.keys_at.1 - 4.0,
+                    "{:?}",
+                    p.component
+                );
+            }
         }
     }
 

@@ -28,6 +28,7 @@ impl DesignerApp {
                     self.events_scope = scope;
                     self.ask(Purpose::ExportEvents, None);
                 }
+                Action::Cycles(a) => self.cycles_action(a),
                 Action::Undo => self.undo(),
                 Action::Redo => self.redo(),
             }
@@ -197,7 +198,12 @@ impl DesignerApp {
     /// Write a report file atomically: `done` goes to the status line, a failure to the error
     /// dialog (the design is not touched either way).
     pub(super) fn write_report(&mut self, path: &Path, text: &str, done: String) -> bool {
-        match io::save_atomic(path, text.as_bytes()) {
+        self.write_file(path, text.as_bytes(), done)
+    }
+
+    /// [`Self::write_report`] for any bytes.
+    pub(super) fn write_file(&mut self, path: &Path, bytes: &[u8], done: String) -> bool {
+        match io::save_atomic(path, bytes) {
             Ok(()) => {
                 self.status = done;
                 true

@@ -99,6 +99,11 @@ impl DesignerApp {
             Purpose::Export(f) => format!("{stem}.{}", f.extension()),
             Purpose::ExportChanges(f) => format!("{stem}-changes.{}", f.extension()),
             Purpose::ExportEvents => format!("{stem}-events.ics"),
+            Purpose::ExportCycles(f) => match f {
+                crate::ui::cycles::CyclesFile::BlankSheet
+                | crate::ui::cycles::CyclesFile::FilledSheet => format!("{stem}-ratings.csv"),
+                _ => format!("{stem}-cycles.{}", f.extension()),
+            },
             _ => format!("{stem}.json"),
         }
     }
@@ -218,8 +223,12 @@ impl DesignerApp {
                 (Purpose::Open, _) => "Open cancelled.".to_string(),
                 (Purpose::Import, _) => "Import cancelled.".to_string(),
                 (Purpose::Compare, _) => "Compare cancelled.".to_string(),
-                (Purpose::ExportChanges(_) | Purpose::ExportEvents, _) => {
-                    "Export cancelled; nothing was written.".to_string()
+                (
+                    Purpose::ExportChanges(_) | Purpose::ExportEvents | Purpose::ExportCycles(_),
+                    _,
+                ) => "Export cancelled; nothing was written.".to_string(),
+                (Purpose::ImportRatings, _) => {
+                    "Import cancelled; the ratings are as they were.".to_string()
                 }
             };
             return false;
@@ -252,6 +261,8 @@ impl DesignerApp {
             Purpose::Compare => self.compare_with_file(&path),
             Purpose::ExportChanges(format) => self.export_changes(format, &request.complete(path)),
             Purpose::ExportEvents => self.export_events(&request.complete(path)),
+            Purpose::ExportCycles(f) => self.export_cycles(f, &request.complete(path)),
+            Purpose::ImportRatings => self.import_ratings(&path),
         }
     }
 

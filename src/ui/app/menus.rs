@@ -402,7 +402,7 @@ impl DesignerApp {
         }
     }
 
-    /// The Design / Growth switch at the end of the menu bar.
+    /// The Design / Growth / Events / Cycles switch at the end of the menu bar.
     pub(super) fn view_switch(&mut self, ui: &mut Ui) {
         ui.separator();
         ui.selectable_value(&mut self.view, MainView::Design, "Design")
@@ -411,6 +411,11 @@ impl DesignerApp {
             .on_hover_text("Grow an org to N teams and compare the curves");
         ui.selectable_value(&mut self.view, MainView::Events, "Events")
             .on_hover_text("The events this design gives rise to: who meets when, at what cost");
+        ui.selectable_value(&mut self.view, MainView::Cycles, "Cycles")
+            .on_hover_text(
+                "The Scrum Master and Product Owner cycles of this design: who carries each \
+                 component, where it breaks, and how it is rated",
+            );
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod actions;
 mod compare;
+mod cycles;
 mod export_job;
 mod files;
 mod menus;
@@ -52,6 +53,8 @@ pub enum MainView {
     Growth,
     /// The Events view: the calendar the structure gives rise to.
     Events,
+    /// The Cycles view: the framework's two cycles drawn from the design, and their ratings.
+    Cycles,
 }
 
 /// The designer.
@@ -65,6 +68,7 @@ pub struct DesignerApp {
     pub view: MainView,
     pub growth: GrowthView,
     pub events: crate::ui::events::EventsView,
+    pub cycles: crate::ui::cycles::CyclesView,
     /// Whose events the last calendar export was asked for.
     events_scope: crate::events::report::Scope,
     pub selection: Option<Selection>,
@@ -139,6 +143,7 @@ impl DesignerApp {
             view: MainView::Design,
             growth: GrowthView::default(),
             events: Default::default(),
+            cycles: Default::default(),
             events_scope: crate::events::report::Scope::Org,
             selection: None,
             status: String::new(),
@@ -322,7 +327,7 @@ impl DesignerApp {
         // are dimmed under a note that says so.
         let dim = match self.view {
             MainView::Growth => self.growth.grown_note(),
-            MainView::Design | MainView::Events => None,
+            MainView::Design | MainView::Events | MainView::Cycles => None,
         };
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
@@ -363,9 +368,12 @@ impl DesignerApp {
         self.poll_compare(ui.ctx());
         let comparing =
             (self.compare.is_some() || self.comparing.is_some()) && self.view == MainView::Design;
-        // The Events view has its own side panel (escalation, cadence, meeting load) where the
-        // inspector would be.
-        if self.prefs.show_inspector && !comparing && self.view != MainView::Events {
+        // The Events and Cycles views have their own side panels (escalation, cadence, meeting
+        // load; a component, its ratings) where the inspector would be.
+        if self.prefs.show_inspector
+            && !comparing
+            && !matches!(self.view, MainView::Events | MainView::Cycles)
+        {
             egui::Panel::right("inspector")
                 .resizable(true)
                 .default_size(345.0)
@@ -437,6 +445,14 @@ impl DesignerApp {
                         actions: &mut actions,
                     };
                     self.events.ui(ui, &mut cx);
+                }
+                MainView::Cycles => {
+                    let mut cx = PanelCtx {
+                        doc: &self.doc,
+                        selection: self.selection,
+                        actions: &mut actions,
+                    };
+                    self.cycles.ui(ui, &mut cx);
                 }
             });
         actions.extend(canvas_events);

@@ -31,6 +31,10 @@ pub enum Purpose {
     ExportChanges(crate::ui::compare::ChangesFormat),
     /// Where to write the Events view's calendar (iCalendar).
     ExportEvents,
+    /// Where to write the Cycles view's figure or a rating sheet.
+    ExportCycles(crate::ui::cycles::CyclesFile),
+    /// A filled rating sheet (CSV) to read in.
+    ImportRatings,
 }
 
 /// One entry of a dialog's file-type list.
@@ -115,6 +119,14 @@ impl FileRequest {
                 "Export calendar".to_string(),
                 vec![Filter::new("iCalendar", &["ics"])],
             ),
+            Purpose::ExportCycles(f) => (
+                format!("Export {}", f.label().to_lowercase()),
+                vec![Filter::new(f.label(), &[f.extension()])],
+            ),
+            Purpose::ImportRatings => (
+                "Import ratings".to_string(),
+                vec![Filter::new("Rating sheet", &["csv"])],
+            ),
         };
         FileRequest {
             purpose,
@@ -137,7 +149,8 @@ impl FileRequest {
             Purpose::Export(f) => Some(f.extension()),
             Purpose::ExportChanges(f) => Some(f.extension()),
             Purpose::ExportEvents => Some("ics"),
-            Purpose::Open | Purpose::Import | Purpose::Compare => None,
+            Purpose::ExportCycles(f) => Some(f.extension()),
+            Purpose::Open | Purpose::Import | Purpose::Compare | Purpose::ImportRatings => None,
         }
     }
 
@@ -153,7 +166,11 @@ impl FileRequest {
 fn is_save(p: Purpose) -> bool {
     matches!(
         p,
-        Purpose::Save | Purpose::Export(_) | Purpose::ExportChanges(_) | Purpose::ExportEvents
+        Purpose::Save
+            | Purpose::Export(_)
+            | Purpose::ExportChanges(_)
+            | Purpose::ExportEvents
+            | Purpose::ExportCycles(_)
     )
 }
 
@@ -294,10 +311,11 @@ impl Dialogs for ScriptedDialogs {
         let (kind, queue) = match request.purpose {
             Purpose::Open => ("open", &mut self.open),
             Purpose::Save => ("save", &mut self.save),
-            Purpose::Import => ("import", &mut self.import),
-            Purpose::Export(_) | Purpose::ExportChanges(_) | Purpose::ExportEvents => {
-                ("export", &mut self.export)
-            }
+            Purpose::Import | Purpose::ImportRatings => ("import", &mut self.import),
+            Purpose::Export(_)
+            | Purpose::ExportChanges(_)
+            | Purpose::ExportEvents
+            | Purpose::ExportCycles(_) => ("export", &mut self.export),
             Purpose::Compare => ("compare", &mut self.open),
         };
         self.asked.lock().expect("lock").push(kind);

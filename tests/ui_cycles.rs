@@ -1,0 +1,214 @@
+//! The Cycles view, driven like a user through egui_kittest: the switch next to Design, Growth
+//! and Events, all twelve components by their accessible names, a click on a gap that shows its
+//! subject on the design canvas, a group picked in the outline scoping the cycles, ratings
+//! entered and imported as single undo steps, the figure exported, and an image snapshot.
+
+#![cfg(feature = "gui")]
+
+#[path = "common/ui.rs"]
+mod common;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use orgscale::model::Component;
+use orgscale::ui::DesignerApp;
+use orgscale::ui::app::MainView;
+
+const WINDOW: (f32, f32) = (1500.0, 950.0);
+
+fn cycles_of(app: DesignerApp) -> Harness<'static, DesignerApp> {
+    let mut h = common::kittest_harness_sized(app, WINDOW);
+    h.get_by_label("Cycles").click();
+    h.run_steps(3);
+    assert_eq!(h.state().view, MainView::Cycles);
+    h
+}
+
+fn cycles() -> Harness<'static, DesignerApp> {
+    cycles_of(common::sample_app())
+}
+
+#[test]
+fn the_cycles_view_shows_all_twelve_components_by_name() {
+    let h = cycles();
+    h.get_by_label_contains("The two cycles of Acme Online");
+    for c in Component::ALL {
+        // The figure's part, as a screen reader reads it: its name, state and carriers.
+        h.get_by_label_contains(&format!("{}: ", c.label()));
+    }
+    h.get_by_label("Cross-Team Coordination: complete; 4 SoSMs, 4 Scaled Daily Scrums");
+    h.get_by_label_contains("Team Process: 1 gap; 13 Scrum teams, 84 people");
+}
+
+#[test]
+fn snapshot_of_the_cycles_view() {
+    let mut h = cycles();
+    h.run_steps(2);
+    h.snapshot("cycles_view");
+}
+
+#[test]
+fn clicking_a_gap_shows_its_subject_on_the_design_canvas() {
+    // A SoS without its SoSM: Cross-Team Coordination has a gap naming it.
+    let mut app = common::sample_app();
+    let fulfilment = common::group(app.doc.org(), "Fulfilment");
+    app.apply(orgscale::model::Command::clear(
+        fulfilment,
+        orgscale::model::ScaledRole::Master,
+    ));
+    let mut h = cycles_of(app);
+    // V7, and V11: with no SoSM, nobody represents Fulfilment one level up.
+    h.get_by_label("Cross-Team Coordination: 2 gaps; 3 SoSMs, 4 Scaled Daily Scrums")
+        .click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().cycles.selected,
+        Some(Component::CrossTeamCoordination)
+    );
+    h.get_by_label("Gaps (2)");
+    h.get_by_label("V7 SoS Fulfilment has no SoSM.").click();
+    h.run_steps(4);
+    assert_eq!(h.state().view, MainView::Design);
+    assert_eq!(
+        h.state().selection,
+        Some(orgscale::ui::Selection::Group(fulfilment))
+    );
+}
+
+#[test]
+fn a_group_picked_in_the_outline_scopes_the_cycles() {
+    let mut h = cycles();
+    h.get_by_label_contains("Scrum of Scrums Fulfilment, ")
+        .click();
+    h.run_steps(3);
+    h.get_by_label_contains("The two cycles of SoS Fulfilment");
+    // Checkout, too large, is not in Fulfilment: its Team Process is complete.
+    h.get_by_label_contains("Team Process: complete; 4 Scrum teams");
+    h.get_by_label("Whole org").click();
+    h.run_steps(3);
+    h.get_by_label_contains("The two cycles of Acme Online");
+}
+
+#[test]
+fn a_round_is_added_rated_and_undone_one_step_at_a_time() {
+    let mut h = cycles();
+    h.get_by_label("New round…").click();
+    h.run_steps(2);
+    fill(&mut h, "Round name", "Q1 2027");
+    fill(&mut h, "Round date", "2027-01-15");
+    fill(&mut h, "Round raters", "Ana Silva, Bo Lindqvist");
+    h.get_by_label("Add round").click();
+    h.run_steps(3);
+    let round =
+        |h: &Harness<'_, DesignerApp>| h.state().doc.org().assessment().round("Q1 2027").cloned();
+    let r = round(&h).expect("the round was added");
+    assert_eq!(r.raters, ["Ana Silva", "Bo Lindqvist"]);
+    assert_eq!(r.date.to_string(), "2027-01-15");
+    // Rate Delivery: Ana 3, Bo 1.
+    h.get_by_label_contains("Delivery: ").click();
+    h.run_steps(3);
+    h.get_by_label("Ana Silva rates Delivery 3").click();
+    h.run_steps(3);
+    h.get_by_label("Bo Lindqvist rates Delivery 1").click();
+    h.run_steps(3);
+    let r = round(&h).unwrap();
+    assert_eq!(r.ratings.len(), 2);
+    h.get_by_label_contains("Rated 2 developing (median of 2 ratings, spread 2: 1–3)");
+    // The heat map colours by rating; the figure says so.
+    h.get_by_label_contains("Delivery: complete; 4 groups with a SoSM and a CPO; rated 2");
+    // Each rating was one step.
+    common::undo(&mut h);
+    assert_eq!(round(&h).unwrap().ratings.len(), 1);
+    common::undo(&mut h);
+    assert_eq!(round(&h).unwrap().ratings.len(), 0);
+    common::undo(&mut h);
+    assert!(round(&h).is_none());
+}
+
+/// Replace what a text field holds, as a user does: focus it, select all, type.
+fn fill(h: &mut Harness<'_, DesignerApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run_steps(2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_by_label(label).type_text(text);
+    h.run_steps(1);
+}
+
+fn sheet(dir: &std::path::Path, text: &str) -> std::path::PathBuf {
+    let p = dir.join("ratings.csv");
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn a_filled_rating_sheet_is_imported_as_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sheet(
+        dir.path(),
+        "round,date,rater,group,component,rating,note\n\
+         Q1 2027,2027-01-15,Ana Silva,,Cross-Team Coordination,3,SDS daily\n\
+         Q1 2027,2027-01-15,Bo Lindqvist,,Cross-Team Coordination,2,\n\
+         Q1 2027,2027-01-15,Chen Wei,,Cross-Team Coordination,4,\n\
+         Q1 2027,2027-01-15,Chen Wei,,Delivery,,\n",
+    );
+    let mut dialogs = orgscale::ui::dialogs::ScriptedDialogs::default();
+    dialogs.import.push_back(Some(path));
+    let mut h = cycles_of(common::sample_app_with(dialogs));
+    h.get_by_label("Import ratings…").click();
+    h.run_steps(4);
+    assert_eq!(h.state().error, None);
+    h.get_by_label_contains("Imported 3 ratings by 3 raters into round Q1 2027 (new)");
+    h.get_by_label_contains(
+        "Cross-Team Coordination: complete; 4 SoSMs, 4 Scaled Daily Scrums; rated 3 established \
+         (median of 3 ratings, spread 2: 2–4)",
+    );
+    let org = common::org(&h);
+    assert_eq!(org.assessment().rounds.len(), 1);
+    common::undo(&mut h);
+    assert!(common::org(&h).assessment().is_empty());
+}
+
+#[test]
+fn a_sheet_with_a_bad_rating_is_refused_naming_the_line_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sheet(
+        dir.path(),
+        "round,rater,component,rating\nQ1,Ana,Delivery,3\nQ1,Bo,Delivery,5\n",
+    );
+    let mut dialogs = orgscale::ui::dialogs::ScriptedDialogs::default();
+    dialogs.import.push_back(Some(path));
+    let mut h = cycles_of(common::sample_app_with(dialogs));
+    h.get_by_label("Import ratings…").click();
+    h.run_steps(4);
+    let error = h.state().error.clone().unwrap_or_default();
+    assert!(
+        error.contains("ratings.csv (line 3): the rating 5 is out of range"),
+        "{error}"
+    );
+    assert!(common::org(&h).assessment().is_empty());
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn the_figure_is_exported_as_svg_from_the_cycles_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("acme-cycles.svg");
+    let mut dialogs = orgscale::ui::dialogs::ScriptedDialogs::default();
+    dialogs.export.push_back(Some(path.clone()));
+    let mut h = cycles_of(common::sample_app_with(dialogs));
+    h.get_by_label("Export figure").click();
+    h.run_steps(2);
+    h.get_by_label("SVG image…").click();
+    h.run_steps(4);
+    let svg = std::fs::read_to_string(&path).expect("the figure was written");
+    let tree = resvg::usvg::Tree::from_str(&svg, &orgscale::export::font::usvg_options())
+        .expect("the SVG parses");
+    for c in Component::ALL {
+        assert!(
+            tree.node_by_id(&format!("component-{}", c.key())).is_some(),
+            "{c:?}"
+        );
+    }
+    h.get_by_label_contains("Wrote svg image to");
+}

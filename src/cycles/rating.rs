@@ -187,12 +187,13 @@ impl Shift {
         }
     }
 
-    /// "rose 2 → 3", "fell 3 → 1.5", "same 2", "new 3", "not rated in Q2".
+    /// "rose from 2 to 3", "fell from 3 to 1.5", "same 2", "newly rated 3", "not rated in Q2"
+    /// (no arrows: the exports' font has none).
     pub fn words(&self, later: &str) -> String {
         let n = |v: Option<f32>| v.map_or_else(String::new, number);
         match self.direction() {
-            Direction::Rose => format!("rose {} → {}", n(self.before), n(self.after)),
-            Direction::Fell => format!("fell {} → {}", n(self.before), n(self.after)),
+            Direction::Rose => format!("rose from {} to {}", n(self.before), n(self.after)),
+            Direction::Fell => format!("fell from {} to {}", n(self.before), n(self.after)),
             Direction::Same => format!("same {}", n(self.after)),
             Direction::New => format!("newly rated {}", n(self.after)),
             Direction::Dropped => format!("not rated in {later}"),

@@ -6,8 +6,6 @@
 //! - `events/10000_teams/validate_with_cadence`: the whole rule catalogue with the overlay
 //!   checks (the org records a cadence), against `validate_without_cadence`, the same org
 //!   without one, measured in the same run as the baseline.
-//! - `cycles/10000_teams/model`: the two cycles' 12 components with carriers and coverage for
-//!   the whole org, from its findings (issue 13): <= 20 ms.
 
 use std::hint::black_box;
 
@@ -40,21 +38,6 @@ fn events_bench(c: &mut Criterion) {
     });
     g.bench_function("10000_teams/validate_with_cadence", |b| {
         b.iter(|| black_box(validate(black_box(&with_cadence))))
-    });
-    g.finish();
-    // Issue 13: the cycle model of the whole org from its findings (<= 20 ms).
-    let findings = validate(&org);
-    let mut g = c.benchmark_group("cycles");
-    g.sample_size(20);
-    g.bench_function("10000_teams/model", |b| {
-        b.iter(|| {
-            black_box(orgscale::cycles::cycles(
-                black_box(&org),
-                &s,
-                &findings,
-                orgscale::cycles::Scope::Org,
-            ))
-        })
     });
     g.finish();
 }

@@ -25,6 +25,11 @@
 //! `edit_frame` (an edit while comparing; `edit_frame_not_comparing` is the same edit with compare
 //! mode off, the baseline), then `idle` and `pointer_moving` frames with the
 //! tinted canvas and the Changes panel. Target (issue 11): frames <= 16 ms.
+//! `cycles_view/10000_teams/*`: the Cycles view on 10,000 teams with two rating rounds of 5
+//! raters compared: `idle`, `pointer_moving` over the figure (hover and tooltip),
+//! `scoped_to_a_sos`, `edit_frame` (the frame that applies a rename and redraws the cycles
+//! from the new findings) against `edit_frame_design` (the same edit in the Design view), and
+//! `rating_frame` (a rating changed, one command). Target (issue 13): under 8 ms a frame.
 
 use std::hint::black_box;
 
@@ -386,11 +391,109 @@ fn events_frames(c: &mut Criterion) {
     g.finish();
 }
 
+fn cycles_frames(c: &mut Criterion) {
+    use orgscale::model::{Assessment, Command, Component, Round, Score};
+    let mut g = c.benchmark_group("cycles_view");
+    g.sample_size(20);
+    let mut org = orgscale::sample::balanced("Bench", 10_000, 5, 7);
+    let s = org.structure();
+    let round = |name: &str, shift: u8| {
+        let mut r = Round::new(name, "2027-01-15".parse().unwrap());
+        let mut targets = vec![None];
+        targets.extend(
+            org.groups()
+                .keys()
+                .filter(|g| s.level(**g) + 3 >= s.depth())
+                .map(|g| Some(*g)),
+        );
+        for (i, rater) in ["Ana", "Bo", "Chen", "Dana", "Eli"].into_iter().enumerate() {
+            for t in &targets {
+                for c in Component::ALL {
+                    let v = (i as u8 + c.index() as u8 + shift) % 5;
+                    r.set(rater, c, *t, Some((Score::new(v).unwrap(), String::new())));
+                }
+            }
+        }
+        r
+    };
+    let rounds = Assessment {
+        rounds: vec![round("Q1", 0), round("Q2", 1)],
+    };
+    Command::SetAssessment(rounds).apply(&mut org).unwrap();
+    let mut rig = Rig::new(org);
+    rig.app.view = orgscale::ui::app::MainView::Cycles;
+    rig.app.cycles.show_round("Q2");
+    rig.app.cycles.earlier = Some("Q1".into());
+    for _ in 0..3 {
+        rig.frame(None);
+    }
+    g.bench_function("10000_teams/idle", |b| {
+        b.iter(|| black_box(rig.frame(None)))
+    });
+    let mut k = 0u32;
+    g.bench_function("10000_teams/pointer_moving", |b| {
+        b.iter(|| {
+            k += 1;
+            // Over the Scrum Master loop's left side (Cross-Team Coordination).
+            let p = Pos2::new(420.0 + (k % 7) as f32, 420.0 + (k % 5) as f32);
+            black_box(rig.frame(Some(p)))
+        })
+    });
+    let first = *rig.app.doc.org().teams().keys().next().unwrap();
+    g.bench_function("10000_teams/edit_frame", |b| {
+        b.iter_custom(|iters| rig.timed_edits(iters, first, |_| {}))
+    });
+    let mut n = 0u8;
+    g.bench_function("10000_teams/rating_frame", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                n = n.wrapping_add(1);
+                let mut a = rig.app.doc.org().assessment().clone();
+                a.round_mut("Q2").unwrap().set(
+                    "Ana",
+                    Component::Delivery,
+                    None,
+                    Some((Score::new(n % 5).unwrap(), String::new())),
+                );
+                let start = std::time::Instant::now();
+                rig.app.apply(Command::SetAssessment(a));
+                black_box(rig.frame(None));
+                spent += start.elapsed();
+            }
+            spent
+        })
+    });
+    let sos = *rig
+        .app
+        .doc
+        .org()
+        .groups()
+        .keys()
+        .find(|g| rig.app.doc.structure().level(**g) == 1)
+        .unwrap();
+    rig.app.selection = Some(orgscale::ui::Selection::Group(sos));
+    rig.frame(None);
+    g.bench_function("10000_teams/scoped_to_a_sos", |b| {
+        b.iter(|| black_box(rig.frame(None)))
+    });
+    rig.app.view = orgscale::ui::app::MainView::Design;
+    rig.app.selection = None;
+    for _ in 0..3 {
+        rig.frame(None);
+    }
+    g.bench_function("10000_teams/edit_frame_design", |b| {
+        b.iter_custom(|iters| rig.timed_edits(iters, first, |_| {}))
+    });
+    g.finish();
+}
+
 criterion_group!(
     benches,
     growth_frames,
     frames,
     compare_frames,
-    events_frames
+    events_frames,
+    cycles_frames
 );
 criterion_main!(benches);

@@ -600,7 +600,7 @@ mod cli {
             .assert()
             .success()
             .stdout(predicate::str::contains(
-                "Imported 36 ratings by 3 raters into round Q1 2027 (new)",
+                "Imported 36 ratings by 3 raters into round \"Q1 2027\" (new)",
             ));
         let out = bin()
             .args([

@@ -158,7 +158,7 @@ fn a_filled_rating_sheet_is_imported_as_one_undo_step() {
     h.get_by_label("Import ratings…").click();
     h.run_steps(4);
     assert_eq!(h.state().error, None);
-    h.get_by_label_contains("Imported 3 ratings by 3 raters into round Q1 2027 (new)");
+    h.get_by_label_contains("Imported 3 ratings by 3 raters into round \"Q1 2027\" (new)");
     h.get_by_label_contains(
         "Cross-Team Coordination: complete; 4 SoSMs, 4 Scaled Daily Scrums; rated 3 established \
          (median of 3 ratings, spread 2: 2–4)",
@@ -211,4 +211,70 @@ fn the_figure_is_exported_as_svg_from_the_cycles_view() {
         );
     }
     h.get_by_label_contains("Wrote svg image to");
+}
+
+#[test]
+fn hovering_a_component_shows_its_people_and_gaps() {
+    let mut h = cycles();
+    h.get_by_label_contains("Team Process: 1 gap").hover();
+    h.run_steps(3);
+    // Its people, a few by name, and the finding behind its gap.
+    h.get_by_label_contains("and 72 more");
+    h.get_by_label_contains("V4 Team Checkout has 10 people");
+}
+
+#[test]
+fn the_scope_list_and_the_colouring_switch() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::copy_example("acme-assessed.json", &dir.path().join("acme.json"));
+    let mut h = cycles_of(common::app_of(common::document_at(&path)));
+    // The latest round is shown as a heat map.
+    h.get_by_label_contains("round Q4 2026 (2026-12-03, 3 raters) · coloured by rating");
+    h.get_by_label("Coverage").click();
+    h.run_steps(3);
+    h.get_by_label_contains("10 of 12 components complete · round Q4 2026 (2026-12-03, 3 raters) · coloured by coverage");
+    // Compare with the round before: what rose and what fell.
+    h.get_by_label("Compare with: Nothing").click();
+    h.run_steps(2);
+    h.get_by_label("Q3 2026 · 2026-09-24").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Fell since Q3 2026: Backlog Decomposition & Refinement (3 → 2)");
+    h.get_by_label_contains("Cross-Team Coordination: complete; 4 SoSMs, 4 Scaled Daily Scrums; rated 3 established (median of 3 ratings, spread 1: 3–4), rose from 2");
+    // The scope list: Fulfilment, whose Delivery the raters rated on its own.
+    h.get_by_label("Scope: Whole org (Acme Online)").click();
+    h.run_steps(2);
+    h.get_by_label("SoS Fulfilment").click();
+    h.run_steps(3);
+    h.get_by_label_contains("The two cycles of SoS Fulfilment");
+    h.get_by_label_contains("Delivery: complete; 1 group with a SoSM and a CPO; rated 2 developing (median of 3 ratings, spread 1: 1–2)");
+}
+
+#[test]
+fn a_blank_sheet_is_exported_for_the_raters_of_the_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sheet.csv");
+    let mut dialogs = orgscale::ui::dialogs::ScriptedDialogs::default();
+    dialogs.export.push_back(Some(out.clone()));
+    let path = common::copy_example("acme-assessed.json", &dir.path().join("acme.json"));
+    let mut h = cycles_of(common::app_with(common::document_at(&path), dialogs));
+    // A new rater joins the round first.
+    h.get_by_label("New rater").focus();
+    h.run_steps(2);
+    h.get_by_label("New rater").type_text("Dana Kim");
+    h.run_steps(1);
+    h.get_by_label("Add rater").click();
+    h.run_steps(3);
+    assert_eq!(
+        common::org(&h)
+            .assessment()
+            .round("Q4 2026")
+            .unwrap()
+            .raters,
+        ["Lena Fischer", "Marcus Obi", "Priya Raman", "Dana Kim"]
+    );
+    h.get_by_label("Export blank sheet…").click();
+    h.run_steps(4);
+    let sheet = std::fs::read_to_string(&out).expect("the sheet was written");
+    assert_eq!(sheet.lines().count(), 1 + 4 * 12, "{sheet}");
+    assert!(sheet.contains("Q4 2026,2026-12-03,Dana Kim,,Metrics & Transparency,,\n"));
 }

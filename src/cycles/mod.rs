@@ -136,13 +136,39 @@ pub fn components_of(f: &Finding, org: &Org) -> Vec<Component> {
 /// Whether a finding is about something inside `g`'s subtree (the group, its teams and groups,
 /// and the people who hold a seat or role there), or about the hubs every scope shares (the
 /// EAT, the EMS and the org as a whole: every group's cycles meet there).
-fn within(org: &Org, f: &Finding, g: GroupId, people: &BTreeSet<PersonId>) -> bool {
+fn within(org: &Org, f: &Finding, g: GroupId, people: &[PersonId]) -> bool {
     match f.subject {
         SubjectRef::Team(t) => org.is_within(Unit::Team(t), g),
         SubjectRef::Group(x) => x == g || org.is_within(Unit::Group(x), g),
-        SubjectRef::Person(p) => people.contains(&p),
+        SubjectRef::Person(p) => people.binary_search(&p).is_ok(),
         SubjectRef::Org | SubjectRef::Eat | SubjectRef::Ems => true,
     }
+}
+
+/// Two sorted lists without repeats as one, in one pass.
+fn merge(a: &[PersonId], b: &[PersonId]) -> Vec<PersonId> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// The two cycles of `scope`, from the org and its findings.
@@ -164,7 +190,13 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
             .filter(|t| t.is_real())
             .collect(),
     };
-    let set = |it: &mut dyn Iterator<Item = PersonId>| -> BTreeSet<PersonId> { it.collect() };
+    // People as sorted lists without repeats (cheaper than sets for tens of thousands).
+    let set = |it: &mut dyn Iterator<Item = PersonId>| -> Vec<PersonId> {
+        let mut v: Vec<PersonId> = it.collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
     let pos = set(&mut teams.iter().flat_map(|t| t.product_owners.iter().copied()));
     let sms = set(&mut teams.iter().flat_map(|t| t.scrum_masters.iter().copied()));
     let devs = set(&mut teams.iter().flat_map(|t| t.developers.iter().copied()));
@@ -186,24 +218,14 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
     // records none): the events that carry the components.
     let cadence = org.cadence().cloned().unwrap_or_default();
     // Everyone with a seat or role in a group's scope (only a group's scope needs it).
-    let everyone: BTreeSet<PersonId> = match scope {
-        Scope::Org => BTreeSet::new(),
-        Scope::Group(_) => pos
-            .iter()
-            .chain(&sms)
-            .chain(&devs)
-            .chain(&masters)
-            .chain(&cpos)
-            .copied()
-            .collect(),
-    };
-    let union = |sets: &[&BTreeSet<PersonId>]| -> Vec<PersonId> {
-        let mut all: Vec<PersonId> = sets.iter().flat_map(|s| s.iter().copied()).collect();
-        all.sort_unstable();
-        all.dedup();
-        all
+    let union = |sets: &[&Vec<PersonId>]| -> Vec<PersonId> {
+        sets.iter().fold(Vec::new(), |all, s| merge(&all, s))
     };
     let team_people = union(&[&pos, &sms, &devs]);
+    let everyone: Vec<PersonId> = match scope {
+        Scope::Org => Vec::new(),
+        Scope::Group(_) => union(&[&team_people, &masters, &cpos]),
+    };
     let n_groups = groups.len();
     let with_master = groups.iter().filter(|g| !g.masters.is_empty()).count();
     let with_both = groups
@@ -234,7 +256,7 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
                 },
             ),
             ExecutiveActionTeam => (
-                eat_people.iter().copied().collect(),
+                eat_people.clone(),
                 if eat.is_empty() {
                     String::new()
                 } else {
@@ -270,7 +292,7 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
                 },
             ),
             CrossTeamCoordination => (
-                masters.iter().copied().collect(),
+                masters.clone(),
                 if n_groups == 0 {
                     String::new()
                 } else {
@@ -289,7 +311,7 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
                 },
             ),
             ExecutiveMetaScrum => (
-                ems_people.iter().copied().collect(),
+                ems_people.clone(),
                 if ems_people.is_empty() {
                     String::new()
                 } else {
@@ -316,7 +338,7 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
                 },
             ),
             BacklogPrioritization => (
-                cpos.iter().copied().collect(),
+                cpos.clone(),
                 if cpos.is_empty() {
                     String::new()
                 } else {
@@ -362,7 +384,7 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
                 },
             ),
             MetricsTransparency => (
-                cpos.iter().copied().collect(),
+                cpos.clone(),
                 if cpos.is_empty() {
                     String::new()
                 } else {

@@ -20,7 +20,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{LoadError, Place};
 use crate::model::cadence::Date;
-use crate::model::{Assessment, Component, GroupId, Org, Round, Score, Unit};
+use crate::model::{Assessment, Component, GroupId, Org, Rating, Round, Score, Unit};
 
 /// The columns of a rating sheet, in the order orgscale writes them.
 pub const HEADER: [&str; 7] = [
@@ -123,16 +123,16 @@ pub struct Imported {
 }
 
 impl Imported {
-    /// "12 ratings by 3 raters into round Q1 2027 (new)".
+    /// "12 ratings by 3 raters into round \"Q1 2027\" (new)".
     pub fn summary(&self) -> String {
         let rounds = self
             .rounds
             .iter()
             .map(|r| {
                 if self.new_rounds.contains(r) {
-                    format!("{r} (new)")
+                    format!("\"{r}\" (new)")
                 } else {
-                    r.clone()
+                    format!("\"{r}\"")
                 }
             })
             .collect::<Vec<_>>()
@@ -241,6 +241,8 @@ pub fn import_bytes(
     let mut assessment = org.assessment().clone();
     let mut dates: HashMap<String, (Date, usize)> = HashMap::default();
     let mut seen: HashMap<(String, String, Component, Option<GroupId>), usize> = HashMap::default();
+    // The ratings read, by round, in the sheet's order.
+    let mut read: std::collections::BTreeMap<String, Vec<Rating>> = Default::default();
     let mut out = Imported {
         assessment: Assessment::default(),
         ratings: 0,
@@ -335,8 +337,13 @@ pub fn import_bytes(
             assessment.rounds.push(Round::new(name.clone(), today));
             out.new_rounds.push(name.clone());
         }
-        let round = assessment.round_mut(&name).expect("just made");
-        round.set(rater, component, group, Some((score, note.to_string())));
+        read.entry(name.clone()).or_default().push(Rating {
+            rater: rater.to_string(),
+            component,
+            group,
+            rating: score,
+            note: note.to_string(),
+        });
         out.ratings += 1;
         if !out.raters.iter().any(|r| r == rater) {
             out.raters.push(rater.to_string());
@@ -351,6 +358,12 @@ pub fn import_bytes(
             Place::default(),
             "the sheet has no ratings: fill the rating column (0 absent to 4 optimising)",
         ));
+    }
+    // Into their rounds, each round sorted once.
+    for (name, ratings) in read {
+        if let Some(r) = assessment.round_mut(&name) {
+            r.set_all(ratings);
+        }
     }
     // Dates of the new rounds, from the sheet.
     for r in &mut assessment.rounds {

@@ -425,24 +425,49 @@ impl Round {
         self.sort();
     }
 
+    /// Set many ratings at once (each replaces the same rater's rating of the same component
+    /// and scope), adding new raters in the order they come: one sort, however many.
+    pub fn set_all(&mut self, ratings: Vec<Rating>) {
+        let new: rustc_hash::FxHashSet<(&str, Component, Option<GroupId>)> =
+            ratings.iter().map(Rating::key).collect();
+        self.ratings.retain(|r| !new.contains(&r.key()));
+        for r in &ratings {
+            if !self.raters.contains(&r.rater) {
+                self.raters.push(r.rater.clone());
+            }
+        }
+        self.ratings.extend(ratings);
+        self.sort();
+    }
+
     /// The canonical order of the ratings.
     pub fn sort(&mut self) {
-        let order = |name: &str| {
-            self.raters
-                .iter()
-                .position(|r| r == name)
-                .unwrap_or(usize::MAX)
-        };
-        let mut ratings = std::mem::take(&mut self.ratings);
-        ratings.sort_by(|a, b| {
-            (order(&a.rater), &a.rater, a.group, a.component).cmp(&(
-                order(&b.rater),
-                &b.rater,
-                b.group,
-                b.component,
-            ))
+        let place: rustc_hash::FxHashMap<&str, usize> = self
+            .raters
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.as_str(), i))
+            .collect();
+        let order = |name: &str| place.get(name).copied().unwrap_or(usize::MAX);
+        let mut keyed: Vec<(usize, Rating)> = std::mem::take(&mut self.ratings)
+            .into_iter()
+            .map(|r| (order(&r.rater), r))
+            .collect();
+        // Names are compared only between raters the round does not list (never, in a valid
+        // round); a round whose ratings are in order is a single pass.
+        keyed.sort_by(|(oa, a), (ob, b)| {
+            oa.cmp(ob)
+                .then_with(|| {
+                    if *oa == usize::MAX {
+                        a.rater.cmp(&b.rater)
+                    } else {
+                        std::cmp::Ordering::Equal
+                    }
+                })
+                .then(a.group.cmp(&b.group))
+                .then(a.component.cmp(&b.component))
         });
-        self.ratings = ratings;
+        self.ratings = keyed.into_iter().map(|(_, r)| r).collect();
     }
 
     /// The groups this round rates (each once, in id order).
@@ -551,6 +576,8 @@ impl Assessment {
                     ));
                 }
             }
+            let mut seen = rustc_hash::FxHashSet::default();
+            seen.reserve(r.ratings.len());
             for (j, x) in r.ratings.iter().enumerate() {
                 if !r.raters.contains(&x.rater) {
                     return Some((
@@ -564,7 +591,7 @@ impl Assessment {
                         ),
                     ));
                 }
-                if r.ratings[..j].iter().any(|o| o.key() == x.key()) {
+                if !seen.insert(x.key()) {
                     return Some((
                         i,
                         Some(j),

@@ -122,6 +122,18 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.undone.is_empty()
     }
+    /// Whether undoing the last step changes only the rating rounds.
+    pub fn undo_is_ratings_only(&self) -> bool {
+        self.done
+            .last()
+            .is_some_and(|s| s.inverse.is_ratings_only())
+    }
+    /// Whether redoing the last undone step changes only the rating rounds.
+    pub fn redo_is_ratings_only(&self) -> bool {
+        self.undone
+            .last()
+            .is_some_and(|s| s.forward.is_ratings_only())
+    }
     pub fn undo_label(&self) -> Option<&str> {
         self.done.last().map(|s| s.label.as_str())
     }

@@ -24,6 +24,8 @@ pub struct Document {
     /// Bumped on every change so views can tell when to rebuild caches. Unique across documents,
     /// so a cache keyed by it is never mistaken after opening another file.
     revision: u64,
+    /// The revision at which findings and layout were last derived.
+    structure_revision: u64,
     /// Name shown when the document has no file (e.g. the built-in sample).
     name: Option<String>,
     style: layout::Style,
@@ -45,6 +47,7 @@ impl Document {
             counts: Counts::default(),
             layout: Layout::default(),
             revision: 0,
+            structure_revision: 0,
             name: None,
             style: layout::Style::Tree,
             scope: layout::Scope::default(),
@@ -82,8 +85,15 @@ impl Document {
     pub fn layout(&self) -> &Layout {
         &self.layout
     }
+    /// Moves on with every change, ratings included; unique across documents.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+    /// Moves on when what derives from the structure is derived again (findings, layout): the
+    /// key of views that show nothing of the ratings, so that a rating rebuilds none of them.
+    /// Unique across documents too.
+    pub fn structure_revision(&self) -> u64 {
+        self.structure_revision
     }
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
@@ -135,6 +145,7 @@ impl Document {
         self.layout =
             layout::compute_scoped_in(&self.org, &self.structure, self.style, &self.scope);
         self.bump();
+        self.structure_revision = self.revision;
     }
 
     /// Name to show while the document has no file.
@@ -144,8 +155,9 @@ impl Document {
 
     /// Apply a command as one undoable step.
     pub fn apply(&mut self, cmd: Command) -> Result<(), CommandError> {
+        let ratings_only = cmd.is_ratings_only();
         self.history.apply(Arc::make_mut(&mut self.org), cmd)?;
-        self.refresh();
+        self.refresh_after(ratings_only);
         Ok(())
     }
 
@@ -161,15 +173,27 @@ impl Document {
     }
 
     pub fn undo(&mut self) -> Option<String> {
+        let ratings_only = self.history.undo_is_ratings_only();
         let label = self.history.undo(Arc::make_mut(&mut self.org))?;
-        self.refresh();
+        self.refresh_after(ratings_only);
         Some(label)
     }
 
     pub fn redo(&mut self) -> Option<String> {
+        let ratings_only = self.history.redo_is_ratings_only();
         let label = self.history.redo(Arc::make_mut(&mut self.org))?;
-        self.refresh();
+        self.refresh_after(ratings_only);
         Some(label)
+    }
+
+    /// After a change: ratings change no finding, structure or layout, so only the revision
+    /// moves on for them (a rating is one click on a 10,000-team design too).
+    fn refresh_after(&mut self, ratings_only: bool) {
+        if ratings_only {
+            self.bump();
+        } else {
+            self.refresh();
+        }
     }
 
     /// Record that the document was saved to `path`.
@@ -222,6 +246,33 @@ mod tests {
         b.apply(Command::SetOrgName("c".into())).unwrap();
         assert!(b.revision() > before);
         assert_ne!(Document::new(Org::new("d"), None).revision(), b.revision());
+    }
+
+    #[test]
+    fn a_rating_moves_the_revision_on_and_keeps_what_derives_from_the_structure() {
+        let mut doc = Document::new(crate::sample::symmetric(4, 2), None);
+        let structure = doc.shared_structure();
+        let before = doc.revision();
+        let mut a = crate::model::Assessment::default();
+        a.rounds.push(crate::model::Round::new(
+            "Q1",
+            "2027-01-15".parse().unwrap(),
+        ));
+        let derived = doc.structure_revision();
+        doc.apply(Command::SetAssessment(a)).unwrap();
+        assert!(doc.revision() > before);
+        assert!(Arc::ptr_eq(&structure, &doc.shared_structure()));
+        assert_eq!(doc.structure_revision(), derived);
+        let rated = doc.revision();
+        doc.undo();
+        assert!(doc.revision() > rated);
+        assert!(doc.org().assessment().is_empty());
+        assert!(Arc::ptr_eq(&structure, &doc.shared_structure()));
+        // Anything else derives everything again.
+        let team = *doc.org().teams().keys().next().unwrap();
+        doc.apply(Command::move_team(team, None)).unwrap();
+        assert!(!Arc::ptr_eq(&structure, &doc.shared_structure()));
+        assert!(doc.structure_revision() > derived);
     }
 
     #[test]

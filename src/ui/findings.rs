@@ -35,7 +35,11 @@ fn slot(s: Severity) -> usize {
 
 impl FindingsPanel {
     fn rebuild(&mut self, cx: &PanelCtx) {
-        let key = (cx.doc.revision(), self.filter.clone(), self.collapsed);
+        let key = (
+            cx.doc.structure_revision(),
+            self.filter.clone(),
+            self.collapsed,
+        );
         if self.built_for.as_ref() == Some(&key) {
             return;
         }

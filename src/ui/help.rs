@@ -230,6 +230,49 @@ fn colours_page(ui: &mut Ui) {
         "A line in red on a card names a missing role (\"SM: none\", \"no SoSM\"). A selected \
          card has an orange outline; while you drag, the target turns green (allowed) or red.",
     );
+    ui.add_space(8.0);
+    ui.label(RichText::new("The Cycles view: each component, by coverage").strong());
+    use crate::cycles::Coverage;
+    use crate::export::cycles::figure::{coverage_color, rating_color};
+    legend(
+        ui,
+        "help_cycles",
+        &[
+            (
+                cards::c32(coverage_color(Coverage::Complete)),
+                false,
+                "Complete: someone carries it and no error or warning breaks it",
+            ),
+            (
+                cards::c32(coverage_color(Coverage::Gaps)),
+                false,
+                "Gaps: carried, but findings show where it breaks (listed beside the figure)",
+            ),
+            (
+                cards::c32(coverage_color(Coverage::Missing)),
+                false,
+                "Missing: nobody carries it in this scope",
+            ),
+        ],
+    );
+    ui.add_space(4.0);
+    ui.label(RichText::new("… or by a rating round's median (Colour by › Rating)").strong());
+    let rated = |v: f32| cards::c32(rating_color(v));
+    legend(
+        ui,
+        "help_ratings",
+        &[
+            (rated(0.0), false, "0 absent"),
+            (rated(1.0), false, "1 starting"),
+            (rated(2.0), false, "2 developing"),
+            (rated(3.0), false, "3 established"),
+            (
+                rated(4.0),
+                false,
+                "4 optimising; grey: not rated in this round",
+            ),
+        ],
+    );
 }
 
 fn rules_page(ui: &mut Ui) {

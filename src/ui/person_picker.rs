@@ -30,7 +30,7 @@ pub(crate) struct PickerCache {
 
 impl PickerCache {
     pub(crate) fn sync(&mut self, doc: &Document) {
-        let key = doc.revision();
+        let key = doc.structure_revision();
         if self.key != Some(key) {
             *self = PickerCache {
                 key: Some(key),

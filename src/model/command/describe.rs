@@ -300,10 +300,10 @@ fn describe_cadence(
 }
 
 /// "Rate Delivery 3 (Ana, Q1 2027)", "Add rating round Q1 2027", "Change 12 ratings in Q1 2027".
-fn describe_assessment(
+fn describe_assessment<'a>(
     org: &Org,
-    old: &crate::model::Assessment,
-    new: &crate::model::Assessment,
+    old: &'a crate::model::Assessment,
+    new: &'a crate::model::Assessment,
 ) -> String {
     let added: Vec<&str> = new
         .rounds
@@ -324,6 +324,8 @@ fn describe_assessment(
         ([a], [r]) if old.rounds.len() == new.rounds.len() => {
             return format!("Rename rating round {r} to {a}");
         }
+        (added, []) => return format!("Add rating rounds {}", added.join(", ")),
+        ([], removed) => return format!("Remove rating rounds {}", removed.join(", ")),
         _ => return "Change the rating rounds".to_string(),
     }
     let mut changed = Vec::new();
@@ -334,35 +336,61 @@ fn describe_assessment(
         if o.date != n.date {
             changed.push(format!("Date rating round {} {}", n.name, n.date));
         }
-        let mut ratings: Vec<String> = Vec::new();
-        let keys: std::collections::BTreeSet<_> = o
-            .ratings
-            .iter()
-            .chain(&n.ratings)
-            .map(|r| (r.rater.clone(), r.component, r.group))
-            .collect();
-        for (rater, c, g) in keys {
-            let (a, b) = (o.rating(&rater, c, g), n.rating(&rater, c, g));
-            if a == b {
-                continue;
-            }
-            let of = match g {
-                Some(g) => format!(
-                    "{} in {}",
-                    c.label(),
-                    org.unit_name(crate::model::Unit::Group(g))
-                ),
-                None => c.label().to_string(),
-            };
-            ratings.push(match (a, b) {
-                (_, Some(b)) if a.map(|a| a.rating) != Some(b.rating) => {
-                    format!("Rate {of} {} ({rater}, {})", b.rating.value(), n.name)
-                }
-                (Some(_), Some(_)) => format!("Edit {rater}'s note on {of}"),
-                _ => format!("Clear {rater}'s rating of {of}"),
-            });
+        if o == n {
+            continue;
         }
-        match ratings.len() {
+        // Keyed by reference, once each: a round of thousands of ratings costs a hash each.
+        type Key<'a> = (
+            &'a str,
+            crate::model::Component,
+            Option<crate::model::GroupId>,
+        );
+        let index = |r: &'a crate::model::Round| -> rustc_hash::FxHashMap<Key<'a>, &'a crate::model::Rating> {
+            r.ratings
+                .iter()
+                .map(|x| ((x.rater.as_str(), x.component, x.group), x))
+                .collect()
+        };
+        let (before, after) = (index(o), index(n));
+        let mut diffs: Vec<(
+            Key,
+            Option<&crate::model::Rating>,
+            Option<&crate::model::Rating>,
+        )> = after
+            .iter()
+            .filter(|(k, b)| before.get(*k) != Some(*b))
+            .map(|(k, b)| (*k, before.get(k).copied(), Some(*b)))
+            .chain(
+                before
+                    .iter()
+                    .filter(|(k, _)| !after.contains_key(*k))
+                    .map(|(k, a)| (*k, Some(*a), None)),
+            )
+            .collect();
+        diffs.sort_by(|x, y| x.0.cmp(&y.0));
+        let ratings: Vec<String> = diffs
+            .iter()
+            .take(2)
+            .map(|((rater, c, g), a, b)| {
+                let of = match g {
+                    Some(g) => format!(
+                        "{} in {}",
+                        c.label(),
+                        org.unit_name(crate::model::Unit::Group(*g))
+                    ),
+                    None => c.label().to_string(),
+                };
+                match (a, b) {
+                    (_, Some(b)) if a.map(|a| a.rating) != Some(b.rating) => {
+                        format!("Rate {of} {} ({rater}, {})", b.rating.value(), n.name)
+                    }
+                    (Some(_), Some(_)) => format!("Edit {rater}'s note on {of}"),
+                    _ => format!("Clear {rater}'s rating of {of}"),
+                }
+            })
+            .collect();
+        let mut ratings = ratings;
+        match diffs.len() {
             0 => {}
             1 => changed.push(ratings.remove(0)),
             k => changed.push(format!("Change {k} ratings in {}", n.name)),

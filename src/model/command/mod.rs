@@ -181,6 +181,18 @@ impl Command {
         }
     }
 
+    /// Whether the command changes the rating rounds and nothing else (no structure, role or
+    /// rule: nothing derived from the org but the ratings' summaries changes).
+    pub fn is_ratings_only(&self) -> bool {
+        match self {
+            Command::SetAssessment(_) => true,
+            Command::Batch { commands, .. } => {
+                !commands.is_empty() && commands.iter().all(Command::is_ratings_only)
+            }
+            _ => false,
+        }
+    }
+
     /// Move a team into a group.
     pub fn move_team(team: TeamId, to: Option<GroupId>) -> Self {
         Command::Move {

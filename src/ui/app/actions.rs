@@ -37,10 +37,15 @@ impl DesignerApp {
 
     /// Apply a command; returns whether it changed the org.
     pub fn apply(&mut self, cmd: Command) -> bool {
-        let label = cmd.describe(self.doc.org());
         match self.doc.apply(cmd) {
             Ok(()) => {
-                self.status = label;
+                // The history described the step as it took it (one description per edit).
+                self.status = self
+                    .doc
+                    .history()
+                    .undo_label()
+                    .unwrap_or_default()
+                    .to_string();
                 self.prune_selection();
                 true
             }

@@ -39,9 +39,11 @@ impl DesignerApp {
         self.selection = None;
         self.canvas = Canvas::default();
         self.outline = Outline::default();
-        // A comparison belongs to the design it was made for.
+        // A comparison belongs to the design it was made for; so do the rounds the Cycles view
+        // shows.
         self.compare = None;
         self.comparing = None;
+        self.cycles = Default::default();
         self.clear_recovery();
     }
 

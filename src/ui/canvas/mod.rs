@@ -281,7 +281,7 @@ impl Canvas {
         self.apply_selection();
         self.minimap = minimap::Minimap::build(layout, &self.cards, &self.columns);
         self.find.stale();
-        self.built_revision = Some(doc.revision());
+        self.built_revision = Some(doc.structure_revision());
     }
 
     /// Reflect the app's selection on the graph.
@@ -306,7 +306,7 @@ impl Canvas {
 
     /// Draw the canvas filling `ui` and report what the user did.
     pub fn show(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Action> {
-        if self.built_revision != Some(doc.revision()) {
+        if self.built_revision != Some(doc.structure_revision()) {
             self.rebuild(doc);
         }
         self.refresh_compare(doc);

@@ -4,7 +4,8 @@
 //! medians. Hover a component for its people and gaps; click it to list them beside the figure,
 //! where a gap's subject is one click from the design canvas and the round's ratings are
 //! entered. A group selected in the outline, or picked in the scope list, scopes the cycles to
-//! it. Everything derived is kept per document revision.
+//! it. The cycles are kept per structure revision, the figure per revision (a rating redraws it
+//! without deriving the cycles again).
 //!
 //! Parts: this file (state, caches, the bar above the figure); [`paint`] the figure and what
 //! the pointer does on it; [`side`] the panel beside it (the component, its ratings, the
@@ -74,9 +75,10 @@ struct Drawn {
     figure: Figure,
 }
 
-/// What the figure depends on.
+/// What the figure depends on: the structure (its cycles) and the ratings (any revision).
 #[derive(Clone, Debug, PartialEq)]
 struct FigureKey {
+    structure: u64,
     revision: u64,
     scope: Scope,
     round: Option<String>,
@@ -96,7 +98,8 @@ pub struct CyclesView {
     pub round: Option<String>,
     pub earlier: Option<String>,
     pub colouring: Colouring,
-    /// Whether a round has been picked for the user yet (the latest, the first time).
+    /// Whether a round has been picked for the user yet (the latest, the first time the view
+    /// shows a design).
     rounds_seen: bool,
     drawn: Option<Drawn>,
     side: side::SideState,
@@ -161,7 +164,7 @@ impl CyclesView {
     pub fn cycles_now(&mut self, doc: &crate::ui::Document) -> Arc<Cycles> {
         let scope = self.scope.get();
         match &self.drawn {
-            Some(d) if d.key.revision == doc.revision() && d.key.scope == scope => {
+            Some(d) if d.key.structure == doc.structure_revision() && d.key.scope == scope => {
                 Arc::clone(&d.cycles)
             }
             _ => Arc::new(cycles::cycles(
@@ -254,8 +257,12 @@ impl CyclesView {
         if self.scope.scope.is_some_and(|g| org.group(g).is_none()) {
             self.scope.scope = None;
         }
+        // The first time, the design's latest round, as a heat map.
         if !self.rounds_seen {
             self.round = org.assessment().latest().map(|r| r.name.clone());
+            if self.round.is_some() {
+                self.colouring = Colouring::Rating;
+            }
             self.rounds_seen = true;
         }
         if self.round.is_some() && self.round(org).is_none() {
@@ -272,6 +279,7 @@ impl CyclesView {
     /// The figure of the current state, drawn again only when something it shows changed.
     fn drawn(&mut self, cx: &PanelCtx, dark: bool) -> &Drawn {
         let key = FigureKey {
+            structure: cx.doc.structure_revision(),
             revision: cx.doc.revision(),
             scope: self.scope.get(),
             round: self.round.clone(),
@@ -281,7 +289,7 @@ impl CyclesView {
         };
         if self.drawn.as_ref().is_none_or(|d| d.key != key) {
             let cycles = match &self.drawn {
-                Some(d) if d.key.revision == key.revision && d.key.scope == key.scope => {
+                Some(d) if d.key.structure == key.structure && d.key.scope == key.scope => {
                     Arc::clone(&d.cycles)
                 }
                 _ => Arc::new(cycles::cycles(
@@ -379,8 +387,12 @@ impl CyclesView {
             ui.separator();
             ui.label("Scope");
             let groups = groups_in_order(org, s);
-            egui::ComboBox::from_id_salt("cycles_scope")
-                .selected_text(scope_name(org, s, scope))
+            let shown_scope = match scope {
+                Scope::Org => format!("Whole org ({})", org.name()),
+                _ => scope_name(org, s, scope),
+            };
+            let combo = egui::ComboBox::from_id_salt("cycles_scope")
+                .selected_text(shown_scope.clone())
                 .width(220.0)
                 .show_ui(ui, |ui| {
                     if ui
@@ -415,6 +427,12 @@ impl CyclesView {
                         },
                     );
                 });
+            crate::ui::a11y::name_widget(
+                &combo.response,
+                egui::WidgetType::ComboBox,
+                &format!("Scope: {shown_scope}"),
+                None,
+            );
             if scope != Scope::Org && ui.button("Whole org").clicked() {
                 self.scope.scope = None;
             }

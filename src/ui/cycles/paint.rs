@@ -7,14 +7,11 @@ use egui::epaint::{Mesh, PathShape, PathStroke};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape as EShape, Stroke, Ui, vec2};
 
 use crate::cycles::{Component, Cycles};
-use crate::diagram::Rgba;
 use crate::export::cycles::{Figure, Shape};
 use crate::export::font;
 use crate::ui::PanelCtx;
 
-pub(super) fn c32(c: Rgba) -> Color32 {
-    Color32::from_rgba_unmultiplied(c.r, c.g, c.b, c.a)
-}
+pub(super) use crate::ui::cards::c32;
 
 /// Figure units to screen points.
 #[derive(Clone, Copy)]

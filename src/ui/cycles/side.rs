@@ -384,13 +384,12 @@ fn rounds(
     } else {
         ui.horizontal(|ui| {
             ui.label("Round");
-            egui::ComboBox::from_id_salt("cycles_round")
-                .selected_text(
-                    round
-                        .as_deref()
-                        .and_then(|n| org.assessment().round(n))
-                        .map_or_else(|| "None".to_string(), label),
-                )
+            let current = round
+                .as_deref()
+                .and_then(|n| org.assessment().round(n))
+                .map_or_else(|| "None".to_string(), label);
+            let combo = egui::ComboBox::from_id_salt("cycles_round")
+                .selected_text(current.clone())
                 .show_ui(ui, |ui| {
                     if ui.selectable_label(round.is_none(), "None").clicked() {
                         *round = None;
@@ -405,17 +404,22 @@ fn rounds(
                         }
                     }
                 });
+            crate::ui::a11y::name_widget(
+                &combo.response,
+                egui::WidgetType::ComboBox,
+                &format!("Rating round: {current}"),
+                None,
+            );
         });
         if round.is_some() && all.len() > 1 {
             ui.horizontal(|ui| {
                 ui.label("Compare with");
-                egui::ComboBox::from_id_salt("cycles_earlier")
-                    .selected_text(
-                        earlier
-                            .as_deref()
-                            .and_then(|n| org.assessment().round(n))
-                            .map_or_else(|| "Nothing".to_string(), label),
-                    )
+                let current = earlier
+                    .as_deref()
+                    .and_then(|n| org.assessment().round(n))
+                    .map_or_else(|| "Nothing".to_string(), label);
+                let combo = egui::ComboBox::from_id_salt("cycles_earlier")
+                    .selected_text(current.clone())
                     .show_ui(ui, |ui| {
                         if ui.selectable_label(earlier.is_none(), "Nothing").clicked() {
                             *earlier = None;
@@ -429,6 +433,12 @@ fn rounds(
                             }
                         }
                     });
+                crate::ui::a11y::name_widget(
+                    &combo.response,
+                    egui::WidgetType::ComboBox,
+                    &format!("Compare with: {current}"),
+                    None,
+                );
             });
         }
         if let (Some(shifts), Some(e)) = (&shown.rated.shifts, shown.earlier) {

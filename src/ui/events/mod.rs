@@ -79,9 +79,9 @@ impl EventsView {
     /// export, which must show exactly the design).
     pub fn derived(&mut self, doc: &crate::ui::Document) -> Arc<Derived> {
         match &self.derived {
-            Some(d) if d.revision == doc.revision() => Arc::clone(d),
+            Some(d) if d.revision == doc.structure_revision() => Arc::clone(d),
             _ => {
-                let d = Arc::new(derive(doc.org(), doc.structure(), doc.revision()));
+                let d = Arc::new(derive(doc.org(), doc.structure(), doc.structure_revision()));
                 self.pending = None;
                 self.derived = Some(Arc::clone(&d));
                 d
@@ -97,7 +97,7 @@ impl EventsView {
     /// The calendar to show this frame: the current one, or for a large design while a worker
     /// derives it, the last one (none the first time). Returns it and whether it is behind.
     fn latest(&mut self, doc: &crate::ui::Document) -> (Option<Arc<Derived>>, bool) {
-        let revision = doc.revision();
+        let revision = doc.structure_revision();
         if let Some((_, rx)) = &self.pending {
             match rx.try_recv() {
                 Ok(d) => {
@@ -139,7 +139,7 @@ impl EventsView {
                 .request_repaint_after(std::time::Duration::from_millis(30));
         }
         let Some(d) = d else {
-            if self.failed == Some(cx.doc.revision()) {
+            if self.failed == Some(cx.doc.structure_revision()) {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
                     "The events of this design could not be laid out (an internal error). \

@@ -17,7 +17,7 @@ pub(super) struct Totals {
 impl Totals {
     /// Count again if the document changed; returns whether it did.
     pub(super) fn sync(&mut self, doc: &Document) -> bool {
-        let key = doc.revision();
+        let key = doc.structure_revision();
         if self.key == Some(key) {
             return false;
         }

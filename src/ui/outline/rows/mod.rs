@@ -118,7 +118,7 @@ impl Tree {
     /// it did. The hierarchy is the document's ([`Document::structure`]), derived once per
     /// change.
     pub(super) fn refresh(&mut self, doc: &Document) -> bool {
-        let key = (doc.revision(), self.generation);
+        let key = (doc.structure_revision(), self.generation);
         if self.built == Some(key) {
             return false;
         }

@@ -278,3 +278,33 @@ fn a_blank_sheet_is_exported_for_the_raters_of_the_round() {
     assert_eq!(sheet.lines().count(), 1 + 4 * 12, "{sheet}");
     assert!(sheet.contains("Q4 2026,2026-12-03,Dana Kim,,Metrics & Transparency,,\n"));
 }
+
+#[test]
+fn the_wheel_zooms_the_figure_and_fit_shows_it_whole() {
+    let mut h = cycles();
+    // The findings panel gives the figure its room in this view.
+    assert!(h.query_by_label("Filter findings").is_none());
+    let delivery = h.get_by_label_contains("Delivery: ").rect().center();
+    h.hover_at(delivery);
+    h.run_steps(2);
+    let before = h.get_by_label_contains("Delivery: ").rect();
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, 3.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(3);
+    let zoomed = h.state().cycles.zoom.zoom;
+    assert!((zoomed - 1.15f32.powi(3)).abs() < 0.01, "{zoomed}");
+    let after = h.get_by_label_contains("Delivery: ").rect();
+    assert!(
+        after.width() > before.width() * 1.4,
+        "{before:?} -> {after:?}"
+    );
+    // Zoomed about the pointer: what was under it stays near it.
+    assert!(after.contains(delivery), "{after:?} {delivery:?}");
+    h.get_by_label("Fit").click();
+    h.run_steps(3);
+    assert!(h.state().cycles.zoom.is_fitted());
+}

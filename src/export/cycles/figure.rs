@@ -17,7 +17,7 @@ use crate::export::svg::{fit, line_height, wrap};
 use crate::model::Score;
 
 /// Width of the figure in its own units (points in a PDF, pixels at 100 %).
-pub const WIDTH: f32 = 1040.0;
+pub const WIDTH: f32 = 950.0;
 /// Height of the figure.
 pub const HEIGHT: f32 = 680.0;
 
@@ -696,7 +696,7 @@ pub fn figure(input: &Input) -> Figure {
         parts,
         titles,
         keys,
-        keys_at: (40.0, HEIGHT - 30.0),
+        keys_at: (24.0, HEIGHT - 30.0),
         track: if dark {
             Rgba::gray(110)
         } else {

@@ -331,7 +331,9 @@ impl DesignerApp {
         };
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        if self.prefs.show_findings {
+        // The Cycles view lists each component's gaps beside its figure, which takes the room
+        // of the findings panel.
+        if self.prefs.show_findings && self.view != MainView::Cycles {
             egui::Panel::bottom("findings")
                 .resizable(true)
                 .default_size(190.0)

@@ -103,6 +103,8 @@ pub struct CyclesView {
     rounds_seen: bool,
     drawn: Option<Drawn>,
     side: side::SideState,
+    /// How the figure is zoomed and panned.
+    pub zoom: paint::ZoomPan,
 }
 
 /// The scope and the selection it last followed.
@@ -327,7 +329,7 @@ impl CyclesView {
         egui::Panel::top("cycles_bar").show(ui, |ui| self.bar(ui, cx));
         egui::Panel::right("cycles_side")
             .resizable(true)
-            .default_size(380.0)
+            .default_size(340.0)
             .min_size(300.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
@@ -361,7 +363,8 @@ impl CyclesView {
             });
         egui::CentralPanel::default().show(ui, |ui| {
             let d = self.drawn.as_ref().expect("drawn above");
-            if let Some(c) = paint::ui(ui, cx, &d.figure, &d.cycles, self.selected) {
+            if let Some(c) = paint::ui(ui, cx, &d.figure, &d.cycles, self.selected, &mut self.zoom)
+            {
                 self.selected = if self.selected == Some(c) {
                     None
                 } else {
@@ -447,6 +450,13 @@ impl CyclesView {
                     .on_disabled_hover_text("Pick a rating round first");
             });
             ui.separator();
+            if ui
+                .add_enabled(!self.zoom.is_fitted(), egui::Button::new("Fit"))
+                .on_hover_text("Show the whole figure (or double-click it); the wheel zooms, a drag pans")
+                .clicked()
+            {
+                self.zoom = paint::ZoomPan::default();
+            }
             ui.menu_button("Export figure", |ui| {
                 for f in [CyclesFile::Svg, CyclesFile::Png, CyclesFile::Pdf] {
                     if ui

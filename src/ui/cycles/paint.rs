@@ -1,5 +1,7 @@
-//! The figure painted with egui from the same [`Figure`] the exports write, scaled to the room
-//! the view has; hovering a component shows its people and gaps, a click picks it. Each
+//! The figure painted with egui from the same [`Figure`] the exports write, fitted to the room
+//! the view has and zoomed and panned as the canvas is (the wheel or a pinch zooms about the
+//! pointer, a trackpad or a drag pans, a double click fits it again); hovering a component
+//! shows its people and gaps, a click picks it. Each
 //! component is also a widget of its own over its text, so a screen reader reads it ("Delivery:
 //! complete; 4 groups with a SoSM and a CPO") and the keyboard reaches it.
 
@@ -12,6 +14,32 @@ use crate::export::font;
 use crate::ui::PanelCtx;
 
 pub(super) use crate::ui::cards::c32;
+
+/// How far the figure is zoomed (1: fitted to the room) and moved from where it fits.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ZoomPan {
+    pub zoom: f32,
+    pub pan: egui::Vec2,
+}
+
+impl Default for ZoomPan {
+    fn default() -> Self {
+        ZoomPan {
+            zoom: 1.0,
+            pan: egui::Vec2::ZERO,
+        }
+    }
+}
+
+impl ZoomPan {
+    /// Whether the figure is as it fits.
+    pub fn is_fitted(&self) -> bool {
+        *self == ZoomPan::default()
+    }
+}
+
+/// Zoom from fitted up to this many times.
+const ZOOM_MAX: f32 = 6.0;
 
 /// Figure units to screen points.
 #[derive(Clone, Copy)]
@@ -79,20 +107,39 @@ pub(super) fn ui(
     f: &Figure,
     cycles: &Cycles,
     selected: Option<Component>,
+    view: &mut ZoomPan,
 ) -> Option<Component> {
     let room = ui.available_rect_before_wrap();
-    let scale = (room.width() / f.width)
+    let fit = (room.width() / f.width)
         .min(room.height() / f.height)
         .clamp(0.2, 1.6);
+    // The whole room answers the pointer (a drag pans, a double click fits); each part's
+    // widget sits on top of its text.
+    let area = ui.interact(room, ui.id().with("cycles_figure"), Sense::click_and_drag());
+    if area.dragged() {
+        view.pan += area.drag_delta();
+    }
+    if area.double_clicked() {
+        *view = ZoomPan::default();
+    }
+    // The wheel and a pinch zoom about the pointer, a trackpad pans (as on the canvas).
+    if area.contains_pointer() {
+        let nav = ui.input(|i| crate::ui::canvas::Navigation::from_events(&i.events));
+        if nav.zoom != 1.0 || nav.pan != egui::Vec2::ZERO {
+            let zoom = (view.zoom * nav.zoom).clamp(1.0, ZOOM_MAX);
+            let before = fit * view.zoom;
+            let origin = room.center() - vec2(f.width, f.height) * before / 2.0 + view.pan;
+            let p = ui.input(|i| i.pointer.hover_pos()).unwrap_or(room.center());
+            let after = fit * zoom;
+            let moved = p - (p - origin) * (after / before) + nav.pan;
+            view.pan = moved - (room.center() - vec2(f.width, f.height) * after / 2.0);
+            view.zoom = zoom;
+        }
+    }
+    let scale = fit * view.zoom;
     let size = vec2(f.width, f.height) * scale;
-    let origin = room.center() - size / 2.0;
+    let origin = room.center() - size / 2.0 + view.pan;
     let to = To { origin, scale };
-    // The whole figure answers the pointer; each part's widget sits on top of its text.
-    let area = ui.interact(
-        Rect::from_min_size(origin, size),
-        ui.id().with("cycles_figure"),
-        Sense::click(),
-    );
     let painter = ui.painter_at(room);
     let hovered = area.hover_pos().and_then(|p| f.hit(to.back(p)));
 
@@ -199,6 +246,7 @@ pub(super) fn ui(
 
     let mut clicked = None;
     if area.clicked()
+        && !area.double_clicked()
         && let Some(c) = area.interact_pointer_pos().and_then(|p| f.hit(to.back(p)))
     {
         clicked = Some(c);

@@ -467,8 +467,10 @@ mod cli {
             .stdout(predicate::str::starts_with("Wrote "));
         let bytes = std::fs::read(&png).unwrap();
         let img = resvg::tiny_skia::Pixmap::decode_png(&bytes).unwrap();
+        // The figure and its margins, at one pixel per unit.
+        let wide = orgscale::export::cycles::figure::WIDTH + 2.0 * 24.0;
         assert!(
-            img.width() > 1000 && img.height() > 600,
+            (img.width() as f32 - wide).abs() <= 1.0 && img.height() > 600,
             "{}x{}",
             img.width(),
             img.height()

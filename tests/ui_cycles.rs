@@ -210,7 +210,7 @@ fn the_figure_is_exported_as_svg_from_the_cycles_view() {
             "{c:?}"
         );
     }
-    h.get_by_label_contains("Wrote svg image to");
+    h.get_by_label_contains("Wrote the cycles as SVG to");
 }
 
 #[test]
@@ -307,4 +307,31 @@ fn the_wheel_zooms_the_figure_and_fit_shows_it_whole() {
     h.get_by_label("Fit").click();
     h.run_steps(3);
     assert!(h.state().cycles.zoom.is_fitted());
+}
+
+#[test]
+fn tab_reaches_each_component_and_enter_picks_it() {
+    let mut h = cycles();
+    let mut reached = Vec::new();
+    for _ in 0..120 {
+        h.key_press(egui::Key::Tab);
+        h.run_steps(1);
+        for c in Component::ALL {
+            if h.query_by_label_contains(&format!("{}: ", c.label()))
+                .is_some_and(|n| n.is_focused())
+                && !reached.contains(&c)
+            {
+                reached.push(c);
+            }
+        }
+        if reached.len() == Component::ALL.len() {
+            break;
+        }
+    }
+    assert_eq!(reached.len(), 12, "Tab reached only {reached:?}");
+    // The last one reached has the focus: Enter picks it.
+    let last = *reached.last().unwrap();
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().cycles.selected, Some(last));
 }

@@ -32,7 +32,7 @@ impl DesignerApp {
             Ok(bytes) => {
                 let done = format!(
                     "Wrote {} to {} ({})",
-                    f.label().to_lowercase(),
+                    f.what(),
                     path.display(),
                     crate::export::human_size(bytes.len())
                 );

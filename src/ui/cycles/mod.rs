@@ -56,6 +56,7 @@ impl CyclesFile {
         }
     }
 
+    /// What a menu calls it.
     pub fn label(self) -> &'static str {
         match self {
             CyclesFile::Svg => "SVG image",
@@ -63,6 +64,17 @@ impl CyclesFile {
             CyclesFile::Pdf => "PDF document",
             CyclesFile::BlankSheet => "Blank rating sheet",
             CyclesFile::FilledSheet => "Rating sheet",
+        }
+    }
+
+    /// What it is in a sentence: "the cycles as SVG", "a blank rating sheet".
+    pub fn what(self) -> &'static str {
+        match self {
+            CyclesFile::Svg => "the cycles as SVG",
+            CyclesFile::Png => "the cycles as PNG",
+            CyclesFile::Pdf => "the cycles as PDF",
+            CyclesFile::BlankSheet => "a blank rating sheet",
+            CyclesFile::FilledSheet => "the round's rating sheet",
         }
     }
 }

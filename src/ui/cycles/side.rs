@@ -145,15 +145,17 @@ fn component(
         .iter()
         .filter(|f| f.severity != crate::rules::Severity::Info)
         .count();
-    ui.label(format!(
-        "{}{} · ",
-        c.cycle().label(),
-        if c.is_hub() { ", its hub" } else { "" }
-    ));
-    ui.colored_label(
-        super::paint::c32(coverage_color(state.coverage)),
-        coverage_words(state.coverage, serious),
-    );
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "{}{} ·",
+            c.cycle().label(),
+            if c.is_hub() { ", its hub" } else { "" }
+        ));
+        ui.colored_label(
+            super::paint::c32(coverage_color(state.coverage)),
+            coverage_words(state.coverage, serious),
+        );
+    });
     ui.label(if state.carriers.is_empty() {
         "Nobody carries it in this scope.".to_string()
     } else {
@@ -173,12 +175,13 @@ fn component(
         .show(ui, |ui| {
             if gaps == 0 {
                 ui.label("No finding breaks it here.");
+            } else {
+                ui.label(
+                    RichText::new("Click a gap to show its subject on the design canvas.")
+                        .small()
+                        .weak(),
+                );
             }
-            ui.label(
-                RichText::new("Click a gap to show its subject on the design canvas.")
-                    .small()
-                    .weak(),
-            );
             const SHOWN: usize = 200;
             for f in state.gaps.iter().take(SHOWN) {
                 let text = RichText::new(format!("{} {}", f.rule, f.message))
@@ -335,12 +338,19 @@ fn ratings(
                 let key = (c, group, rater.clone());
                 let saved = current.map(|r| r.note.clone()).unwrap_or_default();
                 let draft = st.notes.entry(key.clone()).or_insert_with(|| saved.clone());
-                let resp = ui.add_enabled(
-                    current.is_some(),
-                    egui::TextEdit::singleline(draft)
-                        .hint_text("why")
-                        .desired_width(140.0),
-                );
+                let resp = ui
+                    .add_enabled(
+                        current.is_some(),
+                        egui::TextEdit::singleline(draft)
+                            .hint_text("why")
+                            .desired_width(140.0),
+                    )
+                    .on_disabled_hover_text("Rate it first, then say why");
+                let resp = if saved.is_empty() {
+                    resp
+                } else {
+                    resp.on_hover_text(&saved)
+                };
                 crate::ui::a11y::name_widget(
                     &resp,
                     egui::WidgetType::TextEdit,

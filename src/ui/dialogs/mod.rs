@@ -120,7 +120,7 @@ impl FileRequest {
                 vec![Filter::new("iCalendar", &["ics"])],
             ),
             Purpose::ExportCycles(f) => (
-                format!("Export {}", f.label().to_lowercase()),
+                format!("Export {}", f.what()),
                 vec![Filter::new(f.label(), &[f.extension()])],
             ),
             Purpose::ImportRatings => (

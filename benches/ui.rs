@@ -57,6 +57,8 @@ struct Rig {
     time: f64,
     /// Renames so far (each gives the team a new name).
     edits: u64,
+    /// Frames with a moving pointer so far.
+    moves: u32,
 }
 
 impl Rig {
@@ -86,6 +88,7 @@ impl Rig {
             app: DesignerApp::new(doc, Box::new(ScriptedDialogs::default()), None),
             time: 0.0,
             edits: 0,
+            moves: 0,
         };
         // Settle: fonts, panel sizes, the initial fit.
         for _ in 0..5 {
@@ -140,6 +143,13 @@ impl Rig {
             }
             std::thread::sleep(std::time::Duration::from_millis(2));
         }
+    }
+
+    /// A frame with the pointer moving a little about `at` (a different point every frame).
+    fn frame_near(&mut self, at: Pos2) -> usize {
+        self.moves += 1;
+        let k = self.moves;
+        self.frame(Some(at + vec2((k % 7) as f32, (k % 5) as f32)))
     }
 
     fn frame(&mut self, pointer: Option<Pos2>) -> usize {
@@ -343,13 +353,8 @@ fn compare_frames(c: &mut Criterion) {
     g.bench_function("10000_teams/idle", |b| {
         b.iter(|| black_box(rig.frame(None)))
     });
-    let mut k = 0u32;
     g.bench_function("10000_teams/pointer_moving", |b| {
-        b.iter(|| {
-            k += 1;
-            let p = Pos2::new(700.0 + (k % 7) as f32, 400.0 + (k % 5) as f32);
-            black_box(rig.frame(Some(p)))
-        })
+        b.iter(|| black_box(rig.frame_near(Pos2::new(700.0, 400.0))))
     });
     g.finish();
 }
@@ -368,13 +373,8 @@ fn events_frames(c: &mut Criterion) {
     g.bench_function("10000_teams/org/idle", |b| {
         b.iter(|| black_box(rig.frame(None)))
     });
-    let mut k = 0u32;
     g.bench_function("10000_teams/org/pointer_moving", |b| {
-        b.iter(|| {
-            k += 1;
-            let p = Pos2::new(500.0 + (k % 7) as f32, 300.0 + (k % 5) as f32);
-            black_box(rig.frame(Some(p)))
-        })
+        b.iter(|| black_box(rig.frame_near(Pos2::new(500.0, 300.0))))
     });
     let person = *rig.app.doc.org().people().keys().next().unwrap();
     rig.app.selection = Some(orgscale::ui::Selection::Person(person));
@@ -430,14 +430,8 @@ fn cycles_frames(c: &mut Criterion) {
     g.bench_function("10000_teams/idle", |b| {
         b.iter(|| black_box(rig.frame(None)))
     });
-    let mut k = 0u32;
     g.bench_function("10000_teams/pointer_moving", |b| {
-        b.iter(|| {
-            k += 1;
-            // Over the Scrum Master loop's left side (Cross-Team Coordination).
-            let p = Pos2::new(420.0 + (k % 7) as f32, 420.0 + (k % 5) as f32);
-            black_box(rig.frame(Some(p)))
-        })
+        b.iter(|| black_box(rig.frame_near(Pos2::new(420.0, 420.0))))
     });
     let first = *rig.app.doc.org().teams().keys().next().unwrap();
     g.bench_function("10000_teams/edit_frame", |b| {

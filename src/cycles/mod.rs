@@ -58,6 +58,18 @@ pub enum Scope {
     Group(GroupId),
 }
 
+/// "Acme Online" for the org, "SoS Payments" for a group.
+pub fn scope_name(org: &Org, s: &Structure, scope: Scope) -> String {
+    match scope {
+        Scope::Org => org.name().to_string(),
+        Scope::Group(g) => format!(
+            "{} {}",
+            Structure::level_label(s.level(g)),
+            org.unit_name(Unit::Group(g))
+        ),
+    }
+}
+
 /// The two cycles of one scope.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cycles {

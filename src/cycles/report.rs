@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::rating::{self, Direction, Shift, Summary};
-use super::{Component, Coverage, Cycle, Cycles, Scope};
+use super::{Component, Coverage, Cycle, Cycles, scope_name};
 use crate::model::{Org, Round, Structure, Unit};
 
 /// A rating round to report, and optionally an earlier one to compare it with.
@@ -26,17 +26,6 @@ fn rated(s: &Structure, c: &Cycles, r: Option<Rounds>) -> Option<Rated> {
         summaries: rating::summaries(r.round, s, c.scope),
         shifts: r.earlier.map(|e| rating::compare(s, e, r.round, c.scope)),
     })
-}
-
-fn scope_name(org: &Org, s: &Structure, scope: Scope) -> String {
-    match scope {
-        Scope::Org => org.name().to_string(),
-        Scope::Group(g) => format!(
-            "{} {}",
-            Structure::level_label(s.level(g)),
-            org.unit_name(Unit::Group(g))
-        ),
-    }
 }
 
 /// The cycles as text: each cycle's components with carriers, coverage and gaps, and the ratings

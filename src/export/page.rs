@@ -6,10 +6,9 @@
 
 use std::fmt::Write;
 
-use super::font;
 use super::svg::{
-    Anchor, INK, Legend, MUTED, Num, SMALL, Scene, dot, esc, fit, legend_height, line_height, text,
-    wrap, write_legend, write_scene,
+    Anchor, INK, Legend, MUTED, Num, SMALL, Scene, dot, fit, legend_height, line_height, open_page,
+    text, wrap, write_legend, write_scene,
 };
 use crate::diagram::Rgba;
 use crate::layout::{Rect, Style};
@@ -153,21 +152,7 @@ pub(crate) fn compose(scene: &Scene, page: &Page) -> (String, (f32, f32)) {
         gap,
     } = measure(b, page);
     let mut out = String::with_capacity(4096 + scene.box_count() * 900);
-    let _ = write!(
-        out,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
-         width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{family}, Arial, Helvetica, sans-serif\">\n",
-        w = Num(width),
-        h = Num(height),
-        family = font::FAMILY
-    );
-    let _ = writeln!(out, "<title>{}</title>", esc(&page.title));
-    let _ = writeln!(
-        out,
-        "<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
-        Num(width),
-        Num(height)
-    );
+    open_page(&mut out, width, height, &page.title);
     text(
         &mut out,
         m,
@@ -268,6 +253,7 @@ fn summary_line(org: &Org, style: Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::font;
     use crate::export::svg::Diagram;
     use resvg::usvg;
 

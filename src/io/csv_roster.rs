@@ -21,7 +21,7 @@ use std::rc::Rc;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use super::{LoadError, Place};
+use super::LoadError;
 use crate::model::{
     Body, Command, Group, GroupId, Org, Person, PersonId, RoleHolder, ScaledRole, Team, TeamId,
     TeamKind, TeamRole, Unit,
@@ -106,35 +106,10 @@ pub fn import(path: &Path) -> Result<Org, LoadError> {
 
 /// Import roster bytes; `path` names the file in messages and the org.
 pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Org, LoadError> {
-    let text = super::utf8(path, bytes)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let err = |line: usize, msg: String| {
-        LoadError::new(
-            path,
-            Place {
-                path: None,
-                line: Some(line),
-                column: None,
-            },
-            msg,
-        )
-    };
-    if text.trim().is_empty() {
-        return Err(LoadError::new(path, Place::default(), "the file is empty"));
-    }
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers = rdr
-        .headers()
-        .map_err(|e| err(1, format!("cannot read the header row: {e}")))?
-        .clone();
-    let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let missing: Vec<&str> = ["person", "team", "role", "path"]
-        .into_iter()
-        .filter(|c| col(c).is_none())
-        .collect();
+    let mut sheet = super::sheet::Sheet::open(path, bytes)?;
+    let err = |line: usize, msg: String| super::sheet::line_error(path, line, msg);
+    let col = |name: &str| sheet.col(name);
+    let missing = sheet.missing(&["person", "team", "role", "path"]);
     if !missing.is_empty() {
         return Err(err(
             1,
@@ -161,16 +136,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Org, LoadError> {
     let mut b = Builder::new(&name);
     // One record, reused for every row (what `records()` does, minus an allocation per row).
     let mut rec = csv::StringRecord::new();
-    loop {
-        match rdr.read_record(&mut rec) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                return Err(err(line, format!("cannot read this row: {e}")));
-            }
-        }
-        let line = rec.position().map_or(0, |p| p.line() as usize);
+    while let Some(line) = sheet.next(&mut rec)? {
         if rec.iter().all(|c| c.is_empty()) {
             continue;
         }

@@ -5,6 +5,7 @@ pub mod csv_roster;
 pub mod json;
 mod locate;
 pub mod ratings_csv;
+mod sheet;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -164,32 +164,10 @@ pub fn import_bytes(
     bytes: &[u8],
     today: jiff::civil::Date,
 ) -> Result<Imported, LoadError> {
-    let text = super::utf8(path, bytes)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let err = |line: usize, msg: String| {
-        LoadError::new(
-            path,
-            Place {
-                path: None,
-                line: Some(line),
-                column: None,
-            },
-            msg,
-        )
-    };
-    if text.trim().is_empty() {
-        return Err(LoadError::new(path, Place::default(), "the file is empty"));
-    }
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers = rdr
-        .headers()
-        .map_err(|e| err(1, format!("cannot read the header row: {e}")))?
-        .clone();
-    let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let missing: Vec<&str> = REQUIRED.into_iter().filter(|c| col(c).is_none()).collect();
+    let mut sheet = super::sheet::Sheet::open(path, bytes)?;
+    let err = |line: usize, msg: String| super::sheet::line_error(path, line, msg);
+    let col = |name: &str| sheet.col(name);
+    let missing = sheet.missing(&REQUIRED);
     if !missing.is_empty() {
         return Err(err(
             1,
@@ -250,12 +228,8 @@ pub fn import_bytes(
         rounds: Vec::new(),
         new_rounds: Vec::new(),
     };
-    for record in rdr.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line() as usize);
-            err(line, format!("cannot read the row: {e}"))
-        })?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+    let mut record = csv::StringRecord::new();
+    while let Some(line) = sheet.next(&mut record)? {
         let cell = |c: usize| record.get(c).unwrap_or("").trim();
         let opt = |c: Option<usize>| c.map_or("", cell);
         if record.iter().all(|c| c.trim().is_empty()) {

@@ -77,18 +77,53 @@ pub struct Input<'a> {
 /// A point.
 pub type Pt = (f32, f32);
 
+/// A piece of a loop's band: between two radii, from one angle to another (radians, clockwise
+/// from the right, as on screen with y down).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sector {
+    pub centre: Pt,
+    pub inner: f32,
+    pub outer: f32,
+    pub start: f32,
+    pub end: f32,
+}
+
+impl Sector {
+    /// The point at radius `r` and angle `a` about its centre.
+    pub fn at(&self, r: f32, a: f32) -> Pt {
+        (self.centre.0 + r * a.cos(), self.centre.1 + r * a.sin())
+    }
+
+    fn contains(&self, p: Pt) -> bool {
+        let (dx, dy) = (p.0 - self.centre.0, p.1 - self.centre.1);
+        let r = dx.hypot(dy);
+        if r < self.inner || r > self.outer {
+            return false;
+        }
+        let mut a = dy.atan2(dx);
+        while a < self.start {
+            a += 2.0 * PI;
+        }
+        a <= self.end
+    }
+
+    /// The same sector `pad` in from each edge.
+    fn shrunk(&self, pad: f32) -> Sector {
+        let r = (self.inner + self.outer) / 2.0;
+        Sector {
+            inner: self.inner + pad,
+            outer: self.outer - pad,
+            start: self.start + pad / r,
+            end: self.end - pad / r,
+            ..*self
+        }
+    }
+}
+
 /// The outline of a component.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Shape {
-    /// A piece of a loop's band: between two radii, from one angle to another (radians,
-    /// clockwise from the right, as on screen with y down).
-    Sector {
-        centre: Pt,
-        inner: f32,
-        outer: f32,
-        start: f32,
-        end: f32,
-    },
+    Sector(Sector),
     Disc {
         centre: Pt,
         radius: f32,
@@ -104,24 +139,7 @@ impl Shape {
     /// Whether a point is inside.
     pub fn contains(&self, p: Pt) -> bool {
         match *self {
-            Shape::Sector {
-                centre,
-                inner,
-                outer,
-                start,
-                end,
-            } => {
-                let (dx, dy) = (p.0 - centre.0, p.1 - centre.1);
-                let r = dx.hypot(dy);
-                if r < inner || r > outer {
-                    return false;
-                }
-                let mut a = dy.atan2(dx);
-                while a < start {
-                    a += 2.0 * PI;
-                }
-                a <= end
-            }
+            Shape::Sector(s) => s.contains(p),
             Shape::Disc { centre, radius } => (p.0 - centre.0).hypot(p.1 - centre.1) <= radius,
             Shape::Box { min, size } => {
                 p.0 >= min.0 && p.0 <= min.0 + size.0 && p.1 >= min.1 && p.1 <= min.1 + size.1
@@ -132,16 +150,7 @@ impl Shape {
     /// The point its text is centred on.
     pub fn centre(&self) -> Pt {
         match *self {
-            Shape::Sector {
-                centre,
-                inner,
-                outer,
-                start,
-                end,
-            } => {
-                let (a, r) = ((start + end) / 2.0, (inner + outer) / 2.0);
-                (centre.0 + r * a.cos(), centre.1 + r * a.sin())
-            }
+            Shape::Sector(s) => s.at((s.inner + s.outer) / 2.0, (s.start + s.end) / 2.0),
             Shape::Disc { centre, .. } => centre,
             Shape::Box { min, size } => (min.0 + size.0 / 2.0, min.1 + size.1 / 2.0),
         }
@@ -151,19 +160,11 @@ impl Shape {
     /// repeated).
     pub fn outline(&self, per_radian: f32) -> Vec<Pt> {
         match *self {
-            Shape::Sector {
-                centre,
-                inner,
-                outer,
-                start,
-                end,
-            } => {
-                let n = (((end - start) * per_radian).ceil() as usize).max(2);
-                let at = |r: f32, a: f32| (centre.0 + r * a.cos(), centre.1 + r * a.sin());
-                let mut v: Vec<Pt> = (0..=n)
-                    .map(|i| at(outer, start + (end - start) * i as f32 / n as f32))
-                    .collect();
-                v.extend((0..=n).map(|i| at(inner, end - (end - start) * i as f32 / n as f32)));
+            Shape::Sector(s) => {
+                let n = (((s.end - s.start) * per_radian).ceil() as usize).max(2);
+                let angle = |i: usize| s.start + (s.end - s.start) * i as f32 / n as f32;
+                let mut v: Vec<Pt> = (0..=n).map(|i| s.at(s.outer, angle(i))).collect();
+                v.extend((0..=n).rev().map(|i| s.at(s.inner, angle(i))));
                 v
             }
             Shape::Disc { centre, radius } => {
@@ -182,6 +183,10 @@ impl Shape {
                 (min.0, min.1 + size.1),
             ],
         }
+    }
+
+    pub fn is_sector(&self) -> bool {
+        matches!(self, Shape::Sector(_))
     }
 }
 
@@ -249,12 +254,8 @@ impl Figure {
         self.parts
             .iter()
             .rev()
-            .filter(|x| !matches!(x.shape, Shape::Sector { .. }))
-            .chain(
-                self.parts
-                    .iter()
-                    .filter(|x| matches!(x.shape, Shape::Sector { .. })),
-            )
+            .filter(|x| !x.shape.is_sector())
+            .chain(self.parts.iter().filter(|x| x.shape.is_sector()))
             .find(|x| x.shape.contains(p))
             .map(|x| x.component)
     }
@@ -307,12 +308,14 @@ fn shapes() -> ([Loop; 2], Vec<Shape>) {
     // Where the loops' middles cross, seen from the left centre.
     let cross = ((APART / 2.0) / RING).acos();
     let (inner, outer) = (RING - BAND / 2.0, RING + BAND / 2.0);
-    let sector = |centre: Pt, start: f32, end: f32| Shape::Sector {
-        centre,
-        inner,
-        outer,
-        start: start + SEAM / 2.0,
-        end: end - SEAM / 2.0,
+    let sector = |centre: Pt, start: f32, end: f32| {
+        Shape::Sector(Sector {
+            centre,
+            inner,
+            outer,
+            start: start + SEAM / 2.0,
+            end: end - SEAM / 2.0,
+        })
     };
     // The left loop's free arc runs clockwise from just below its lower crossing, round the
     // left, to just below its upper one: Delivery (bottom), Cross-Team Coordination, Continuous
@@ -379,28 +382,13 @@ fn box_inside(shape: &Shape, c: Pt, w: f32, h: f32, pad: f32) -> bool {
                 && y0 >= min.1 + pad
                 && y1 <= min.1 + size.1 - pad
         }
-        Shape::Disc { .. } | Shape::Sector { .. } => {
+        Shape::Disc { .. } | Shape::Sector(_) => {
             let shrunk = match *shape {
                 Shape::Disc { centre, radius } => Shape::Disc {
                     centre,
                     radius: radius - pad,
                 },
-                Shape::Sector {
-                    centre,
-                    inner,
-                    outer,
-                    start,
-                    end,
-                } => {
-                    let r = (inner + outer) / 2.0;
-                    Shape::Sector {
-                        centre,
-                        inner: inner + pad,
-                        outer: outer - pad,
-                        start: start + pad / r,
-                        end: end - pad / r,
-                    }
-                }
+                Shape::Sector(s) => Shape::Sector(s.shrunk(pad)),
                 s => s,
             };
             // The corners and points along the edges (an arc can bulge between corners).
@@ -429,23 +417,12 @@ struct Para<'a> {
 /// or a little in or out along a loop); the last resort shortens.
 fn fit_text(shape: &Shape, paras: &[Para]) -> Vec<Line> {
     let centres: Vec<Pt> = match *shape {
-        Shape::Sector {
-            centre,
-            inner,
-            outer,
-            start,
-            end,
-        } => {
-            let a = (start + end) / 2.0;
-            let mid = (inner + outer) / 2.0;
+        Shape::Sector(s) => {
+            let a = (s.start + s.end) / 2.0;
+            let mid = (s.inner + s.outer) / 2.0;
             [0.0, -8.0, 8.0, -16.0, 16.0]
                 .into_iter()
-                .map(|dr| {
-                    (
-                        centre.0 + (mid + dr) * a.cos(),
-                        centre.1 + (mid + dr) * a.sin(),
-                    )
-                })
+                .map(|dr| s.at(mid + dr, a))
                 .collect()
         }
         s => vec![s.centre()],
@@ -711,6 +688,19 @@ pub fn figure(input: &Input) -> Figure {
 mod tests {
     use super::*;
 
+    /// The sample's figure, coloured by coverage.
+    fn sample_figure() -> Figure {
+        let (_, c) = sample();
+        figure(&Input {
+            cycles: &c,
+            colouring: Colouring::Coverage,
+            ratings: None,
+            shifts: None,
+            earlier: None,
+            dark: false,
+        })
+    }
+
     fn sample() -> (crate::model::Org, Cycles) {
         let org = crate::io::json::from_str(
             std::path::Path::new("acme.json"),
@@ -729,15 +719,7 @@ mod tests {
 
     #[test]
     fn every_part_holds_its_text_and_none_overlap() {
-        let (_, c) = sample();
-        let f = figure(&Input {
-            cycles: &c,
-            colouring: Colouring::Coverage,
-            ratings: None,
-            shifts: None,
-            earlier: None,
-            dark: false,
-        });
+        let f = sample_figure();
         assert_eq!(f.parts.len(), 12);
         for p in &f.parts {
             assert!(!p.lines.is_empty());
@@ -774,15 +756,7 @@ mod tests {
 
     #[test]
     fn no_two_parts_overlap() {
-        let (_, c) = sample();
-        let f = figure(&Input {
-            cycles: &c,
-            colouring: Colouring::Coverage,
-            ratings: None,
-            shifts: None,
-            earlier: None,
-            dark: false,
-        });
+        let f = sample_figure();
         let mut y = 0.0;
         while y < f.height {
             let mut x = 0.0;

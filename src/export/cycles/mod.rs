@@ -13,10 +13,10 @@ use krilla::metadata::Metadata;
 
 pub use figure::{Colouring, Figure, Input, Shape};
 
-use super::svg::{Anchor, Num, dot, esc, line_height, text, wrap};
+use super::svg::{Anchor, Num, dot, esc, line_height, open_page, text, wrap};
 use super::{ExportError, Paper, font};
 use crate::cycles::rating::{self, Shift, Summary};
-use crate::cycles::{Coverage, Cycles, Scope};
+use crate::cycles::{Coverage, Cycles};
 use crate::diagram::{Rgba, severity_color};
 use crate::model::{Org, Round, Structure, Unit};
 
@@ -55,14 +55,7 @@ impl Shown<'_> {
 
     /// "Acme Online", "SoS Payments".
     pub fn scope_name(&self) -> String {
-        match self.cycles.scope {
-            Scope::Org => self.org.name().to_string(),
-            Scope::Group(g) => format!(
-                "{} {}",
-                Structure::level_label(self.structure.level(g)),
-                self.org.unit_name(Unit::Group(g))
-            ),
-        }
+        crate::cycles::scope_name(self.org, self.structure, self.cycles.scope)
     }
 
     /// "10 of 12 components complete · round Q1 2027 (2027-01-15, 3 raters), compared with Q4
@@ -122,31 +115,30 @@ fn header() -> f32 {
 }
 
 /// A sector of a ring as an SVG path.
-fn sector_path(centre: (f32, f32), inner: f32, outer: f32, start: f32, end: f32) -> String {
-    let at = |r: f32, a: f32| (centre.0 + r * a.cos(), centre.1 + r * a.sin());
-    let large = if end - start > std::f32::consts::PI {
+fn sector_path(s: &figure::Sector) -> String {
+    let large = if s.end - s.start > std::f32::consts::PI {
         1
     } else {
         0
     };
     let (o0, o1, i1, i0) = (
-        at(outer, start),
-        at(outer, end),
-        at(inner, end),
-        at(inner, start),
+        s.at(s.outer, s.start),
+        s.at(s.outer, s.end),
+        s.at(s.inner, s.end),
+        s.at(s.inner, s.start),
     );
     format!(
         "M{} {} A{} {} 0 {large} 1 {} {} L{} {} A{} {} 0 {large} 0 {} {} Z",
         Num(o0.0),
         Num(o0.1),
-        Num(outer),
-        Num(outer),
+        Num(s.outer),
+        Num(s.outer),
         Num(o1.0),
         Num(o1.1),
         Num(i1.0),
         Num(i1.1),
-        Num(inner),
-        Num(inner),
+        Num(s.inner),
+        Num(s.inner),
         Num(i0.0),
         Num(i0.1),
     )
@@ -179,18 +171,8 @@ fn write_figure(out: &mut String, f: &Figure, shown: &Shown) {
         let _ = write!(out, "<title>{}</title>", esc(&tooltip(shown, p)));
         let attrs = colour_attrs(p.fill, p.stroke, 2.0);
         match p.shape {
-            Shape::Sector {
-                centre,
-                inner,
-                outer,
-                start,
-                end,
-            } => {
-                let _ = write!(
-                    out,
-                    "<path d=\"{}\" {attrs}/>",
-                    sector_path(centre, inner, outer, start, end)
-                );
+            Shape::Sector(sector) => {
+                let _ = write!(out, "<path d=\"{}\" {attrs}/>", sector_path(&sector));
             }
             Shape::Disc { centre, radius } => {
                 let _ = write!(
@@ -280,22 +262,8 @@ fn figure_page(shown: &Shown, rated: &Rated, paper: Option<(Paper, &str)>) -> (S
         }
     };
     let mut out = String::with_capacity(24 * 1024);
-    let _ = write!(
-        out,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
-         width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{family}, Arial, Helvetica, sans-serif\">\n",
-        w = Num(width),
-        h = Num(height),
-        family = font::FAMILY
-    );
     let title = format!("The two cycles of {}", shown.scope_name());
-    let _ = writeln!(out, "<title>{}</title>", esc(&title));
-    let _ = writeln!(
-        out,
-        "<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
-        Num(width),
-        Num(height)
-    );
+    open_page(&mut out, width, height, &title);
     let ink = Rgba::gray(25);
     let muted = Rgba::gray(95);
     let _ = writeln!(
@@ -501,25 +469,12 @@ fn list_pages(
     let mut pages: Vec<(String, (f32, f32))> = Vec::new();
     let start = |n: usize| {
         let mut out = String::with_capacity(16 * 1024);
-        let _ = write!(
-            out,
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
-             width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{family}, Arial, Helvetica, sans-serif\">\n",
-            w = Num(w),
-            h = Num(h),
-            family = font::FAMILY
-        );
-        let _ = writeln!(
-            out,
-            "<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
-            Num(w),
-            Num(h)
-        );
         let title = if n == 0 {
             format!("The components of {}", shown.scope_name())
         } else {
             format!("The components of {} (continued)", shown.scope_name())
         };
+        open_page(&mut out, w, h, &title);
         text(&mut out, m, m, 16.0, ink, Anchor::Start, &title);
         (out, m + line_height(16.0) + 6.0)
     };

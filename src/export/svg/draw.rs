@@ -113,6 +113,26 @@ pub(crate) fn text(
     let _ = write!(out, ">{}</text>", esc(s));
 }
 
+/// The start of a standalone SVG page: the XML declaration, the root element in the bundled
+/// font's family, its title and a white background.
+pub(crate) fn open_page(out: &mut String, width: f32, height: f32, title: &str) {
+    let _ = write!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
+         width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{family}, Arial, Helvetica, sans-serif\">\n",
+        w = Num(width),
+        h = Num(height),
+        family = font::FAMILY
+    );
+    let _ = writeln!(out, "<title>{}</title>", esc(title));
+    let _ = writeln!(
+        out,
+        "<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
+        Num(width),
+        Num(height)
+    );
+}
+
 pub(crate) fn dot(out: &mut String, c: (f32, f32), r: f32, color: Rgba) {
     let _ = write!(
         out,

@@ -132,17 +132,7 @@ impl ScopeState {
     }
 }
 
-/// "Acme Online", "SoS Payments".
-pub fn scope_name(org: &Org, s: &Structure, scope: Scope) -> String {
-    match scope {
-        Scope::Org => org.name().to_string(),
-        Scope::Group(g) => format!(
-            "{} {}",
-            Structure::level_label(s.level(g)),
-            org.unit_name(Unit::Group(g))
-        ),
-    }
-}
+pub use crate::cycles::scope_name;
 
 /// The groups in outline order (depth first), each with its level.
 fn groups_in_order(org: &Org, s: &Structure) -> Vec<(GroupId, u32)> {

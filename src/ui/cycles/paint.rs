@@ -61,20 +61,12 @@ impl To {
 /// A sector as triangles between its two arcs.
 fn sector_mesh(to: To, shape: &Shape, fill: Color32) -> Mesh {
     let mut mesh = Mesh::default();
-    if let Shape::Sector {
-        centre,
-        inner,
-        outer,
-        start,
-        end,
-    } = *shape
-    {
-        let n = (((end - start) * 40.0).ceil() as u32).max(2);
+    if let Shape::Sector(s) = *shape {
+        let n = (((s.end - s.start) * 40.0).ceil() as u32).max(2);
         for i in 0..=n {
-            let a = start + (end - start) * i as f32 / n as f32;
-            let (c, s) = (a.cos(), a.sin());
-            mesh.colored_vertex(to.p((centre.0 + outer * c, centre.1 + outer * s)), fill);
-            mesh.colored_vertex(to.p((centre.0 + inner * c, centre.1 + inner * s)), fill);
+            let a = s.start + (s.end - s.start) * i as f32 / n as f32;
+            mesh.colored_vertex(to.p(s.at(s.outer, a)), fill);
+            mesh.colored_vertex(to.p(s.at(s.inner, a)), fill);
         }
         for i in 0..n {
             let k = 2 * i;
@@ -166,12 +158,17 @@ pub(super) fn ui(
     let order = f
         .parts
         .iter()
-        .filter(|p| matches!(p.shape, Shape::Sector { .. }))
-        .chain(
-            f.parts
-                .iter()
-                .filter(|p| !matches!(p.shape, Shape::Sector { .. })),
+        .filter(|p| p.shape.is_sector())
+        .chain(f.parts.iter().filter(|p| !p.shape.is_sector()));
+    let line = |l: &crate::export::cycles::figure::Line| {
+        painter.text(
+            to.p((l.x, l.top)),
+            Align2::CENTER_TOP,
+            &l.text,
+            FontId::proportional(l.size * scale),
+            c32(l.color),
         );
+    };
     for p in order {
         let on = selected == Some(p.component);
         let over = hovered == Some(p.component);
@@ -185,7 +182,7 @@ pub(super) fn ui(
             Stroke::new(if over { 2.6 } else { 1.6 }, c32(p.stroke))
         };
         match p.shape {
-            Shape::Sector { .. } => {
+            Shape::Sector(_) => {
                 painter.add(EShape::mesh(sector_mesh(to, &p.shape, fill)));
                 let outline: Vec<Pos2> =
                     p.shape.outline(40.0).into_iter().map(|x| to.p(x)).collect();
@@ -205,23 +202,11 @@ pub(super) fn ui(
             }
         }
         for l in &p.lines {
-            painter.text(
-                to.p((l.x, l.top)),
-                Align2::CENTER_TOP,
-                &l.text,
-                FontId::proportional(l.size * scale),
-                c32(l.color),
-            );
+            line(l);
         }
     }
     for l in &f.titles {
-        painter.text(
-            to.p((l.x, l.top)),
-            Align2::CENTER_TOP,
-            &l.text,
-            FontId::proportional(l.size * scale),
-            c32(l.color),
-        );
+        line(l);
     }
     // The legend.
     let (mut x, y) = f.keys_at;

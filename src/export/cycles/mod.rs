@@ -501,7 +501,13 @@ fn list_pages(
     for it in items(shown, rated) {
         let lines = wrap(&it.text, it.size, inner - it.indent - 14.0);
         let need = it.above + lines.len() as f32 * line_height(it.size) * 1.1;
-        if y + need > bottom {
+        // A component's name stays with the first lines about it.
+        let keep = if it.dot.is_none() && it.indent == 0.0 && it.size > 12.0 {
+            3.0 * line_height(10.5) * 1.1
+        } else {
+            0.0
+        };
+        if y + need + keep > bottom {
             let n = pages.len();
             pages.push(finish(out, n));
             (out, y) = start(pages.len());

@@ -135,7 +135,7 @@ impl ScopeState {
 pub use crate::cycles::scope_name;
 
 /// The groups in outline order (depth first), each with its level.
-fn groups_in_order(org: &Org, s: &Structure) -> Vec<(GroupId, u32)> {
+fn groups_in_order(s: &Structure) -> Vec<(GroupId, u32)> {
     let mut out = Vec::new();
     let mut stack: Vec<GroupId> = s.top_groups.iter().rev().copied().collect();
     while let Some(g) = stack.pop() {
@@ -143,7 +143,6 @@ fn groups_in_order(org: &Org, s: &Structure) -> Vec<(GroupId, u32)> {
         let kids: Vec<GroupId> = s.child_groups(g).collect();
         stack.extend(kids.into_iter().rev());
     }
-    let _ = org;
     out
 }
 
@@ -391,7 +390,6 @@ impl CyclesView {
             ui.heading(format!("The two cycles of {}", scope_name(org, s, scope)));
             ui.separator();
             ui.label("Scope");
-            let groups = groups_in_order(org, s);
             let shown_scope = match scope {
                 Scope::Org => format!("Whole org ({})", org.name()),
                 _ => scope_name(org, s, scope),
@@ -406,6 +404,8 @@ impl CyclesView {
                     {
                         self.scope.scope = None;
                     }
+                    // Listed only while the list is open (a large org has thousands).
+                    let groups = groups_in_order(s);
                     let row = ui.spacing().interact_size.y;
                     egui::ScrollArea::vertical().max_height(360.0).show_rows(
                         ui,

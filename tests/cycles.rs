@@ -203,7 +203,8 @@ mod ratings {
         Q1 2027,2027-01-15,Ana Silva,,Delivery,2,\n\
         Q1 2027,2027-01-15,Bo Lindqvist,,Delivery,3,\n\
         Q1 2027,2027-01-15,Chen Wei,,Delivery,,\n\
-        Q1 2027,2027-01-15,Ana Silva,Fulfilment,Delivery,1,Returns blocks releases\n";
+        Q1 2027,2027-01-15,Ana Silva,Fulfilment,Delivery,1,Returns blocks releases\n\
+        Q1 2027,2027-01-15,Ana Silva,Fulfilment,Release Planning,2,\n";
 
     #[test]
     fn three_raters_give_the_median_and_the_spread() {
@@ -211,7 +212,7 @@ mod ratings {
         let got =
             ratings_csv::import_bytes(&org, Path::new("q1.csv"), THREE_RATERS.as_bytes(), today())
                 .unwrap();
-        assert_eq!(got.ratings, 6, "the unrated row is skipped");
+        assert_eq!(got.ratings, 7, "the unrated row is skipped");
         assert_eq!(got.raters, ["Ana Silva", "Bo Lindqvist", "Chen Wei"]);
         assert_eq!(got.new_rounds, ["Q1 2027"]);
         let round = got.assessment.round("Q1 2027").unwrap();
@@ -233,10 +234,21 @@ mod ratings {
         assert_eq!((f.median, f.ratings.len(), f.pooled_from), (1.0, 1, 0));
         let shopping = super::group_named(&org, "Shopping");
         assert!(summarise(round, &s, Component::Delivery, Scope::Group(shopping)).is_none());
-        // The SoSoS has none of its own: its groups' ratings, pooled.
+        // The SoSoS, which holds the whole org, has none of its own: the org's stand for it.
         let top = super::group_named(&org, "Acme Online");
-        let pooled = summarise(round, &s, Component::Delivery, Scope::Group(top)).unwrap();
-        assert_eq!((pooled.median, pooled.pooled_from), (1.0, 1));
+        let whole = summarise(round, &s, Component::Delivery, Scope::Group(top)).unwrap();
+        assert_eq!(
+            (whole.median, whole.org_wide, whole.pooled_from),
+            (2.5, true, 0)
+        );
+        // Where the org has none either, its groups' ratings, pooled.
+        let pooled = summarise(round, &s, Component::ReleasePlanning, Scope::Group(top)).unwrap();
+        assert_eq!((pooled.median, pooled.pooled_from), (2.0, 1));
+        assert!(
+            pooled.words().ends_with(", from 1 group inside)"),
+            "{}",
+            pooled.words()
+        );
         assert!(summarise(round, &s, Component::StrategicVision, Scope::Org).is_none());
     }
 
@@ -298,10 +310,39 @@ mod ratings {
                 "round,rater,component,rating\nQ1,Ana,Delivery,\n",
                 "the sheet has no ratings",
             ),
+            // Lines ended the Windows way are counted the same.
+            (
+                "round,rater,component,rating\r\nQ1,Ana,Delivery,3\r\n\r\nQ1,Bo,Delivery,9\r\n",
+                "(line 4): the rating 9 is out of range",
+            ),
+            (
+                "round,rater,component,rating\r\nQ1,Ana,Delivery,3\r\nQ1,ana,Delivery,2\r\n",
+                "(line 3): Ana rates Delivery in round \"Q1\" again (first on line 2)",
+            ),
         ] {
             let e = refused(sheet);
             assert!(e.contains(says), "{says}: {e}");
         }
+    }
+
+    #[test]
+    fn a_sheet_saved_with_semicolons_reads_and_raters_match_whatever_their_case() {
+        let org = super::example("acme-assessed.json");
+        let sheet = "round;rater;component;rating;note\r\n\
+                     Q4 2026;LENA FISCHER;Delivery;4;better now\r\n\
+                     Q4 2026;Dana Kim;Delivery;2;\r\n";
+        let got =
+            ratings_csv::import_bytes(&org, Path::new("s.csv"), sheet.as_bytes(), today()).unwrap();
+        let q4 = got.assessment.round("Q4 2026").unwrap();
+        assert_eq!(
+            q4.raters,
+            ["Lena Fischer", "Marcus Obi", "Priya Raman", "Dana Kim"]
+        );
+        let lena = q4
+            .rating("Lena Fischer", Component::Delivery, None)
+            .unwrap();
+        assert_eq!((lena.rating.value(), lena.note.as_str()), (4, "better now"));
+        assert_eq!(got.new_rounds, Vec::<String>::new());
     }
 
     #[test]
@@ -376,6 +417,18 @@ mod ratings {
             "1 team outside the size range"
         );
     }
+}
+
+#[test]
+fn delivery_is_missing_where_no_group_has_both_a_master_and_a_cpo() {
+    let org = example("violations.json");
+    let c = of(&org);
+    let d = c.get(Component::Delivery);
+    assert_eq!((d.coverage, d.carriers.as_str()), (Coverage::Missing, ""));
+    assert_eq!(
+        c.get(Component::ReleasePlanning).carriers,
+        "1 CPO and 1 SoSM planning together"
+    );
 }
 
 /// The group called `name`.
@@ -566,6 +619,97 @@ mod cli {
             .stderr(predicate::str::contains(
                 "there is no rating round \"Q9\"; the org has \"Q3 2026\", \"Q4 2026\"",
             ));
+    }
+
+    #[test]
+    fn mistakes_on_the_command_line_are_refused_with_what_to_do() {
+        let acme = example("acme-assessed.json");
+        for (args, says) in [
+            (
+                vec!["--round", "Q4 2026", "--against", "Q4 2026"],
+                "--against names the round itself",
+            ),
+            (
+                vec!["--round", "Q3 2026", "--against", "Q4 2026"],
+                "\"Q4 2026\" (2026-12-03) comes after \"Q3 2026\" (2026-09-24); swap them",
+            ),
+            (
+                vec!["--colour", "rating", "--format", "svg"],
+                "--colour rating needs a round: add --round NAME (the org has \"Q3 2026\", \"Q4 2026\")",
+            ),
+            (
+                vec!["-o", "/tmp/x.docx"],
+                "cannot tell the format from /tmp/x.docx",
+            ),
+            (
+                vec!["--blank"],
+                "--blank and --per-group make a rating sheet",
+            ),
+        ] {
+            let mut all = vec!["cycles", acme.as_str()];
+            all.extend(args);
+            bin()
+                .args(&all)
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains(says));
+        }
+        // A group by its id, as the org file and a rating sheet write it.
+        bin()
+            .args(["cycles", &acme, "--group", "g4"])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with(
+                "The two cycles of SoS Fulfilment",
+            ));
+    }
+
+    #[test]
+    fn a_blank_sheet_for_a_rounds_raters_and_every_group() {
+        let acme = example("acme-assessed.json");
+        let out = bin()
+            .args([
+                "cycles",
+                &acme,
+                "--round",
+                "Q4 2026",
+                "--format",
+                "csv",
+                "--blank",
+                "--per-group",
+            ])
+            .output()
+            .unwrap();
+        let sheet = String::from_utf8(out.stdout).unwrap();
+        // 3 raters × (the org and its 4 groups) × 12 components.
+        assert_eq!(sheet.lines().count(), 1 + 3 * 5 * 12, "{sheet}");
+        assert!(sheet.contains("Q4 2026,2026-12-03,Priya Raman,Fulfilment,Delivery,,\n"));
+    }
+
+    #[test]
+    fn the_orgs_pdf_ends_with_its_cycles_and_latest_round() {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("acme.pdf");
+        bin()
+            .args([
+                "export",
+                &example("acme-assessed.json"),
+                "-o",
+                pdf.to_str().unwrap(),
+            ])
+            .assert()
+            .success();
+        let text = std::process::Command::new("pdftotext")
+            .args([pdf.to_str().unwrap(), "-"])
+            .output()
+            .expect("pdftotext (poppler-utils) is installed");
+        let text = String::from_utf8(text.stdout).unwrap();
+        assert!(text.contains("The two cycles of Acme Online"), "{text}");
+        assert!(
+            text.contains("round Q4 2026 (2026-12-03, 3 raters), compared with Q3 2026"),
+            "{text}"
+        );
+        assert!(text.contains("since Q3 2026: rose from 2 to 3"), "{text}");
     }
 
     #[test]

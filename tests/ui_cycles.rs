@@ -240,12 +240,23 @@ fn the_scope_list_and_the_colouring_switch() {
     h.run_steps(3);
     h.get_by_label_contains("Fell since Q3 2026: Backlog Decomposition & Refinement (3 → 2)");
     h.get_by_label_contains("Cross-Team Coordination: complete; 4 SoSMs, 4 Scaled Daily Scrums; rated 3 established (median of 3 ratings, spread 1: 3–4), rose from 2");
+    // Hovering it says so too.
+    h.get_by_label_contains("Cross-Team Coordination: complete;")
+        .hover();
+    h.run_steps(3);
+    h.get_by_label("rated 3 established (median of 3 ratings, spread 1: 3–4), rose from 2");
     // The scope list: Fulfilment, whose Delivery the raters rated on its own.
     h.get_by_label("Scope: Whole org (Acme Online)").click();
     h.run_steps(2);
     h.get_by_label("SoS Fulfilment").click();
     h.run_steps(3);
     h.get_by_label_contains("The two cycles of SoS Fulfilment");
+    // The outline shows the group picked.
+    let fulfilment = common::group_in(&h, "Fulfilment");
+    assert_eq!(
+        h.state().selection,
+        Some(orgscale::ui::Selection::Group(fulfilment))
+    );
     h.get_by_label_contains("Delivery: complete; 1 group with a SoSM and a CPO; rated 2 developing (median of 3 ratings, spread 1: 1–2)");
 }
 

@@ -45,9 +45,16 @@ pub struct CyclesArgs {
     /// PDF paper size.
     #[arg(long, value_enum, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
+    /// With --format csv and --round: a blank sheet for the round's raters instead of its
+    /// ratings.
+    #[arg(long)]
+    pub blank: bool,
+    /// With a blank sheet: a row for every group inside the scope too, not only the scope.
+    #[arg(long)]
+    pub per_group: bool,
     /// Read a filled rating sheet (CSV) into ORG (a .json org file, saved in place): any
     /// number of raters and rounds; all or nothing.
-    #[arg(long, value_name = "SHEET", conflicts_with_all = ["round", "against", "format", "output"])]
+    #[arg(long, value_name = "SHEET", conflicts_with_all = ["round", "against", "format", "output", "blank", "per_group"])]
     pub import: Option<PathBuf>,
 }
 
@@ -84,6 +91,23 @@ impl CyclesFormat {
 pub enum ColourArg {
     Coverage,
     Rating,
+}
+
+/// "add --round NAME (the org has "Q3 2026", "Q4 2026")", or that it has none.
+fn rounds_hint(org: &Org) -> String {
+    let rounds = &org.assessment().rounds;
+    if rounds.is_empty() {
+        "the org records no rating rounds yet".to_string()
+    } else {
+        format!(
+            "add --round NAME (the org has {})",
+            rounds
+                .iter()
+                .map(|r| format!("\"{}\"", r.name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    }
 }
 
 fn round_named<'a>(org: &'a Org, name: &str) -> Result<&'a Round, String> {
@@ -131,16 +155,60 @@ pub fn run(a: CyclesArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Some(Ok(r)) => Some(r),
         Some(Err(why)) => return refuse(err, why),
     };
-    let format = a
-        .format
-        .or_else(|| a.output.as_deref().and_then(CyclesFormat::from_path))
-        .unwrap_or(CyclesFormat::Text);
+    if let (Some(r), Some(e)) = (round, earlier) {
+        if r.name == e.name {
+            return refuse(
+                err,
+                format!(
+                    "--against names the round itself (\"{}\"); name an earlier one",
+                    r.name
+                ),
+            );
+        }
+        if !org.assessment().is_earlier(&e.name, &r.name) {
+            return refuse(
+                err,
+                format!(
+                    "--against names the earlier round: \"{}\" ({}) comes after \"{}\" ({}); swap them",
+                    e.name, e.date, r.name, r.date
+                ),
+            );
+        }
+    }
+    let format = match (a.format, a.output.as_deref()) {
+        (Some(f), _) => f,
+        (None, None) => CyclesFormat::Text,
+        (None, Some(out)) => match CyclesFormat::from_path(out) {
+            Some(f) => f,
+            None => {
+                let _ = writeln!(
+                    err,
+                    "error: cannot tell the format from {}: name it .txt, .json, .svg, .png, .pdf or .csv, or give --format",
+                    out.display()
+                );
+                return 2;
+            }
+        },
+    };
+    if (a.blank || a.per_group) && format != CyclesFormat::Csv {
+        return refuse(
+            err,
+            "--blank and --per-group make a rating sheet: add --format csv (or -o FILE.csv)"
+                .to_string(),
+        );
+    }
     let s = org.structure();
     let findings = crate::rules::validate(&org);
     let c = cycles::cycles(&org, &s, &findings, scope);
     let rounds = round.map(|round| report::Rounds { round, earlier });
     let colouring = match a.colour {
         Some(ColourArg::Coverage) => Colouring::Coverage,
+        Some(ColourArg::Rating) if round.is_none() => {
+            return refuse(
+                err,
+                format!("--colour rating needs a round: {}", rounds_hint(&org)),
+            );
+        }
         Some(ColourArg::Rating) => Colouring::Rating,
         None if round.is_some() => Colouring::Rating,
         None => Colouring::Coverage,
@@ -158,15 +226,19 @@ pub fn run(a: CyclesArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         CyclesFormat::Json => report::json(&org, &s, &c, rounds).into_bytes(),
         CyclesFormat::Svg => crate::export::cycles::to_svg(&shown).into_bytes(),
         CyclesFormat::Csv => match round {
-            Some(r) => io::ratings_csv::filled(&org, r),
-            None => {
+            Some(r) if !a.blank => io::ratings_csv::filled(&org, r),
+            _ => {
                 let today = jiff::Zoned::now().date();
-                let blank = Round::new(org.assessment().fresh_name(today), today);
-                let target = match scope {
-                    Scope::Org => None,
-                    Scope::Group(g) => Some(g),
+                let fresh;
+                let round = match round {
+                    Some(r) => r,
+                    None => {
+                        fresh = Round::new(org.assessment().fresh_name(today), today);
+                        &fresh
+                    }
                 };
-                io::ratings_csv::blank(&org, &blank, &[target])
+                let targets = io::ratings_csv::targets(&s, scope, a.per_group);
+                io::ratings_csv::blank(&org, round, &targets)
             }
         }
         .into_bytes(),

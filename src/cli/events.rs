@@ -79,7 +79,7 @@ fn scope(org: &Org, a: &EventsArgs) -> Result<Scope, String> {
     Ok(Scope::Org)
 }
 
-/// The one group with this name (case and surrounding spaces ignored).
+/// The one group with this name (case and surrounding spaces ignored), or else this id.
 pub(super) fn group_named(org: &Org, name: &str) -> Result<crate::model::GroupId, String> {
     let found: Vec<_> = org
         .groups()
@@ -88,7 +88,13 @@ pub(super) fn group_named(org: &Org, name: &str) -> Result<crate::model::GroupId
         .collect();
     match found.as_slice() {
         [g] => Ok(g.id),
-        [] => Err(format!("there is no group named \"{name}\" in the org")),
+        // Not a name: perhaps the group's id, as the org file and a rating sheet write it.
+        [] => org
+            .groups()
+            .keys()
+            .find(|g| g.to_string() == name.trim())
+            .copied()
+            .ok_or_else(|| format!("there is no group named \"{name}\" in the org")),
         many => Err(format!(
             "{} groups are named \"{name}\" ({})",
             many.len(),

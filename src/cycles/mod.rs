@@ -311,9 +311,15 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
                     format!("{}, {sds}", plural(masters.len(), "SoSM", "SoSMs"))
                 },
             ),
+            // The SoS as a whole delivers, its CPO and master accountable together: nobody
+            // carries it where no group has both.
             Delivery => (
-                union(&[&masters, &cpos]),
-                if n_groups == 0 {
+                if with_both == 0 {
+                    Vec::new()
+                } else {
+                    union(&[&masters, &cpos])
+                },
+                if with_both == 0 {
                     String::new()
                 } else {
                     format!(
@@ -378,7 +384,11 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
                 if n_groups == 0 || (cpos.is_empty() && masters.is_empty()) {
                     String::new()
                 } else {
-                    format!("{} with their SoSMs", plural(cpos.len(), "CPO", "CPOs"))
+                    format!(
+                        "{} and {} planning together",
+                        plural(cpos.len(), "CPO", "CPOs"),
+                        plural(masters.len(), "SoSM", "SoSMs")
+                    )
                 },
             ),
             Feedback => (

@@ -17,6 +17,8 @@ pub struct Summary {
     /// When the scope itself has no rating of the component: how many groups inside it the
     /// ratings were pooled from (0 when they are the scope's own).
     pub pooled_from: usize,
+    /// The org's ratings, standing for the org's only top group (which holds all of it).
+    pub org_wide: bool,
 }
 
 impl Summary {
@@ -54,9 +56,10 @@ impl Summary {
             )
         };
         let pooled = match self.pooled_from {
+            0 if self.org_wide => ", the whole org's ratings".to_string(),
             0 => String::new(),
-            1 => ", from 1 group".to_string(),
-            k => format!(", pooled from {k} groups"),
+            1 => ", from 1 group inside".to_string(),
+            k => format!(", pooled from {k} groups inside"),
         };
         format!(
             "{} {} ({basis}{pooled})",
@@ -98,19 +101,31 @@ fn pool(s: &Structure, scope: Scope) -> Option<Vec<GroupId>> {
     }
 }
 
-/// A component's ratings in a scope: the scope's own (the org's are those with no group), or
-/// when it has none, those of the groups inside it, pooled.
+/// A component's ratings in a scope: the scope's own (the org's are those with no group; the
+/// org's only top group, which holds all of it, takes the org's when it has none of its own),
+/// or when it has none, those of the groups inside it, pooled.
 pub fn summarise(round: &Round, s: &Structure, c: Component, scope: Scope) -> Option<Summary> {
     let own = match scope {
         Scope::Org => None,
         Scope::Group(g) => Some(g),
     };
-    let mut ratings: Vec<Rating> = round
-        .ratings
-        .iter()
-        .filter(|r| r.component == c && r.group == own)
-        .cloned()
-        .collect();
+    let of = |group: Option<GroupId>| -> Vec<Rating> {
+        round
+            .ratings
+            .iter()
+            .filter(|r| r.component == c && r.group == group)
+            .cloned()
+            .collect()
+    };
+    let mut ratings = of(own);
+    let mut org_wide = false;
+    if ratings.is_empty()
+        && let Some(g) = own
+        && s.top_groups.as_slice() == [g]
+    {
+        ratings = of(None);
+        org_wide = !ratings.is_empty();
+    }
     let mut pooled_from = 0;
     if ratings.is_empty() {
         let inside = pool(s, scope);
@@ -139,6 +154,7 @@ pub fn summarise(round: &Round, s: &Structure, c: Component, scope: Scope) -> Op
         max: values[values.len() - 1],
         ratings,
         pooled_from,
+        org_wide,
     })
 }
 
@@ -187,17 +203,20 @@ impl Shift {
         }
     }
 
-    /// "rose from 2 to 3", "fell from 3 to 1.5", "same 2", "newly rated 3", "not rated in Q2"
-    /// (no arrows: the exports' font has none).
-    pub fn words(&self, later: &str) -> String {
+    /// "rose from 2 to 3", "fell from 3 to 1.5", "same 2", "newly rated (not rated in Q3)",
+    /// "not rated in this round (2 in Q3)", against the `earlier` round (no arrows: the exports'
+    /// font has none).
+    pub fn words(&self, earlier: &str) -> String {
         let n = |v: Option<f32>| v.map_or_else(String::new, number);
         match self.direction() {
             Direction::Rose => format!("rose from {} to {}", n(self.before), n(self.after)),
             Direction::Fell => format!("fell from {} to {}", n(self.before), n(self.after)),
             Direction::Same => format!("same {}", n(self.after)),
-            Direction::New => format!("newly rated {}", n(self.after)),
-            Direction::Dropped => format!("not rated in {later}"),
-            Direction::Unrated => "not rated".to_string(),
+            Direction::New => format!("newly rated (not rated in {earlier})"),
+            Direction::Dropped => {
+                format!("not rated in this round ({} in {earlier})", n(self.before))
+            }
+            Direction::Unrated => format!("not rated here or in {earlier}"),
         }
     }
 }
@@ -225,5 +244,28 @@ mod tests {
         assert_eq!(median(&mut []), None);
         assert_eq!(number(2.5), "2.5");
         assert_eq!(number(3.0), "3");
+    }
+
+    #[test]
+    fn a_shift_says_which_round_lacks_the_rating() {
+        let shift = |before, after| Shift {
+            component: Component::Delivery,
+            before,
+            after,
+        };
+        assert_eq!(shift(Some(2.0), Some(3.0)).words("Q3"), "rose from 2 to 3");
+        assert_eq!(
+            shift(Some(3.0), Some(1.5)).words("Q3"),
+            "fell from 3 to 1.5"
+        );
+        assert_eq!(shift(Some(2.0), Some(2.0)).words("Q3"), "same 2");
+        assert_eq!(
+            shift(None, Some(2.0)).words("Q3"),
+            "newly rated (not rated in Q3)"
+        );
+        assert_eq!(
+            shift(Some(2.0), None).words("Q3"),
+            "not rated in this round (2 in Q3)"
+        );
     }
 }

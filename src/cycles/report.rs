@@ -169,6 +169,8 @@ struct JsonSummary {
     spread: u8,
     /// Groups the ratings were pooled from when the scope has none of its own.
     pooled_from: usize,
+    /// The whole org's ratings, standing for its only top group.
+    org_wide: bool,
     ratings: Vec<JsonRating>,
 }
 
@@ -252,6 +254,7 @@ pub fn json(org: &Org, s: &Structure, c: &Cycles, rounds: Option<Rounds>) -> Str
                             max: x.max,
                             spread: x.spread(),
                             pooled_from: x.pooled_from,
+                            org_wide: x.org_wide,
                             ratings: x
                                 .ratings
                                 .iter()

@@ -244,12 +244,14 @@ pub fn to_pdf_marked(
         }
     };
     let cycles = crate::cycles::cycles(org, &s, every_finding, crate::cycles::Scope::Org);
+    // With the latest rating round, compared with the one before it, when the org has any.
+    let latest = org.assessment().latest();
     let shown = super::cycles::Shown {
         org,
         structure: &s,
         cycles: &cycles,
-        round: None,
-        earlier: None,
+        round: latest,
+        earlier: latest.and_then(|r| org.assessment().before(&r.name)),
         colouring: super::cycles::Colouring::Coverage,
     };
     let cycles_pages = super::cycles::page_count(&shown, paper);

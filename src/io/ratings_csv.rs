@@ -87,6 +87,36 @@ pub fn blank(org: &Org, round: &Round, targets: &[Option<GroupId>]) -> String {
     write_rows(&rows)
 }
 
+/// The scopes a blank sheet asks about: the scope itself (`None`: the whole org) and, with
+/// `per_group`, every group inside it.
+pub fn targets(
+    s: &crate::model::Structure,
+    scope: crate::cycles::Scope,
+    per_group: bool,
+) -> Vec<Option<GroupId>> {
+    use crate::cycles::Scope;
+    let mut v = vec![match scope {
+        Scope::Org => None,
+        Scope::Group(g) => Some(g),
+    }];
+    if per_group {
+        match scope {
+            Scope::Org => {
+                let mut all: Vec<GroupId> = Vec::new();
+                let mut stack: Vec<GroupId> = s.top_groups.iter().rev().copied().collect();
+                while let Some(g) = stack.pop() {
+                    all.push(g);
+                    let kids: Vec<GroupId> = s.child_groups(g).collect();
+                    stack.extend(kids.into_iter().rev());
+                }
+                v.extend(all.into_iter().map(Some));
+            }
+            Scope::Group(g) => v.extend(s.groups_below(g).into_iter().map(Some)),
+        }
+    }
+    v
+}
+
 /// A round's ratings as a sheet, one row each.
 pub fn filled(org: &Org, round: &Round) -> String {
     let rows: Vec<[String; 7]> = round
@@ -293,7 +323,22 @@ pub fn import_bytes(
                 }
             }
         }
-        let key = (name.to_lowercase(), rater.to_string(), component, group);
+        // A rater is the same person whatever the case: the round's spelling, else the
+        // sheet's first.
+        let rater: String = assessment
+            .round(&name)
+            .and_then(|r| r.raters.iter().find(|x| x.eq_ignore_ascii_case(rater)))
+            .or_else(|| {
+                read.get(&name).and_then(|v| {
+                    v.iter()
+                        .map(|x| &x.rater)
+                        .find(|x| x.eq_ignore_ascii_case(rater))
+                })
+            })
+            .cloned()
+            .unwrap_or_else(|| rater.to_string());
+        let rater = rater.as_str();
+        let key = (name.to_lowercase(), rater.to_lowercase(), component, group);
         if let Some(first) = seen.insert(key, line) {
             return Err(err(
                 line,

@@ -295,16 +295,14 @@ impl FromStr for Score {
         let first = t.split_whitespace().next().unwrap_or("");
         let bad = || {
             format!(
-                "\"{t}\" is not a rating; use 0 (absent) to 4 (optimising): {}",
+                "\"{t}\" is not a rating; use a number from 0 (absent) to 4 (optimising), or \
+                 its word: {}",
                 Score::scale()
             )
         };
         if let Ok(v) = first.parse::<i64>() {
             return u8::try_from(v).ok().and_then(Score::new).ok_or_else(|| {
-                format!(
-                    "the rating {v} is out of range; use 0 (absent) to 4 (optimising): {}",
-                    Score::scale()
-                )
+                format!("the rating {v} is out of range; use 0 (absent) to 4 (optimising)")
             });
         }
         let word = t.to_lowercase();
@@ -508,6 +506,32 @@ impl Assessment {
             .find(|r| r.name.trim().eq_ignore_ascii_case(name.trim()))
     }
 
+    /// Whether round `a` comes before round `b` (by date, then by place in the file).
+    pub fn is_earlier(&self, a: &str, b: &str) -> bool {
+        let key = |name: &str| {
+            self.rounds
+                .iter()
+                .enumerate()
+                .find(|(_, r)| r.name == name)
+                .map(|(i, r)| (r.date, i))
+        };
+        matches!((key(a), key(b)), (Some(x), Some(y)) if x < y)
+    }
+
+    /// The last round before the one named, if any.
+    pub fn before(&self, name: &str) -> Option<&Round> {
+        self.rounds
+            .iter()
+            .filter(|r| self.is_earlier(&r.name, name))
+            .reduce(|a, b| {
+                if self.is_earlier(&a.name, &b.name) {
+                    b
+                } else {
+                    a
+                }
+            })
+    }
+
     /// The latest round (by date, then by place in the file).
     pub fn latest(&self) -> Option<&Round> {
         self.rounds
@@ -526,9 +550,25 @@ impl Assessment {
         }
     }
 
-    /// A name for a new round that no round has yet: "Round 2027-01-15", "Round 2027-01-15 (2)".
+    /// A name for a new round that no round has yet, from its month: "January 2027",
+    /// "January 2027 (2)".
     pub fn fresh_name(&self, date: jiff::civil::Date) -> String {
-        let base = format!("Round {date}");
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS[(date.month() as usize).clamp(1, 12) - 1];
+        let base = format!("{month} {}", date.year());
         let mut name = base.clone();
         let mut n = 2;
         while self.round(&name).is_some() {
@@ -673,6 +713,6 @@ mod tests {
         assert_eq!(r.ratings.len(), 1);
         let a = Assessment { rounds: vec![r] };
         assert_eq!(a.problem(), None);
-        assert_eq!(a.fresh_name(d), "Round 2027-01-15");
+        assert_eq!(a.fresh_name(d), "January 2027");
     }
 }

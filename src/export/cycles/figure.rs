@@ -210,6 +210,9 @@ pub struct Part {
     pub lines: Vec<Line>,
     /// What a screen reader says of it: name, state, carriers, rating.
     pub summary: String,
+    /// Its rating in words, when a round is shown: "rated 3 established (median of 3 ratings,
+    /// spread 1: 2–3), rose from 2".
+    pub rating: Option<String>,
 }
 
 /// One loop: where it runs.
@@ -236,6 +239,8 @@ pub struct Figure {
     pub loops: [Loop; 2],
     /// The components, in [`Component::ALL`] order.
     pub parts: Vec<Part>,
+    /// Arrowheads on the loops' rims, the way each cycle runs (triangles).
+    pub arrows: Vec<[Pt; 3]>,
     /// The loops' titles and what they are about.
     pub titles: Vec<Line>,
     pub keys: Vec<Key>,
@@ -301,7 +306,23 @@ fn fill_of(accent: Rgba, dark: bool) -> Rgba {
 }
 
 /// Where the parts go.
-fn shapes() -> ([Loop; 2], Vec<Shape>) {
+/// A small arrow on a loop's rim at angle `a`, pointing the way the cycle runs (`d`: +1 with
+/// the angle, -1 against it).
+fn arrow(centre: Pt, a: f32, d: f32) -> [Pt; 3] {
+    let r = RING + BAND / 2.0 + 7.0;
+    let (n, t) = ((a.cos(), a.sin()), (-d * a.sin(), d * a.cos()));
+    let c = (centre.0 + r * n.0, centre.1 + r * n.1);
+    let (len, half) = (18.0, 5.5);
+    let tip = (c.0 + t.0 * len * 0.6, c.1 + t.1 * len * 0.6);
+    let back = (c.0 - t.0 * len * 0.4, c.1 - t.1 * len * 0.4);
+    [
+        tip,
+        (back.0 + n.0 * half, back.1 + n.1 * half),
+        (back.0 - n.0 * half, back.1 - n.1 * half),
+    ]
+}
+
+fn shapes() -> ([Loop; 2], Vec<Shape>, Vec<[Pt; 3]>) {
     let cx = WIDTH / 2.0;
     let left = (cx - APART / 2.0, MID_Y);
     let right = (cx + APART / 2.0, MID_Y);
@@ -357,6 +378,14 @@ fn shapes() -> ([Loop; 2], Vec<Shape>) {
         Feedback => node(MID_Y + rise),
         MetricsTransparency => node(MID_Y),
     };
+    // The Scrum Master cycle runs from Team Process over Continuous Improvement, Cross-Team
+    // Coordination and Delivery to Feedback (against the angle on the left loop); the Product
+    // Owner cycle from Team Process over Strategic Vision to Release Planning and Feedback
+    // (with the angle on the right): an arrow where each segment meets the next.
+    let mut arrows: Vec<[Pt; 3]> = (0..4)
+        .map(|k| arrow(left, a1 - k as f32 * s, -1.0))
+        .collect();
+    arrows.extend((0..5).map(|k| arrow(right, b0 + k as f32 * t, 1.0)));
     (
         [
             Loop {
@@ -369,6 +398,7 @@ fn shapes() -> ([Loop; 2], Vec<Shape>) {
             },
         ],
         Component::ALL.into_iter().map(shape).collect(),
+        arrows,
     )
 }
 
@@ -492,6 +522,21 @@ fn place(centre: Pt, h: f32, wrapped: Vec<(Vec<String>, f32, Rgba)>) -> Vec<Line
     out
 }
 
+/// A space after a digit kept from breaking ("84 people", "1 gap" stay on one line).
+fn keep_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut after_digit = false;
+    for ch in text.chars() {
+        if ch == ' ' && after_digit {
+            out.push('\u{a0}');
+        } else {
+            out.push(ch);
+        }
+        after_digit = ch.is_ascii_digit();
+    }
+    out
+}
+
 /// "complete", "2 gaps", "missing".
 pub fn coverage_words(c: Coverage, gaps: usize) -> String {
     match c {
@@ -503,7 +548,7 @@ pub fn coverage_words(c: Coverage, gaps: usize) -> String {
 
 /// The figure of some cycles.
 pub fn figure(input: &Input) -> Figure {
-    let (loops, shapes) = shapes();
+    let (loops, shapes, arrows) = shapes();
     let dark = input.dark;
     let ink = if dark {
         Rgba::gray(235)
@@ -511,7 +556,7 @@ pub fn figure(input: &Input) -> Figure {
         Rgba::gray(25)
     };
     let muted = if dark {
-        Rgba::gray(175)
+        Rgba::gray(205)
     } else {
         Rgba::gray(85)
     };
@@ -533,8 +578,12 @@ pub fn figure(input: &Input) -> Figure {
             let rated = rating.map_or_else(
                 || "not rated".to_string(),
                 |r| {
+                    // Ratings of the groups inside, standing in for the scope's own, say so.
+                    let pooled = if r.pooled_from > 0 { ", pooled" } else { "" };
                     if r.ratings.len() > 1 && r.spread() > 0 {
-                        format!("rated {} (spread {})", r.median_text(), r.spread())
+                        format!("rated {} (spread {}{pooled})", r.median_text(), r.spread())
+                    } else if r.pooled_from > 0 {
+                        format!("rated {} (pooled)", r.median_text())
                     } else {
                         format!("rated {}", r.median_text())
                     }
@@ -570,6 +619,7 @@ pub fn figure(input: &Input) -> Figure {
                 (Colouring::Coverage, true) => format!("{coverage} · {rated}"),
                 (Colouring::Coverage, false) => coverage.clone(),
             };
+            let (carriers_kept, state_kept) = (keep_numbers(&carriers), keep_numbers(&state));
             let paras = [
                 Para {
                     text: c.label(),
@@ -577,25 +627,28 @@ pub fn figure(input: &Input) -> Figure {
                     color: ink,
                 },
                 Para {
-                    text: &carriers,
+                    text: &carriers_kept,
                     size: DETAIL,
                     color: muted,
                 },
                 Para {
-                    text: &state,
+                    text: &state_kept,
                     size: DETAIL,
                     color: ink,
                 },
             ];
             let lines = fit_text(&shape, &paras);
-            let mut summary = format!("{}: {coverage}; {carriers}", c.label());
-            if let Some(r) = rating {
-                summary.push_str(&format!("; rated {}", r.words()));
-            } else if input.ratings.is_some() {
-                summary.push_str("; not rated");
+            let mut rated_words = match rating {
+                Some(r) => Some(format!("rated {}", r.words())),
+                None if input.ratings.is_some() => Some("not rated".to_string()),
+                None => None,
+            };
+            if let (Some(w), Some(m)) = (rated_words.as_mut(), &moved) {
+                w.push_str(&format!(", {m}"));
             }
-            if let Some(m) = &moved {
-                summary.push_str(&format!(", {m}"));
+            let mut summary = format!("{}: {coverage}; {carriers}", c.label());
+            if let Some(w) = &rated_words {
+                summary.push_str(&format!("; {w}"));
             }
             Part {
                 component: c,
@@ -604,6 +657,7 @@ pub fn figure(input: &Input) -> Figure {
                 stroke: accent,
                 lines,
                 summary,
+                rating: rated_words,
             }
         })
         .collect();
@@ -671,6 +725,7 @@ pub fn figure(input: &Input) -> Figure {
         height: HEIGHT,
         loops,
         parts,
+        arrows,
         titles,
         keys,
         keys_at: (24.0, HEIGHT - 30.0),
@@ -771,6 +826,16 @@ mod tests {
                 x += 2.0;
             }
             y += 2.0;
+        }
+        // The arrows sit on the rims, outside every part, the way each cycle runs.
+        assert_eq!(f.arrows.len(), 9);
+        for a in &f.arrows {
+            let c = (
+                (a[0].0 + a[1].0 + a[2].0) / 3.0,
+                (a[0].1 + a[1].1 + a[2].1) / 3.0,
+            );
+            assert_eq!(f.hit(c), None, "{a:?}");
+            assert!(a.iter().all(|p| p.0 >= 0.0 && p.0 <= f.width && p.1 >= 0.0));
         }
         // And each stays within the figure, clear of the legend.
         for p in &f.parts {

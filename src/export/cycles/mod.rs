@@ -166,6 +166,19 @@ fn write_figure(out: &mut String, f: &Figure, shown: &Shown) {
             f.track.hex()
         );
     }
+    for a in &f.arrows {
+        let _ = writeln!(
+            out,
+            "<polygon points=\"{},{} {},{} {},{}\" fill=\"{}\"/>",
+            Num(a[0].0),
+            Num(a[0].1),
+            Num(a[1].0),
+            Num(a[1].1),
+            Num(a[2].0),
+            Num(a[2].1),
+            f.track.hex()
+        );
+    }
     for p in &f.parts {
         let _ = write!(out, "<g id=\"component-{}\">", p.component.key());
         let _ = write!(out, "<title>{}</title>", esc(&tooltip(shown, p)));
@@ -365,9 +378,21 @@ fn items(shown: &Shown, rated: &Rated) -> Vec<Item> {
             10.5,
             muted,
             Some(figure::coverage_color(st.coverage)),
-            format!("{} · {} · {state}: {carriers}", c.cycle().label(), {
-                if c.is_hub() { "hub" } else { "component" }
-            }),
+            format!(
+                "{}{}: {state}. {}",
+                match c.cycle() {
+                    crate::cycles::Cycle::ScrumMaster => "In the Scrum Master cycle",
+                    crate::cycles::Cycle::ProductOwner => "In the Product Owner cycle",
+                    crate::cycles::Cycle::Both => "Where the cycles meet",
+                    crate::cycles::Cycle::Shared => "Shared by both cycles",
+                },
+                if c.is_hub() { ", its hub" } else { "" },
+                if st.carriers.is_empty() {
+                    "Nobody carries it.".to_string()
+                } else {
+                    format!("Carried by {carriers}.")
+                }
+            ),
             2.0,
         ));
         if let Some(summaries) = &rated.summaries {

@@ -154,11 +154,12 @@ impl CyclesView {
             .and_then(|n| org.assessment().round(n))
     }
 
-    /// The round compared with, if it still exists and differs from the one shown.
+    /// The round compared with, if it still exists and comes before the one shown.
     pub fn earlier<'a>(&self, org: &'a Org) -> Option<&'a Round> {
+        let shown = self.round.as_deref()?;
         self.earlier
             .as_deref()
-            .filter(|e| Some(*e) != self.round.as_deref())
+            .filter(|e| org.assessment().is_earlier(e, shown))
             .and_then(|n| org.assessment().round(n))
     }
 
@@ -219,22 +220,11 @@ impl CyclesView {
                         &fresh
                     }
                 };
-                let target = match c.scope {
-                    Scope::Org => None,
-                    Scope::Group(g) => Some(g),
-                };
-                let mut targets = vec![target];
-                if self.side.sheet_per_group {
-                    let s = doc.structure();
-                    targets.extend(
-                        match c.scope {
-                            Scope::Org => org.groups().keys().copied().collect::<Vec<_>>(),
-                            Scope::Group(g) => s.groups_below(g),
-                        }
-                        .into_iter()
-                        .map(Some),
-                    );
-                }
+                let targets = crate::io::ratings_csv::targets(
+                    doc.structure(),
+                    c.scope,
+                    self.side.sheet_per_group,
+                );
                 Ok(crate::io::ratings_csv::blank(org, round, &targets).into_bytes())
             }
         }
@@ -380,6 +370,16 @@ impl CyclesView {
         }
     }
 
+    /// Show the whole org's cycles; a group selected for its scope is let go.
+    fn whole_org(&mut self, cx: &mut PanelCtx) {
+        if let Some(Selection::Group(g)) = cx.selection
+            && self.scope.scope == Some(g)
+        {
+            cx.select(None);
+        }
+        self.scope.scope = None;
+    }
+
     /// The bar above the figure: whose cycles, the scope list, the colouring, the rounds and
     /// the exports.
     fn bar(&mut self, ui: &mut Ui, cx: &mut PanelCtx) {
@@ -402,7 +402,7 @@ impl CyclesView {
                         .selectable_label(scope == Scope::Org, "Whole org")
                         .clicked()
                     {
-                        self.scope.scope = None;
+                        self.whole_org(cx);
                     }
                     // Listed only while the list is open (a large org has thousands).
                     let groups = groups_in_order(s);
@@ -425,7 +425,9 @@ impl CyclesView {
                                         .selectable_label(scope == Scope::Group(*g), label)
                                         .clicked()
                                     {
+                                        // The outline shows the group picked here too.
                                         self.scope.scope = Some(*g);
+                                        cx.select(Some(Selection::Group(*g)));
                                     }
                                 });
                             }
@@ -439,7 +441,7 @@ impl CyclesView {
                 None,
             );
             if scope != Scope::Org && ui.button("Whole org").clicked() {
-                self.scope.scope = None;
+                self.whole_org(cx);
             }
             ui.separator();
             ui.label("Colour by");

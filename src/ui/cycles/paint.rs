@@ -154,6 +154,13 @@ pub(super) fn ui(
             5.0 * scale,
         ));
     }
+    for a in &f.arrows {
+        painter.add(EShape::convex_polygon(
+            a.iter().map(|p| to.p(*p)).collect(),
+            c32(f.track),
+            Stroke::NONE,
+        ));
+    }
     // Sectors first, then the hubs and the boxes on top.
     let order = f
         .parts
@@ -176,8 +183,9 @@ pub(super) fn ui(
         if over {
             fill = fill.lerp_to_gamma(c32(p.stroke), 0.15);
         }
+        // The selection's own colour: amber already means "gaps" here.
         let stroke = if on {
-            Stroke::new(4.0, c32(crate::diagram::SELECTION))
+            Stroke::new(4.0, ui.visuals().selection.stroke.color)
         } else {
             Stroke::new(if over { 2.6 } else { 1.6 }, c32(p.stroke))
         };
@@ -238,7 +246,7 @@ pub(super) fn ui(
     }
     if let Some(c) = hovered {
         area.clone()
-            .on_hover_ui_at_pointer(|ui| tooltip(ui, cx, cycles, c));
+            .on_hover_ui_at_pointer(|ui| tooltip(ui, cx, cycles, f, c));
     }
     // A widget per component over its text: what a screen reader reads and Tab reaches.
     for p in &f.parts {
@@ -263,14 +271,14 @@ pub(super) fn ui(
             clicked = Some(p.component);
         }
         if resp.hovered() && hovered.is_none() {
-            resp.on_hover_ui_at_pointer(|ui| tooltip(ui, cx, cycles, p.component));
+            resp.on_hover_ui_at_pointer(|ui| tooltip(ui, cx, cycles, f, p.component));
         }
     }
     clicked
 }
 
 /// The people and gaps of a component, in a tooltip.
-fn tooltip(ui: &mut Ui, cx: &PanelCtx, cycles: &Cycles, c: Component) {
+fn tooltip(ui: &mut Ui, cx: &PanelCtx, cycles: &Cycles, f: &Figure, c: Component) {
     let org = cx.doc.org();
     let st = cycles.get(c);
     ui.set_max_width(420.0);
@@ -290,6 +298,9 @@ fn tooltip(ui: &mut Ui, cx: &PanelCtx, cycles: &Cycles, c: Component) {
         ui.label("Nobody carries it here.");
     } else {
         ui.label(&st.carriers);
+    }
+    if let Some(rated) = &f.part(c).rating {
+        ui.label(rated);
     }
     const PEOPLE: usize = 12;
     if !st.people.is_empty() {

@@ -267,7 +267,17 @@ fn ratings(
     if summary.is_some_and(|x| x.pooled_from > 0) {
         ui.label(
             RichText::new(
-                "These are the groups' ratings, pooled: nobody rated it for this scope itself.",
+                "These are the ratings of the groups inside, pooled: nobody rated it for this \
+                 scope itself.",
+            )
+            .small()
+            .weak(),
+        );
+    } else if summary.is_some_and(|x| x.org_wide) {
+        ui.label(
+            RichText::new(
+                "These are the whole org's ratings: this group holds all of it, and nobody \
+                 rated it for the group itself.",
             )
             .small()
             .weak(),
@@ -421,7 +431,15 @@ fn rounds(
                 None,
             );
         });
-        if round.is_some() && all.len() > 1 {
+        // Only a round before the one shown can be compared with it.
+        let before: Vec<&Round> = match round.as_deref() {
+            Some(shown) => all
+                .iter()
+                .filter(|r| org.assessment().is_earlier(&r.name, shown))
+                .collect(),
+            None => Vec::new(),
+        };
+        if !before.is_empty() {
             ui.horizontal(|ui| {
                 ui.label("Compare with");
                 let current = earlier
@@ -434,7 +452,7 @@ fn rounds(
                         if ui.selectable_label(earlier.is_none(), "Nothing").clicked() {
                             *earlier = None;
                         }
-                        for r in all.iter().rev().filter(|r| Some(&r.name) != round.as_ref()) {
+                        for r in before.iter().rev() {
                             if ui
                                 .selectable_label(earlier.as_deref() == Some(&r.name), label(r))
                                 .clicked()
@@ -451,7 +469,14 @@ fn rounds(
                 );
             });
         }
-        if let (Some(shifts), Some(e)) = (&shown.rated.shifts, shown.earlier) {
+        let unrated = shown
+            .rated
+            .summaries
+            .as_ref()
+            .is_some_and(|v| v.iter().all(Option::is_none));
+        if let (true, Some(e), Some(r)) = (unrated, shown.earlier, shown.round) {
+            ui.label(format!("Nothing is rated in {r} yet to compare with {e}."));
+        } else if let (Some(shifts), Some(e)) = (&shown.rated.shifts, shown.earlier) {
             for (dir, word) in [(Direction::Rose, "Rose"), (Direction::Fell, "Fell")] {
                 let moved: Vec<String> = shifts
                     .iter()
@@ -567,7 +592,7 @@ fn raters(ui: &mut Ui, cx: &mut PanelCtx, st: &mut SideState, r: &Round) {
         crate::ui::a11y::name_widget(&resp, egui::WidgetType::TextEdit, "New rater", None);
         let entered = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let name = st.new_rater.trim().to_string();
-        let known = r.raters.contains(&name);
+        let known = r.raters.iter().any(|x| x.eq_ignore_ascii_case(&name));
         if (ui
             .add_enabled(!name.is_empty() && !known, egui::Button::new("Add rater"))
             .on_disabled_hover_text(if known {
@@ -661,7 +686,7 @@ fn new_round(ui: &mut Ui, cx: &mut PanelCtx, st: &mut SideState, round: &mut Opt
         .map(str::trim)
         .filter(|r| !r.is_empty())
     {
-        if !raters.iter().any(|x| x == r) {
+        if !raters.iter().any(|x: &String| x.eq_ignore_ascii_case(r)) {
             raters.push(r.to_string());
         }
     }

@@ -475,6 +475,15 @@ mod cli {
         format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
     }
 
+    /// A PDF's text as poppler's pdftotext reads it.
+    fn pdf_text(pdf: &std::path::Path) -> String {
+        let out = std::process::Command::new("pdftotext")
+            .args([pdf.to_str().unwrap(), "-"])
+            .output()
+            .expect("pdftotext (poppler-utils) is installed");
+        String::from_utf8(out.stdout).unwrap()
+    }
+
     /// Every text of an SVG as usvg reads it, element by element.
     fn texts(svg: &str) -> Vec<String> {
         fn walk(g: &resvg::usvg::Group, out: &mut Vec<String>) {
@@ -543,11 +552,7 @@ mod cli {
             ])
             .assert()
             .success();
-        let text = std::process::Command::new("pdftotext")
-            .args([pdf.to_str().unwrap(), "-"])
-            .output()
-            .expect("pdftotext (poppler-utils) is installed");
-        let text = String::from_utf8(text.stdout).unwrap();
+        let text = pdf_text(&pdf);
         for name in orgscale::cycles::report::names() {
             assert!(text.contains(name), "{name} not in the PDF's text:\n{text}");
         }
@@ -699,11 +704,7 @@ mod cli {
             ])
             .assert()
             .success();
-        let text = std::process::Command::new("pdftotext")
-            .args([pdf.to_str().unwrap(), "-"])
-            .output()
-            .expect("pdftotext (poppler-utils) is installed");
-        let text = String::from_utf8(text.stdout).unwrap();
+        let text = pdf_text(&pdf);
         assert!(text.contains("The two cycles of Acme Online"), "{text}");
         assert!(
             text.contains("round Q4 2026 (2026-12-03, 3 raters), compared with Q3 2026"),

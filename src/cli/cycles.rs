@@ -93,36 +93,33 @@ pub enum ColourArg {
     Rating,
 }
 
+/// The org's rounds, quoted: "\"Q3 2026\", \"Q4 2026\"".
+fn round_names(org: &Org) -> String {
+    org.assessment()
+        .rounds
+        .iter()
+        .map(|r| format!("\"{}\"", r.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// "add --round NAME (the org has "Q3 2026", "Q4 2026")", or that it has none.
 fn rounds_hint(org: &Org) -> String {
-    let rounds = &org.assessment().rounds;
-    if rounds.is_empty() {
+    if org.assessment().is_empty() {
         "the org records no rating rounds yet".to_string()
     } else {
-        format!(
-            "add --round NAME (the org has {})",
-            rounds
-                .iter()
-                .map(|r| format!("\"{}\"", r.name))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        format!("add --round NAME (the org has {})", round_names(org))
     }
 }
 
 fn round_named<'a>(org: &'a Org, name: &str) -> Result<&'a Round, String> {
     org.assessment().find(name).ok_or_else(|| {
-        let rounds = &org.assessment().rounds;
-        if rounds.is_empty() {
+        if org.assessment().is_empty() {
             format!("there is no rating round \"{name}\": the org records no ratings yet")
         } else {
             format!(
                 "there is no rating round \"{name}\"; the org has {}",
-                rounds
-                    .iter()
-                    .map(|r| format!("\"{}\"", r.name))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                round_names(org)
             )
         }
     })

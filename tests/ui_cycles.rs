@@ -291,6 +291,23 @@ fn a_blank_sheet_is_exported_for_the_raters_of_the_round() {
 }
 
 #[test]
+fn a_blank_sheet_can_ask_about_every_group_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sheet.csv");
+    let mut dialogs = orgscale::ui::dialogs::ScriptedDialogs::default();
+    dialogs.export.push_back(Some(out.clone()));
+    let mut h = cycles_of(common::sample_app_with(dialogs));
+    h.get_by_label("A row per group too").click();
+    h.run_steps(2);
+    h.get_by_label("Export blank sheet…").click();
+    h.run_steps(4);
+    let sheet = std::fs::read_to_string(&out).expect("the sheet was written");
+    // One unnamed rater, the whole org and its 4 groups, 12 components each.
+    assert_eq!(sheet.lines().count(), 1 + 5 * 12, "{sheet}");
+    assert!(sheet.contains(",,Fulfilment,Delivery,,\n"), "{sheet}");
+}
+
+#[test]
 fn the_wheel_zooms_the_figure_and_fit_shows_it_whole() {
     let mut h = cycles();
     // The findings panel gives the figure its room in this view.
@@ -318,6 +335,71 @@ fn the_wheel_zooms_the_figure_and_fit_shows_it_whole() {
     h.get_by_label("Fit").click();
     h.run_steps(3);
     assert!(h.state().cycles.zoom.is_fitted());
+}
+
+#[test]
+fn a_drag_pans_the_figure_and_a_double_click_fits_it() {
+    // Frames a 60th of a second apart, as on a desktop, so that two clicks make a double click.
+    let mut h = common::harness_sized(common::sample_app(), WINDOW);
+    h.get_by_label("Cycles").click();
+    h.run_steps(3);
+    // A drag on the figure's background pans it; a double click there fits it again.
+    let eat = h.get_by_label_contains("Executive Action Team: ").rect();
+    let ctc = h.get_by_label_contains("Cross-Team Coordination: ").rect();
+    let empty = egui::pos2((ctc.right() + eat.left()) / 2.0, eat.center().y);
+    common::drag_towards(&mut h, empty, empty + egui::vec2(60.0, 30.0));
+    h.drop_at(empty + egui::vec2(60.0, 30.0));
+    h.run_steps(2);
+    let pan = h.state().cycles.zoom.pan;
+    assert!((pan - egui::vec2(60.0, 30.0)).length() < 2.0, "{pan:?}");
+    let moved = h.get_by_label_contains("Executive Action Team: ").rect();
+    assert!((moved.center() - eat.center() - egui::vec2(60.0, 30.0)).length() < 2.0);
+    let there = empty + egui::vec2(60.0, 30.0);
+    // Well after the last click (egui would count a third click within 0.6 s as a triple).
+    h.run_steps(45);
+    for _ in 0..2 {
+        h.drag_at(there);
+        h.run_steps(1);
+        h.drop_at(there);
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+    assert!(
+        h.state().cycles.zoom.is_fitted(),
+        "{:?}",
+        h.state().cycles.zoom
+    );
+    assert!(
+        h.state().cycles.selected.is_none(),
+        "a click on the background picks nothing"
+    );
+}
+
+#[test]
+fn the_figure_exports_as_png_and_pdf_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let (png, pdf) = (dir.path().join("c.png"), dir.path().join("c.pdf"));
+    let mut dialogs = orgscale::ui::dialogs::ScriptedDialogs::default();
+    dialogs.export.push_back(Some(png.clone()));
+    dialogs.export.push_back(Some(pdf.clone()));
+    let mut h = cycles_of(common::sample_app_with(dialogs));
+    for item in ["PNG image…", "PDF document…"] {
+        h.get_by_label("Export figure").click();
+        h.run_steps(2);
+        h.get_by_label(item).click();
+        h.run_steps(4);
+    }
+    let image = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&png).unwrap()).unwrap();
+    assert!(image.width() > 1000, "{}", image.width());
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8(text.stdout).unwrap();
+    for c in Component::ALL {
+        assert!(text.contains(c.label()), "{c:?} not in the PDF:\n{text}");
+    }
+    h.get_by_label_contains("Wrote the cycles as PDF to");
 }
 
 #[test]

@@ -850,6 +850,54 @@ mod tests {
     }
 
     #[test]
+    fn ratings_of_the_groups_inside_say_they_are_pooled() {
+        let (org, c) = sample();
+        let s = org.structure();
+        let fulfilment = *org
+            .groups()
+            .iter()
+            .find(|(_, g)| g.name == "Fulfilment")
+            .unwrap()
+            .0;
+        let mut round = crate::model::Round::new("Q1", "2027-01-15".parse().unwrap());
+        for (rater, v) in [("Ana", 1), ("Bo", 3)] {
+            round.set(
+                rater,
+                Component::Delivery,
+                Some(fulfilment),
+                Some((Score::new(v).unwrap(), String::new())),
+            );
+        }
+        let ratings = crate::cycles::rating::summaries(&round, &s, crate::cycles::Scope::Org);
+        let f = figure(&Input {
+            cycles: &c,
+            colouring: Colouring::Rating,
+            ratings: Some(&ratings),
+            shifts: None,
+            earlier: None,
+            dark: false,
+        });
+        let text: Vec<&str> = f
+            .part(Component::Delivery)
+            .lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        assert!(
+            text.join(" ")
+                .replace('\u{a0}', " ")
+                .contains("rated 2 (spread 2, pooled)"),
+            "{text:?}"
+        );
+        assert!(
+            f.part(Component::TeamProcess)
+                .lines
+                .iter()
+                .any(|l| l.text.starts_with("not rated")),
+        );
+    }
+
+    #[test]
     fn ratings_colour_a_heat_map() {
         assert_eq!(rating_color(0.0), Rgba::rgb(200, 40, 40));
         assert_eq!(rating_color(4.0), Rgba::rgb(30, 140, 70));

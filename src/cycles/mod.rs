@@ -228,7 +228,14 @@ pub fn cycles(org: &Org, s: &Structure, findings: &[Finding], scope: Scope) -> C
     let ems_people = set(&mut ems.attendees.iter().chain(&ems.facilitator).copied());
     // How often the hubs and the Scaled Daily Scrums meet (the cadence's defaults when the file
     // records none): the events that carry the components.
-    let cadence = org.cadence().cloned().unwrap_or_default();
+    let default_cadence;
+    let cadence = match org.cadence() {
+        Some(c) => c,
+        None => {
+            default_cadence = crate::model::Cadence::default();
+            &default_cadence
+        }
+    };
     // Everyone with a seat or role in a group's scope (only a group's scope needs it).
     let union = |sets: &[&Vec<PersonId>]| -> Vec<PersonId> {
         sets.iter().fold(Vec::new(), |all, s| merge(&all, s))
@@ -476,7 +483,7 @@ pub fn evidence(org: &Org, s: &Structure, gaps: &[Finding]) -> String {
             (false, 4) => count("team", "teams", "outside the size range"),
             (false, 5) => count("team", "teams", "whose PO is also its SM"),
             (false, r @ (7 | 8)) => {
-                // "2 SoS lack a SoSM", "1 SoSoS has 2 CPOs".
+                // "2 SoS lack a SoSM", "1 SoSoS has more than one SoSoSM".
                 let levels: BTreeSet<u32> = of
                     .iter()
                     .filter_map(|f| match f.subject {
@@ -498,7 +505,20 @@ pub fn evidence(org: &Org, s: &Structure, gaps: &[Finding]) -> String {
                         if r == 7 { "master" } else { "CPO" }.to_string(),
                     ),
                 };
-                let lacking = of.iter().filter(|f| f.message.contains(" has no ")).count();
+                // A group the rule is about has the role nobody's or several people's.
+                let lacking = of
+                    .iter()
+                    .filter(|f| match f.subject {
+                        SubjectRef::Group(g) => org.group(g).is_some_and(|g| {
+                            if r == 7 {
+                                g.masters.is_empty()
+                            } else {
+                                g.cpos.is_empty()
+                            }
+                        }),
+                        _ => false,
+                    })
+                    .count();
                 let mut parts = Vec::new();
                 let groups = |k: usize| {
                     if noun == "group" || noun.starts_with("level") {

@@ -2,7 +2,7 @@
 //! raters, and what rose and fell between two rounds.
 
 use super::{Component, Scope};
-use crate::model::{GroupId, Rating, Round, Score, Structure};
+use crate::model::{GroupId, Org, Rating, Round, Score, Structure, Unit};
 
 /// The ratings of one component in one scope of a round.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,15 +32,7 @@ impl Summary {
         number(self.median)
     }
 
-    /// How many people rated it.
-    pub fn raters(&self) -> usize {
-        let mut names: Vec<&str> = self.ratings.iter().map(|r| r.rater.as_str()).collect();
-        names.sort_unstable();
-        names.dedup();
-        names.len()
-    }
-
-    /// "3 established (median of 3 raters, spread 2: 2-4)", "2 developing (1 rater)".
+    /// "3 established (median of 3 ratings, spread 2: 2–4)", "2 developing (1 rating by Ana)".
     pub fn words(&self) -> String {
         let n = self.ratings.len();
         let basis = if n == 1 {
@@ -92,12 +84,79 @@ pub fn median(values: &mut [u8]) -> Option<f32> {
     })
 }
 
-/// The groups whose ratings count for a scope when it has none of its own: every group for the
-/// org, the groups below a group.
-fn pool(s: &Structure, scope: Scope) -> Option<Vec<GroupId>> {
-    match scope {
-        Scope::Org => None,
-        Scope::Group(g) => Some(s.groups_below(g)),
+/// Where a scope's ratings come from, worked out once for all components.
+struct Sources {
+    /// The scope's own ratings are those of this group (`None`: the org's).
+    own: Option<GroupId>,
+    /// The org's only top group, which holds all of it, takes the org's when it has none.
+    org_stands_in: bool,
+    /// Whose ratings are pooled when the scope has none: the groups below a group (`None`:
+    /// every group, for the org).
+    inside: Option<rustc_hash::FxHashSet<GroupId>>,
+}
+
+impl Sources {
+    fn of(s: &Structure, scope: Scope) -> Sources {
+        match scope {
+            Scope::Org => Sources {
+                own: None,
+                org_stands_in: false,
+                inside: None,
+            },
+            Scope::Group(g) => Sources {
+                own: Some(g),
+                org_stands_in: s.top_groups.as_slice() == [g],
+                inside: Some(s.groups_below(g).into_iter().collect()),
+            },
+        }
+    }
+
+    /// A component's ratings: the scope's own, else the org's standing in, else the groups'
+    /// inside, pooled.
+    fn summarise(&self, round: &Round, c: Component) -> Option<Summary> {
+        let of = |group: Option<GroupId>| -> Vec<Rating> {
+            round
+                .ratings
+                .iter()
+                .filter(|r| r.component == c && r.group == group)
+                .cloned()
+                .collect()
+        };
+        let mut ratings = of(self.own);
+        let mut org_wide = false;
+        if ratings.is_empty() && self.org_stands_in {
+            ratings = of(None);
+            org_wide = !ratings.is_empty();
+        }
+        let mut pooled_from = 0;
+        if ratings.is_empty() {
+            ratings = round
+                .ratings
+                .iter()
+                .filter(|r| r.component == c)
+                .filter(|r| match (&self.inside, r.group) {
+                    (_, None) => false,
+                    (None, Some(_)) => true,
+                    (Some(inside), Some(g)) => inside.contains(&g),
+                })
+                .cloned()
+                .collect();
+            let mut groups: Vec<GroupId> = ratings.iter().filter_map(|r| r.group).collect();
+            groups.sort_unstable();
+            groups.dedup();
+            pooled_from = groups.len();
+        }
+        let mut values: Vec<u8> = ratings.iter().map(|r| r.rating.value()).collect();
+        let median = median(&mut values)?;
+        Some(Summary {
+            component: c,
+            median,
+            min: values[0],
+            max: values[values.len() - 1],
+            ratings,
+            pooled_from,
+            org_wide,
+        })
     }
 }
 
@@ -105,65 +164,97 @@ fn pool(s: &Structure, scope: Scope) -> Option<Vec<GroupId>> {
 /// org's only top group, which holds all of it, takes the org's when it has none of its own),
 /// or when it has none, those of the groups inside it, pooled.
 pub fn summarise(round: &Round, s: &Structure, c: Component, scope: Scope) -> Option<Summary> {
-    let own = match scope {
-        Scope::Org => None,
-        Scope::Group(g) => Some(g),
-    };
-    let of = |group: Option<GroupId>| -> Vec<Rating> {
-        round
-            .ratings
-            .iter()
-            .filter(|r| r.component == c && r.group == group)
-            .cloned()
-            .collect()
-    };
-    let mut ratings = of(own);
-    let mut org_wide = false;
-    if ratings.is_empty()
-        && let Some(g) = own
-        && s.top_groups.as_slice() == [g]
-    {
-        ratings = of(None);
-        org_wide = !ratings.is_empty();
-    }
-    let mut pooled_from = 0;
-    if ratings.is_empty() {
-        let inside = pool(s, scope);
-        ratings = round
-            .ratings
-            .iter()
-            .filter(|r| r.component == c)
-            .filter(|r| match (&inside, r.group) {
-                (_, None) => false,
-                (None, Some(_)) => true,
-                (Some(v), Some(g)) => v.contains(&g),
-            })
-            .cloned()
-            .collect();
-        let mut groups: Vec<GroupId> = ratings.iter().filter_map(|r| r.group).collect();
-        groups.sort_unstable();
-        groups.dedup();
-        pooled_from = groups.len();
-    }
-    let mut values: Vec<u8> = ratings.iter().map(|r| r.rating.value()).collect();
-    let median = median(&mut values)?;
-    Some(Summary {
-        component: c,
-        median,
-        min: values[0],
-        max: values[values.len() - 1],
-        ratings,
-        pooled_from,
-        org_wide,
-    })
+    Sources::of(s, scope).summarise(round, c)
 }
 
 /// Every component's summary in a scope, in [`Component::ALL`] order.
 pub fn summaries(round: &Round, s: &Structure, scope: Scope) -> Vec<Option<Summary>> {
-    Component::ALL
-        .into_iter()
-        .map(|c| summarise(round, s, c, scope))
-        .collect()
+    Rated::of(s, scope, Some(round), None)
+        .summaries
+        .unwrap_or_default()
+}
+
+/// A round's ratings of every component in a scope, and how each moved since an earlier round:
+/// what the report, the exports and the view say of the ratings, worked out once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rated {
+    /// Each component's ratings ([`Component::ALL`] order), when a round is shown.
+    pub summaries: Option<Vec<Option<Summary>>>,
+    /// Each component's move since the earlier round, when one is compared.
+    pub shifts: Option<Vec<Shift>>,
+    /// The earlier round's name.
+    pub earlier: Option<String>,
+}
+
+impl Rated {
+    pub fn of(
+        s: &Structure,
+        scope: Scope,
+        round: Option<&Round>,
+        earlier: Option<&Round>,
+    ) -> Rated {
+        let sources = Sources::of(s, scope);
+        Rated {
+            summaries: round.map(|r| {
+                Component::ALL
+                    .into_iter()
+                    .map(|c| sources.summarise(r, c))
+                    .collect()
+            }),
+            shifts: round.zip(earlier).map(|(r, e)| {
+                Component::ALL
+                    .into_iter()
+                    .map(|c| Shift {
+                        component: c,
+                        before: sources.summarise(e, c).map(|x| x.median),
+                        after: sources.summarise(r, c).map(|x| x.median),
+                    })
+                    .collect()
+            }),
+            earlier: earlier.map(|e| e.name.clone()),
+        }
+    }
+
+    /// A component's ratings, if a round is shown and they rated it.
+    pub fn summary(&self, c: Component) -> Option<&Summary> {
+        self.summaries.as_ref()?[c.index()].as_ref()
+    }
+
+    /// A component's move since the earlier round, if one is compared.
+    pub fn shift(&self, c: Component) -> Option<Shift> {
+        Some(self.shifts.as_ref()?[c.index()])
+    }
+
+    /// What is said of a component's ratings, beside what the structure shows (`evidence`):
+    /// "rated 3 established (median of 3 ratings, spread 1: 2–3); the structure shows 1 SoS
+    /// lacks a SoSM; since Q3: rose from 2 to 3", or "not rated; …". None without a round.
+    pub fn line(&self, c: Component, evidence: &str) -> Option<String> {
+        self.summaries.as_ref()?;
+        let mut line = match self.summary(c) {
+            Some(x) => format!("rated {}", x.words()),
+            None => "not rated".to_string(),
+        };
+        if !evidence.is_empty() {
+            line.push_str(&format!("; the structure shows {evidence}"));
+        }
+        if let (Some(shift), Some(e)) = (self.shift(c), &self.earlier) {
+            line.push_str(&format!("; since {e}: {}", shift.words(e)));
+        }
+        Some(line)
+    }
+}
+
+/// One rater's rating in words: "Lena Fischer (Fulfilment): 2 (Returns holds back each
+/// release)".
+pub fn rater_line(org: &Org, r: &Rating) -> String {
+    let of = r.group.map_or_else(String::new, |g| {
+        format!(" ({})", org.unit_name(Unit::Group(g)))
+    });
+    if r.note.is_empty() {
+        format!("{}{of}: {}", r.rater, r.rating.value())
+    } else {
+        format!("{}{of}: {} ({})", r.rater, r.rating.value(), r.note)
+    }
 }
 
 /// How a component's median moved from one round to another.
@@ -223,14 +314,9 @@ impl Shift {
 
 /// What rose and fell from round `a` to round `b` in a scope, for every component.
 pub fn compare(s: &Structure, a: &Round, b: &Round, scope: Scope) -> Vec<Shift> {
-    Component::ALL
-        .into_iter()
-        .map(|c| Shift {
-            component: c,
-            before: summarise(a, s, c, scope).map(|x| x.median),
-            after: summarise(b, s, c, scope).map(|x| x.median),
-        })
-        .collect()
+    Rated::of(s, scope, Some(b), Some(a))
+        .shifts
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::rating::{self, Direction, Shift, Summary};
+use super::rating::{self, Direction, Rated};
 use super::{Component, Coverage, Cycle, Cycles, scope_name};
 use crate::model::{Org, Round, Structure, Unit};
 
@@ -15,17 +15,9 @@ pub struct Rounds<'a> {
     pub earlier: Option<&'a Round>,
 }
 
-struct Rated {
-    summaries: Vec<Option<Summary>>,
-    shifts: Option<Vec<Shift>>,
-}
-
 fn rated(s: &Structure, c: &Cycles, r: Option<Rounds>) -> Option<Rated> {
     let r = r?;
-    Some(Rated {
-        summaries: rating::summaries(r.round, s, c.scope),
-        shifts: r.earlier.map(|e| rating::compare(s, e, r.round, c.scope)),
-    })
+    Some(Rated::of(s, c.scope, Some(r.round), r.earlier))
 }
 
 /// The cycles as text: each cycle's components with carriers, coverage and gaps, and the ratings
@@ -82,35 +74,12 @@ pub fn text(org: &Org, s: &Structure, c: &Cycles, rounds: Option<Rounds>) -> Str
                 st.coverage.label()
             ));
             if let Some(r) = &rated {
-                let i = st.component.index();
-                let mut line = match &r.summaries[i] {
-                    Some(x) => format!("rated {}", x.words()),
-                    None => "not rated".to_string(),
-                };
                 let evidence = super::evidence(org, s, &st.gaps);
-                if !evidence.is_empty() && r.summaries[i].is_some() {
-                    line.push_str(&format!("; the structure shows {evidence}"));
+                if let Some(line) = r.line(st.component, &evidence) {
+                    o.push_str(&format!("    {line}\n"));
                 }
-                if let (Some(shifts), Some(e)) = (&r.shifts, rounds.and_then(|x| x.earlier)) {
-                    line.push_str(&format!("; since {}: {}", e.name, shifts[i].words(&e.name)));
-                }
-                o.push_str(&format!("    {line}\n"));
-                if let Some(x) = &r.summaries[i] {
-                    for rt in &x.ratings {
-                        let of = rt.group.map_or_else(String::new, |g| {
-                            format!(" ({})", org.unit_name(Unit::Group(g)))
-                        });
-                        if rt.note.is_empty() {
-                            o.push_str(&format!("      {}{of}: {}\n", rt.rater, rt.rating.value()));
-                        } else {
-                            o.push_str(&format!(
-                                "      {}{of}: {} ({})\n",
-                                rt.rater,
-                                rt.rating.value(),
-                                rt.note
-                            ));
-                        }
-                    }
+                for rt in r.summary(st.component).map_or(&[][..], |x| &x.ratings) {
+                    o.push_str(&format!("      {}\n", rating::rater_line(org, rt)));
                 }
             }
             for f in &st.gaps {
@@ -237,7 +206,7 @@ pub fn json(org: &Org, s: &Structure, c: &Cycles, rounds: Option<Rounds>) -> Str
             .components
             .iter()
             .map(|st| {
-                let i = st.component.index();
+                let c = st.component;
                 JsonComponent {
                     key: st.component.key(),
                     name: st.component.label(),
@@ -248,7 +217,7 @@ pub fn json(org: &Org, s: &Structure, c: &Cycles, rounds: Option<Rounds>) -> Str
                     people: st.people.iter().map(|p| org.person_name(*p)).collect(),
                     gaps: st.gaps.clone(),
                     rating: rated.as_ref().map(|r| {
-                        r.summaries[i].as_ref().map(|x| JsonSummary {
+                        r.summary(c).map(|x| JsonSummary {
                             median: x.median,
                             min: x.min,
                             max: x.max,
@@ -268,21 +237,18 @@ pub fn json(org: &Org, s: &Structure, c: &Cycles, rounds: Option<Rounds>) -> Str
                         })
                     }),
                     evidence: rated.as_ref().map(|_| super::evidence(org, s, &st.gaps)),
-                    shift: rated
-                        .as_ref()
-                        .and_then(|r| r.shifts.as_ref())
-                        .map(|x| JsonShift {
-                            direction: match x[i].direction() {
-                                Direction::Rose => "rose",
-                                Direction::Fell => "fell",
-                                Direction::Same => "same",
-                                Direction::New => "new",
-                                Direction::Dropped => "dropped",
-                                Direction::Unrated => "unrated",
-                            },
-                            before: x[i].before,
-                            after: x[i].after,
-                        }),
+                    shift: rated.as_ref().and_then(|r| r.shift(c)).map(|x| JsonShift {
+                        direction: match x.direction() {
+                            Direction::Rose => "rose",
+                            Direction::Fell => "fell",
+                            Direction::Same => "same",
+                            Direction::New => "new",
+                            Direction::Dropped => "dropped",
+                            Direction::Unrated => "unrated",
+                        },
+                        before: x.before,
+                        after: x.after,
+                    }),
                 }
             })
             .collect(),

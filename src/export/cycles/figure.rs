@@ -9,7 +9,7 @@
 
 use std::f32::consts::PI;
 
-use crate::cycles::rating::{Shift, Summary, number};
+use crate::cycles::rating::{Rated, number};
 use crate::cycles::{Component, Coverage, Cycles};
 use crate::diagram::Rgba;
 use crate::export::font;
@@ -65,12 +65,9 @@ impl Colouring {
 pub struct Input<'a> {
     pub cycles: &'a Cycles,
     pub colouring: Colouring,
-    /// Each component's ratings in the round shown ([`Component::ALL`] order), if one is.
-    pub ratings: Option<&'a [Option<Summary>]>,
-    /// How each component moved since an earlier round, when two are compared.
-    pub shifts: Option<&'a [Shift]>,
-    /// The earlier round's name, for the words of a shift.
-    pub earlier: Option<&'a str>,
+    /// The round shown, if any: each component's ratings and how it moved since an earlier
+    /// round.
+    pub rated: &'a Rated,
     pub dark: bool,
 }
 
@@ -567,8 +564,8 @@ pub fn figure(input: &Input) -> Figure {
         .zip(shapes)
         .map(|(st, shape)| {
             let c = st.component;
-            let rating = input.ratings.and_then(|r| r[c.index()].as_ref());
-            let shift = input.shifts.map(|s| s[c.index()]);
+            let rating = input.rated.summary(c);
+            let shift = input.rated.shift(c);
             let serious = st
                 .gaps
                 .iter()
@@ -590,7 +587,11 @@ pub fn figure(input: &Input) -> Figure {
                 },
             );
             let moved = shift.and_then(|s| {
-                let earlier = input.earlier.unwrap_or("the earlier round");
+                let earlier = input
+                    .rated
+                    .earlier
+                    .as_deref()
+                    .unwrap_or("the earlier round");
                 match (s.before, s.after) {
                     (Some(b), Some(a)) if a > b => Some(format!("rose from {}", number(b))),
                     (Some(b), Some(a)) if a < b => Some(format!("fell from {}", number(b))),
@@ -608,7 +609,7 @@ pub fn figure(input: &Input) -> Figure {
             } else {
                 st.carriers.clone()
             };
-            let state = match (input.colouring, input.ratings.is_some()) {
+            let state = match (input.colouring, input.rated.summaries.is_some()) {
                 (Colouring::Rating, _) => {
                     let mut s = rated.clone();
                     if let Some(m) = &moved {
@@ -640,7 +641,7 @@ pub fn figure(input: &Input) -> Figure {
             let lines = fit_text(&shape, &paras);
             let mut rated_words = match rating {
                 Some(r) => Some(format!("rated {}", r.words())),
-                None if input.ratings.is_some() => Some("not rated".to_string()),
+                None if input.rated.summaries.is_some() => Some("not rated".to_string()),
                 None => None,
             };
             if let (Some(w), Some(m)) = (rated_words.as_mut(), &moved) {
@@ -749,9 +750,7 @@ mod tests {
         figure(&Input {
             cycles: &c,
             colouring: Colouring::Coverage,
-            ratings: None,
-            shifts: None,
-            earlier: None,
+            rated: &Rated::default(),
             dark: false,
         })
     }
@@ -868,13 +867,11 @@ mod tests {
                 Some((Score::new(v).unwrap(), String::new())),
             );
         }
-        let ratings = crate::cycles::rating::summaries(&round, &s, crate::cycles::Scope::Org);
+        let rated = Rated::of(&s, crate::cycles::Scope::Org, Some(&round), None);
         let f = figure(&Input {
             cycles: &c,
             colouring: Colouring::Rating,
-            ratings: Some(&ratings),
-            shifts: None,
-            earlier: None,
+            rated: &rated,
             dark: false,
         });
         let text: Vec<&str> = f

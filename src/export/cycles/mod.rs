@@ -15,10 +15,9 @@ pub use figure::{Colouring, Figure, Input, Shape};
 
 use super::svg::{Anchor, Num, dot, esc, line_height, open_page, text, wrap};
 use super::{ExportError, Paper, font};
-use crate::cycles::rating::{self, Shift, Summary};
 use crate::cycles::{Coverage, Cycles};
 use crate::diagram::{Rgba, severity_color};
-use crate::model::{Org, Round, Structure, Unit};
+use crate::model::{Org, Round, Structure};
 
 /// What a cycles export shows: the cycles of a scope, optionally a round's ratings and the
 /// round it is compared with, coloured by coverage or by rating.
@@ -33,24 +32,12 @@ pub struct Shown<'a> {
     pub colouring: Colouring,
 }
 
-/// The ratings and shifts a [`Shown`] needs, worked out once.
-pub struct Rated {
-    pub summaries: Option<Vec<Option<Summary>>>,
-    pub shifts: Option<Vec<Shift>>,
-}
+pub use crate::cycles::rating::Rated;
 
 impl Shown<'_> {
+    /// The round's ratings and their moves, worked out once for the figure and the words.
     pub fn rated(&self) -> Rated {
-        let scope = self.cycles.scope;
-        Rated {
-            summaries: self
-                .round
-                .map(|r| rating::summaries(r, self.structure, scope)),
-            shifts: self
-                .round
-                .zip(self.earlier)
-                .map(|(r, e)| rating::compare(self.structure, e, r, scope)),
-        }
+        Rated::of(self.structure, self.cycles.scope, self.round, self.earlier)
     }
 
     /// "Acme Online", "SoS Payments".
@@ -95,9 +82,7 @@ impl Shown<'_> {
         figure::figure(&Input {
             cycles: self.cycles,
             colouring: self.colouring,
-            ratings: rated.summaries.as_deref(),
-            shifts: rated.shifts.as_deref(),
-            earlier: self.earlier.map(|e| e.name.as_str()),
+            rated,
             dark,
         })
     }
@@ -333,6 +318,14 @@ pub fn to_png(shown: &Shown, scale: f32) -> Result<Vec<u8>, ExportError> {
     super::svg_to_png(&svg, scale)
 }
 
+/// The text with its first letter in capitals.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// One entry of the components' list on paper.
 struct Item {
     indent: f32,
@@ -395,56 +388,26 @@ fn items(shown: &Shown, rated: &Rated) -> Vec<Item> {
             ),
             2.0,
         ));
-        if let Some(summaries) = &rated.summaries {
-            match &summaries[c.index()] {
-                Some(s) => {
-                    let mut line = format!("Rated {}", s.words());
-                    let evidence = crate::cycles::evidence(shown.org, shown.structure, &st.gaps);
-                    if !evidence.is_empty() {
-                        line.push_str(&format!("; the structure shows {evidence}"));
-                    }
-                    if let Some(shift) = rated.shifts.as_ref().map(|x| x[c.index()]) {
-                        let earlier = shown.earlier.map_or("", |e| e.name.as_str());
-                        line.push_str(&format!("; since {earlier}: {}", shift.words(earlier)));
-                    }
-                    v.push(item(
-                        0.0,
-                        10.5,
-                        ink,
-                        Some(figure::rating_color(s.median)),
-                        line,
-                        2.0,
-                    ));
-                    for r in &s.ratings {
-                        let of = r.group.map_or_else(String::new, |g| {
-                            format!(" ({})", shown.org.unit_name(Unit::Group(g)))
-                        });
-                        let note = if r.note.is_empty() {
-                            String::new()
-                        } else {
-                            format!(": {}", r.note)
-                        };
-                        v.push(item(
-                            14.0,
-                            10.0,
-                            muted,
-                            None,
-                            format!("{}{of} rated {}{note}", r.rater, r.rating.value()),
-                            1.0,
-                        ));
-                    }
-                }
-                None => v.push(item(
-                    0.0,
-                    10.5,
+        let evidence = crate::cycles::evidence(shown.org, shown.structure, &st.gaps);
+        if let Some(line) = rated.line(c, &evidence) {
+            let summary = rated.summary(c);
+            v.push(item(
+                0.0,
+                10.5,
+                if summary.is_some() { ink } else { muted },
+                summary.map(|s| figure::rating_color(s.median)),
+                capitalised(&line),
+                2.0,
+            ));
+            for r in summary.map_or(&[][..], |s| &s.ratings) {
+                v.push(item(
+                    14.0,
+                    10.0,
                     muted,
                     None,
-                    format!(
-                        "Not rated in {}",
-                        shown.round.map_or("this round", |r| r.name.as_str())
-                    ),
-                    2.0,
-                )),
+                    crate::cycles::rating::rater_line(shown.org, r),
+                    1.0,
+                ));
             }
         }
         const MAX_GAPS: usize = 10;

@@ -109,7 +109,7 @@ fn overview(ui: &mut Ui, shown: &Shown, selected: &mut Option<Component>) {
                 .filter(|f| f.severity != crate::rules::Severity::Info)
                 .count();
             let mut text = format!("{} · {}", c.label(), coverage_words(st.coverage, serious));
-            if let Some(Some(r)) = shown.rated.summaries.as_ref().map(|s| &s[c.index()]) {
+            if let Some(r) = shown.rated.summary(c) {
                 text.push_str(&format!(" · rated {}", r.median_text()));
             }
             if ui.link(text).clicked() {
@@ -239,30 +239,14 @@ fn ratings(
     let scope = shown.cycles.scope;
     let group = group_of(scope);
     ui.strong(format!("Ratings in {}", round.name));
-    let summary = shown
-        .rated
-        .summaries
-        .as_ref()
-        .and_then(|v| v[c.index()].as_ref());
+    let summary = shown.rated.summary(c);
     let evidence = crate::cycles::evidence(org, s, &shown.cycles.get(c).gaps);
-    match summary {
-        Some(x) => {
-            let mut line = format!("Rated {}", x.words());
-            if !evidence.is_empty() {
-                line.push_str(&format!("; the structure shows {evidence}"));
-            }
-            ui.colored_label(super::paint::c32(rating_color(x.median)), line);
-        }
-        None => {
-            ui.label(if evidence.is_empty() {
-                "Not rated yet.".to_string()
-            } else {
-                format!("Not rated yet; the structure shows {evidence}.")
-            });
-        }
-    }
-    if let (Some(shifts), Some(e)) = (&shown.rated.shifts, shown.earlier) {
-        ui.label(format!("Since {e}: {}", shifts[c.index()].words(e)));
+    if let Some(line) = shown.rated.line(c, &evidence) {
+        let line = crate::export::cycles::capitalised(&line);
+        match summary {
+            Some(x) => ui.colored_label(super::paint::c32(rating_color(x.median)), line),
+            None => ui.label(line),
+        };
     }
     if summary.is_some_and(|x| x.pooled_from > 0) {
         ui.label(

@@ -50,6 +50,25 @@ pub struct ComponentState {
     pub gaps: Vec<Finding>,
 }
 
+impl ComponentState {
+    /// How many of its findings are gaps (errors and warnings; infos are not).
+    pub fn serious_gaps(&self) -> usize {
+        self.gaps
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+            .count()
+    }
+
+    /// Its state in words: "complete", "2 gaps", "missing".
+    pub fn state(&self) -> String {
+        match self.coverage {
+            Coverage::Complete => "complete".into(),
+            Coverage::Gaps => plural(self.serious_gaps(), "gap", "gaps"),
+            Coverage::Missing => "missing".into(),
+        }
+    }
+}
+
 /// Whose cycles are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {

@@ -243,9 +243,8 @@ pub struct Figure {
     pub keys: Vec<Key>,
     /// Where the legend's first swatch goes.
     pub keys_at: Pt,
-    /// Colours of the loops' track and of text.
+    /// Colours of the loops' track and of the legend's words.
     pub track: Rgba,
-    pub ink: Rgba,
     pub muted: Rgba,
 }
 
@@ -534,15 +533,6 @@ fn keep_numbers(text: &str) -> String {
     out
 }
 
-/// "complete", "2 gaps", "missing".
-pub fn coverage_words(c: Coverage, gaps: usize) -> String {
-    match c {
-        Coverage::Complete => "complete".into(),
-        Coverage::Gaps => crate::words::plural(gaps, "gap", "gaps"),
-        Coverage::Missing => "missing".into(),
-    }
-}
-
 /// The figure of some cycles.
 pub fn figure(input: &Input) -> Figure {
     let (loops, shapes, arrows) = shapes();
@@ -550,7 +540,7 @@ pub fn figure(input: &Input) -> Figure {
     let ink = if dark {
         Rgba::gray(235)
     } else {
-        Rgba::gray(25)
+        crate::export::svg::INK
     };
     let muted = if dark {
         Rgba::gray(205)
@@ -566,12 +556,7 @@ pub fn figure(input: &Input) -> Figure {
             let c = st.component;
             let rating = input.rated.summary(c);
             let shift = input.rated.shift(c);
-            let serious = st
-                .gaps
-                .iter()
-                .filter(|f| f.severity != crate::rules::Severity::Info)
-                .count();
-            let coverage = coverage_words(st.coverage, serious);
+            let coverage = st.state();
             let rated = rating.map_or_else(
                 || "not rated".to_string(),
                 |r| {
@@ -735,7 +720,6 @@ pub fn figure(input: &Input) -> Figure {
         } else {
             Rgba::gray(170)
         },
-        ink,
         muted,
     }
 }

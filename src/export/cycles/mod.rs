@@ -13,7 +13,9 @@ use krilla::metadata::Metadata;
 
 pub use figure::{Colouring, Figure, Input, Shape};
 
-use super::svg::{Anchor, Num, dot, esc, line_height, open_page, text, wrap};
+use super::svg::{
+    Anchor, Fill, INK, MUTED, Num, StrokeAttr, dot, esc, line_height, open_page, text, wrap,
+};
 use super::{ExportError, Paper, font};
 use crate::cycles::{Coverage, Cycles};
 use crate::diagram::{Rgba, severity_color};
@@ -130,12 +132,7 @@ fn sector_path(s: &figure::Sector) -> String {
 }
 
 fn colour_attrs(fill: Rgba, stroke: Rgba, width: f32) -> String {
-    format!(
-        "fill=\"{}\" stroke=\"{}\" stroke-width=\"{}\"",
-        fill.hex(),
-        stroke.hex(),
-        Num(width)
-    )
+    format!("{} {}", Fill(fill), StrokeAttr(stroke, width))
 }
 
 /// The figure's elements, in its own units.
@@ -262,8 +259,7 @@ fn figure_page(shown: &Shown, rated: &Rated, paper: Option<(Paper, &str)>) -> (S
     let mut out = String::with_capacity(24 * 1024);
     let title = format!("The two cycles of {}", shown.scope_name());
     open_page(&mut out, width, height, &title);
-    let ink = Rgba::gray(25);
-    let muted = Rgba::gray(95);
+    let (ink, muted) = (INK, MUTED);
     let _ = writeln!(
         out,
         "<g transform=\"translate({} {}) scale({})\">",
@@ -341,8 +337,7 @@ struct Item {
 /// Every component in words: name, state and carriers, the round's ratings with their notes,
 /// the findings behind its gaps.
 fn items(shown: &Shown, rated: &Rated) -> Vec<Item> {
-    let ink = Rgba::gray(25);
-    let muted = Rgba::gray(85);
+    let (ink, muted) = (INK, MUTED);
     let mut v = Vec::new();
     let item = |indent, size, color, dot, text: String, above| Item {
         indent,
@@ -355,12 +350,7 @@ fn items(shown: &Shown, rated: &Rated) -> Vec<Item> {
     for st in &shown.cycles.components {
         let c = st.component;
         v.push(item(0.0, 13.0, ink, None, c.label().to_string(), 12.0));
-        let serious = st
-            .gaps
-            .iter()
-            .filter(|f| f.severity != crate::rules::Severity::Info)
-            .count();
-        let state = figure::coverage_words(st.coverage, serious);
+        let state = st.state();
         let carriers = if st.carriers.is_empty() {
             "nobody carries it".to_string()
         } else {
@@ -452,8 +442,7 @@ fn list_pages(
     let (w, h) = paper.size();
     let m = 36.0;
     let inner = w - 2.0 * m;
-    let ink = Rgba::gray(25);
-    let muted = Rgba::gray(95);
+    let (ink, muted) = (INK, MUTED);
     let mut pages: Vec<(String, (f32, f32))> = Vec::new();
     let start = |n: usize| {
         let mut out = String::with_capacity(16 * 1024);

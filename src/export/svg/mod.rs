@@ -19,7 +19,9 @@ use crate::rules::Finding;
 
 use super::page::Page;
 
-pub(crate) use draw::{Anchor, INK, MUTED, Num, SMALL, dot, esc, open_page, text};
+pub(crate) use draw::{
+    Anchor, Fill, INK, MUTED, Num, SMALL, StrokeAttr, dot, esc, open_page, text,
+};
 pub(crate) use fit::{fit, line_height, wrap};
 pub(crate) use legend::{Legend, legend_height, write_legend};
 pub(crate) use scene::{Diagram, Scene, write_scene};

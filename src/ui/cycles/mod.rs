@@ -85,6 +85,8 @@ struct Drawn {
     cycles: Arc<Cycles>,
     rated: Rated,
     figure: Figure,
+    /// What the bar says under the title.
+    subtitle: String,
 }
 
 /// What the figure depends on: the structure (its cycles) and the ratings (any revision).
@@ -163,10 +165,9 @@ impl CyclesView {
             .and_then(|n| org.assessment().round(n))
     }
 
-    /// What an export of the view shows, with the cycles it is drawn from (made now if the
-    /// view has not drawn this revision yet).
-    pub fn cycles_now(&mut self, doc: &crate::ui::Document) -> Arc<Cycles> {
-        let scope = self.scope.get();
+    /// The cycles of a scope at the document's structure revision: the ones drawn when they
+    /// are those, else made now.
+    fn cycles_of(&self, doc: &crate::ui::Document, scope: Scope) -> Arc<Cycles> {
         match &self.drawn {
             Some(d) if d.key.structure == doc.structure_revision() && d.key.scope == scope => {
                 Arc::clone(&d.cycles)
@@ -189,7 +190,7 @@ impl CyclesView {
         paper: crate::export::Paper,
         today: jiff::civil::Date,
     ) -> Result<Vec<u8>, String> {
-        let c = self.cycles_now(doc);
+        let c = self.cycles_of(doc, self.scope.get());
         let org = doc.org();
         let shown = Shown {
             org,
@@ -281,17 +282,7 @@ impl CyclesView {
             dark,
         };
         if self.drawn.as_ref().is_none_or(|d| d.key != key) {
-            let cycles = match &self.drawn {
-                Some(d) if d.key.structure == key.structure && d.key.scope == key.scope => {
-                    Arc::clone(&d.cycles)
-                }
-                _ => Arc::new(cycles::cycles(
-                    cx.doc.org(),
-                    cx.doc.structure(),
-                    cx.doc.findings(),
-                    key.scope,
-                )),
-            };
+            let cycles = self.cycles_of(cx.doc, key.scope);
             let org = cx.doc.org();
             let shown = Shown {
                 org,
@@ -303,11 +294,13 @@ impl CyclesView {
             };
             let rated = shown.rated();
             let figure = shown.figure(&rated, dark);
+            let subtitle = shown.subtitle();
             self.drawn = Some(Drawn {
                 key,
                 cycles,
                 rated,
                 figure,
+                subtitle,
             });
         }
         self.drawn.as_ref().expect("just drawn")
@@ -480,15 +473,7 @@ impl CyclesView {
             });
         });
         let d = self.drawn.as_ref().expect("drawn");
-        let shown = Shown {
-            org,
-            structure: s,
-            cycles: &d.cycles,
-            round: self.round(org),
-            earlier: self.earlier(org),
-            colouring: self.colouring,
-        };
-        ui.label(RichText::new(shown.subtitle()).small().weak());
+        ui.label(RichText::new(&d.subtitle).small().weak());
         ui.add_space(2.0);
     }
 }

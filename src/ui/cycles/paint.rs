@@ -283,17 +283,7 @@ fn tooltip(ui: &mut Ui, cx: &PanelCtx, cycles: &Cycles, f: &Figure, c: Component
     let st = cycles.get(c);
     ui.set_max_width(420.0);
     ui.strong(c.label());
-    ui.label(format!(
-        "{} · {}",
-        c.cycle().label(),
-        crate::export::cycles::figure::coverage_words(
-            st.coverage,
-            st.gaps
-                .iter()
-                .filter(|f| f.severity != crate::rules::Severity::Info)
-                .count()
-        )
-    ));
+    ui.label(format!("{} · {}", c.cycle().label(), st.state()));
     if st.carriers.is_empty() {
         ui.label("Nobody carries it here.");
     } else {

@@ -10,7 +10,7 @@ use egui::{RichText, Ui};
 use super::{CyclesAction, CyclesFile};
 use crate::cycles::rating::{Direction, number};
 use crate::cycles::{Component, Cycles, Scope};
-use crate::export::cycles::figure::{coverage_color, coverage_words, rating_color};
+use crate::export::cycles::figure::{coverage_color, rating_color};
 use crate::export::cycles::{Figure, Rated};
 use crate::model::{Assessment, Command, GroupId, Round, Score};
 use crate::ui::{Action, PanelCtx, Selection};
@@ -103,12 +103,7 @@ fn overview(ui: &mut Ui, shown: &Shown, selected: &mut Option<Component>) {
             let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
             ui.painter()
                 .circle_filled(dot.center(), 5.0, super::paint::c32(part.stroke));
-            let serious = st
-                .gaps
-                .iter()
-                .filter(|f| f.severity != crate::rules::Severity::Info)
-                .count();
-            let mut text = format!("{} · {}", c.label(), coverage_words(st.coverage, serious));
+            let mut text = format!("{} · {}", c.label(), st.state());
             if let Some(r) = shown.rated.summary(c) {
                 text.push_str(&format!(" · rated {}", r.median_text()));
             }
@@ -140,11 +135,6 @@ fn component(
             *selected = None;
         }
     });
-    let serious = state
-        .gaps
-        .iter()
-        .filter(|f| f.severity != crate::rules::Severity::Info)
-        .count();
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "{}{} ·",
@@ -153,7 +143,7 @@ fn component(
         ));
         ui.colored_label(
             super::paint::c32(coverage_color(state.coverage)),
-            coverage_words(state.coverage, serious),
+            state.state(),
         );
     });
     ui.label(if state.carriers.is_empty() {
@@ -382,39 +372,13 @@ fn rounds(
 ) {
     let org = cx.doc.org();
     let all = &org.assessment().rounds;
-    let label = |r: &Round| format!("{} · {}", r.name, r.date);
     if all.is_empty() {
         ui.label("No rating rounds yet. Add one to rate the components, or import a filled rating sheet.");
     } else {
-        ui.horizontal(|ui| {
-            ui.label("Round");
-            let current = round
-                .as_deref()
-                .and_then(|n| org.assessment().round(n))
-                .map_or_else(|| "None".to_string(), label);
-            let combo = egui::ComboBox::from_id_salt("cycles_round")
-                .selected_text(current.clone())
-                .show_ui(ui, |ui| {
-                    if ui.selectable_label(round.is_none(), "None").clicked() {
-                        *round = None;
-                    }
-                    for r in all.iter().rev() {
-                        if ui
-                            .selectable_label(round.as_deref() == Some(&r.name), label(r))
-                            .clicked()
-                        {
-                            *round = Some(r.name.clone());
-                            st.round_picked = true;
-                        }
-                    }
-                });
-            crate::ui::a11y::name_widget(
-                &combo.response,
-                egui::WidgetType::ComboBox,
-                &format!("Rating round: {current}"),
-                None,
-            );
-        });
+        let rounds: Vec<&Round> = all.iter().collect();
+        if round_picker(ui, "Round", "None", round, &rounds) {
+            st.round_picked = true;
+        }
         // Only a round before the one shown can be compared with it.
         let before: Vec<&Round> = match round.as_deref() {
             Some(shown) => all
@@ -424,34 +388,7 @@ fn rounds(
             None => Vec::new(),
         };
         if !before.is_empty() {
-            ui.horizontal(|ui| {
-                ui.label("Compare with");
-                let current = earlier
-                    .as_deref()
-                    .and_then(|n| org.assessment().round(n))
-                    .map_or_else(|| "Nothing".to_string(), label);
-                let combo = egui::ComboBox::from_id_salt("cycles_earlier")
-                    .selected_text(current.clone())
-                    .show_ui(ui, |ui| {
-                        if ui.selectable_label(earlier.is_none(), "Nothing").clicked() {
-                            *earlier = None;
-                        }
-                        for r in before.iter().rev() {
-                            if ui
-                                .selectable_label(earlier.as_deref() == Some(&r.name), label(r))
-                                .clicked()
-                            {
-                                *earlier = Some(r.name.clone());
-                            }
-                        }
-                    });
-                crate::ui::a11y::name_widget(
-                    &combo.response,
-                    egui::WidgetType::ComboBox,
-                    &format!("Compare with: {current}"),
-                    None,
-                );
-            });
+            round_picker(ui, "Compare with", "Nothing", earlier, &before);
         }
         let unrated = shown
             .rated
@@ -535,6 +472,49 @@ fn rounds(
             cx.actions.push(Action::Cycles(CyclesAction::ImportRatings));
         }
     });
+}
+
+/// A list to pick one of `rounds` (latest first) or none (`none` says so), named for a screen
+/// reader "Round: Q4 2026 · 2026-12-03". Returns whether a round was picked.
+fn round_picker(
+    ui: &mut Ui,
+    label: &str,
+    none: &str,
+    picked: &mut Option<String>,
+    rounds: &[&Round],
+) -> bool {
+    let words = |r: &Round| format!("{} · {}", r.name, r.date);
+    let current = picked
+        .as_deref()
+        .and_then(|n| rounds.iter().find(|r| r.name == n))
+        .map_or_else(|| none.to_string(), |r| words(r));
+    let mut chose = false;
+    ui.horizontal(|ui| {
+        ui.label(label);
+        let combo = egui::ComboBox::from_id_salt(("cycles_round_picker", label))
+            .selected_text(current.clone())
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(picked.is_none(), none).clicked() {
+                    *picked = None;
+                }
+                for r in rounds.iter().rev() {
+                    if ui
+                        .selectable_label(picked.as_deref() == Some(&r.name), words(r))
+                        .clicked()
+                    {
+                        *picked = Some(r.name.clone());
+                        chose = true;
+                    }
+                }
+            });
+        crate::ui::a11y::name_widget(
+            &combo.response,
+            egui::WidgetType::ComboBox,
+            &format!("{label}: {current}"),
+            None,
+        );
+    });
+    chose
 }
 
 /// The round's raters: remove one (with their ratings), add one.
